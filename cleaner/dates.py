@@ -1,0 +1,52 @@
+"""Dates as printed on government pages, to YYYY-MM-DD."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+_CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_NUMERIC = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?!\d)")
+_CHINESE = re.compile(r"([〇○零O一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
+
+
+def _cn_small(s: str) -> int:
+    if "十" in s:
+        tens, _, ones = s.partition("十")
+        return (_CN_DIGIT.get(tens, 1) if tens else 1) * 10 + (_CN_DIGIT.get(ones, 0) if ones else 0)
+    return _CN_DIGIT.get(s, 0)
+
+
+def _iso(y: int, m: int, d: int) -> str | None:
+    try:
+        return date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def parse_date(text: str | None) -> str | None:
+    """The first date in the text, or None."""
+    for iso, _ in iter_dates(text or ""):
+        return iso
+    return None
+
+
+def iter_dates(text: str):
+    """Yield (iso, match span start) for every readable date, in order."""
+    found = []
+    for m in _NUMERIC.finditer(text):
+        iso = _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if iso:
+            found.append((m.start(), iso))
+    for m in _CHINESE.finditer(text):
+        y = int("".join(str(_CN_DIGIT[c]) for c in m.group(1)))
+        iso = _iso(y, _cn_small(m.group(2)), _cn_small(m.group(3)))
+        if iso:
+            found.append((m.start(), iso))
+    for start, iso in sorted(found):
+        yield iso, start
+
+
+def is_date_line(line: str) -> bool:
+    s = line.strip()
+    return bool(_NUMERIC.fullmatch(s) or _CHINESE.fullmatch(s))

@@ -1,0 +1,102 @@
+"""The words and selectors of real government pages, as data.
+
+Supporting a new CMS should be a change here, not in the code that walks the
+page (the same split trafilatura makes between xpaths.py and its walkers).
+"""
+
+# Metadata labels, by field.  Government disclosure pages (政府信息公开) print
+# a table of these; TRS sites also put them in <meta> tags.
+FIELD_LABELS: dict[str, tuple[str, ...]] = {
+    "title": ("标题", "标 题", "名称", "文件名称", "信息名称", "主题"),
+    "issuer": ("发布机构", "发文机关", "发文单位", "发布单位", "制发机关", "来源", "信息来源", "文章来源", "发文机构"),
+    "doc_number": ("文号", "发文字号", "发文文号", "文件编号", "发布文号"),
+    "index_no": ("索引号", "索 引 号", "索引编号"),
+    "published": ("发布日期", "发布时间", "公开日期", "发文日期", "时间", "日期", "发布于"),
+    "signed": ("成文日期", "生成日期", "印发日期", "签发日期"),
+}
+
+# Labels of disclosure tables that name no field we keep; a cell holding one
+# is a label, never the value of the cell before it (an empty 文号 cell).
+OTHER_LABELS = (
+    "公开方式", "公开目录", "公开范围", "公开时限", "主题分类", "体裁分类", "组配分类", "服务对象", "有效性",
+    "生效日期", "废止日期", "失效日期", "所属机构", "关键词", "主题词", "信息分类", "分类", "来源", "效力状态",
+    "是否有效", "发布机构", "内容概述", "统一编号", "统一社会信用代码",
+)
+
+# <meta name=...> used by TRS, Hanweb and similar CMSs.
+META_NAMES: dict[str, tuple[str, ...]] = {
+    "title": ("ArticleTitle", "articletitle", "title", "og:title"),
+    "issuer": ("ContentSource", "contentsource", "source"),
+    "published": ("PubDate", "pubdate", "publishdate", "firstpublishedtime", "article:published_time"),
+    "site": ("SiteName", "sitename", "og:site_name"),
+    "doc_number": ("fileno", "FileNo"),
+}
+
+# Elements that never hold the document body.
+CHROME_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "form", "iframe", "button", "select")
+CHROME_CLASS_HINTS = (
+    "nav", "menu", "header", "footer", "breadcrumb", "crumb", "share", "bdshare", "position", "location",
+    "related", "xggj", "xgwz", "sidebar", "side", "toolbar", "print", "copyright", "bottom", "top-bar",
+    "fenxiang", "pagination",
+)
+
+# Common body containers of Chinese government CMSs, tried before the text-density guess.
+BODY_SELECTORS = (
+    ".TRS_Editor", ".TRS_UEDITOR", "#zoom", "#UCAP-CONTENT", ".pages_content", "#Zoom", ".article-content",
+    ".article_con", ".wzcon", ".zwgk_content", "#content", ".content", "article", ".main-txt",
+)
+
+# Lines that are page chrome wherever they appear.
+CHROME_LINE_PATTERNS = (
+    r"^欢迎访问.{0,30}(网站|网)[!！。]?$",
+    r"^【?(关闭窗口|打印本文|打印本页|打印|关闭|返回顶部|收藏|字体[:：]?\s*[大中小\s]*)】?",
+    r"^(EN|English|政策纵览|Policy Overview|返回列表|首页|当前位置[:：].*|您的位置[:：].*|分享到[:：]?.*)$",
+    r"^[|\s]+$",
+    r"^(上一篇|下一篇)[:：]",
+    r"^(相关链接|相关文件|相关新闻|扫一扫.*|责任编辑[:：].*|浏览次数[:：].*|访问量[:：].*)$",
+    r"^(主办单位|承办单位|网站标识码|ICP备|.*版权所有).*$",
+)
+
+# Words that end the body of a responsible-department tag.
+DEPARTMENT_TAGS = {
+    "责任单位": "responsible",
+    "责任部门": "responsible",
+    "牵头单位": "lead",
+    "牵头部门": "lead",
+    "配合单位": "support",
+    "配合部门": "support",
+    "参与单位": "support",
+}
+
+# Document types, by the word that ends the title (longest first).
+DOC_TYPE_SUFFIXES: tuple[tuple[str, str], ...] = (
+    ("实施细则", "细则"),
+    ("细则", "细则"),
+    ("实施意见", "意见"),
+    ("指导意见", "意见"),
+    ("若干意见", "意见"),
+    ("意见", "意见"),
+    ("规划", "规划"),
+    ("行动计划", "方案"),
+    ("工作方案", "方案"),
+    ("实施方案", "方案"),
+    ("行动方案", "方案"),
+    ("方案", "方案"),
+    ("管理办法", "办法"),
+    ("暂行办法", "办法"),
+    ("办法", "办法"),
+    ("若干措施", "措施"),
+    ("政策措施", "措施"),
+    ("措施", "措施"),
+    ("决定", "决定"),
+    ("条例", "条例"),
+    ("规定", "规定"),
+    ("指南", "指南"),
+    ("指引", "指南"),
+    ("公告", "公告"),
+    ("通告", "公告"),
+    ("公示", "公告"),
+    ("通知", "通知"),
+)
+
+DRAFT_MARKS = ("征求意见稿", "草案", "送审稿", "讨论稿", "意见征集稿", "公开征求意见")

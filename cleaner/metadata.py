@@ -1,0 +1,139 @@
+"""Document metadata: title, issuer, 文号, 索引号, dates, type, draft flag, region.
+
+Each field has an order of trust: what the page states in its disclosure
+table or <meta> tags, then what the document prints (the title line, the
+文号 under it, the signature block), then what can be inferred.
+"""
+
+from __future__ import annotations
+
+import re
+
+from corpus.gazetteer import MUNICIPALITIES, find_places
+from corpus.model import Region
+
+from .dates import is_date_line, parse_date
+from .labels import DOC_TYPE_SUFFIXES, DRAFT_MARKS
+
+BRACKETS_OPEN = "〔[［【(（"
+BRACKETS_CLOSE = "〕]］】)）"
+DOC_NUMBER = re.compile(
+    rf"[\u4e00-\u9fa5]{{1,12}}[{re.escape(BRACKETS_OPEN)}]\s*(?:19|20)\d{{2}}\s*[{re.escape(BRACKETS_CLOSE)}]\s*第?\d{{1,4}}\s*号"
+)
+_ORG_SUFFIX = re.compile(
+    r"(人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|科学技术局|科学技术厅|科技局|科技厅|局|厅|委|办|部|院|中心|政府)$"
+)
+_TITLE_PREFIX_NOISE = re.compile(r"^(【[^】]{1,8}】|\(\d{4}\)|（\d{4}）)+")
+_SITE_SUFFIX = re.compile(r"\s*[_|—\-–]+\s*[^_|—\-–]{2,30}$")
+
+
+def strip_site_suffix(title: str) -> str:
+    """"…的意见_临沂市人民政府" -> "…的意见"."""
+    prev = None
+    while prev != title:
+        prev = title
+        m = _SITE_SUFFIX.search(title)
+        if m and len(title) - len(m.group(0)) >= 6:
+            title = title[: m.start()]
+    return title.strip()
+
+
+def clean_title(title: str | None) -> str | None:
+    if not title:
+        return None
+    title = re.sub(r"\s+", " ", title).strip()
+    title = _TITLE_PREFIX_NOISE.sub("", title).strip()
+    return title or None
+
+
+def doc_type_of(title: str | None) -> str:
+    if not title:
+        return "其他"
+    t = re.sub(r"[（(][^（）()]*[）)]\s*$", "", title.strip())  # "(征求意见稿)", "(2022-2025年)"
+    t = re.sub(r"[（(][^（）()]*[）)]\s*$", "", t.strip())
+    # "关于印发…方案的通知" carries a 方案: the type is what it carries.
+    m = re.search(r"印发(.+?)的通知$", t)
+    if m:
+        t = m.group(1)
+    for suffix, kind in DOC_TYPE_SUFFIXES:
+        if t.endswith(suffix):
+            return kind
+    for suffix, kind in DOC_TYPE_SUFFIXES:
+        if suffix in t[-8:]:
+            return kind
+    return "其他"
+
+
+def doc_type_from_text(text: str) -> str:
+    """Without a title, the opening sentence names the type: "……，制定本意见。"."""
+    m = re.search(r"(?:制定|制订|印发|出台)本(实施意见|意见|规划|实施方案|方案|办法|细则|措施|规定|决定|指南)", text[:3000])
+    return doc_type_of(m.group(1)) if m else "其他"
+
+
+def is_draft(*texts: str | None) -> bool:
+    return any(mark in (t or "") for t in texts for mark in DRAFT_MARKS)
+
+
+def looks_like_title(line: str) -> bool:
+    s = line.strip()
+    if not (6 <= len(s) <= 90) or s.endswith(("。", "；", "：", ":")):
+        return False
+    return doc_type_of(s) != "其他"
+
+
+def issuer_from_title(title: str | None) -> str | None:
+    """"淄博市人民政府办公室关于…的意见" -> "淄博市人民政府办公室"."""
+    if not title:
+        return None
+    m = re.match(r"^(.{2,30}?)关于", title)
+    if m and _ORG_SUFFIX.search(m.group(1)):
+        return m.group(1)
+    return None
+
+
+def find_doc_number(lines: list[str]) -> str | None:
+    for line in lines:
+        m = DOC_NUMBER.search(line)
+        if m and len(line) < 40:
+            return m.group(0).strip()
+    return None
+
+
+def signature(lines: list[str]) -> tuple[str | None, str | None]:
+    """(issuer, signed date) from the closing "机关名称 / 2020年4月10日" block."""
+    tail = [ln.strip() for ln in lines[-6:] if ln.strip()]
+    for i in range(len(tail) - 1, -1, -1):
+        if is_date_line(tail[i]):
+            signed = parse_date(tail[i])
+            org = tail[i - 1] if i > 0 else None
+            if org and len(org) <= 40 and _ORG_SUFFIX.search(org.split()[-1]) and "。" not in org:
+                return org.split()[-1], signed
+            return None, signed
+    return None, None
+
+
+def region_of(issuer: str | None, title: str | None, text: str, hint: Region | None = None) -> Region:
+    """Region from the issuer, then the title, then the site's own region, then the text."""
+    for source in (issuer, title):
+        places = find_places(source or "")
+        if places:
+            prov, city, _ = places[0]
+            county = _county(source or "")
+            return Region(province=prov, city=city, county=county)
+    if hint and not hint.is_empty():
+        return hint
+    places = find_places(text[:20000])
+    cities = [p for p in places if p[1]]
+    if cities:
+        counts: dict[tuple[str, str], int] = {}
+        for prov, city, _ in cities:
+            counts[(prov, city)] = counts.get((prov, city), 0) + 1
+        (prov, city), n = max(counts.items(), key=lambda kv: kv[1])
+        if n >= 2:
+            return Region(province=prov, city=city if city not in MUNICIPALITIES or city == prov else city)
+    return Region()
+
+
+def _county(name: str) -> str | None:
+    m = re.search(r"(?:市|州|盟)([\u4e00-\u9fa5]{1,6}?(?:县|区|旗))", name)
+    return m.group(1) if m and not m.group(1).endswith(("新区", "开发区", "高新区")) else None

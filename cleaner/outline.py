@@ -1,0 +1,193 @@
+"""The clause outline: 第X章 / 第X条 / 一、 / （一） / 1. / （1） / ①, nested as printed.
+
+Chinese official documents do not fix which label sits under which; each
+document sets its own order by the order labels first appear (一、 then
+（一） then 1. is usual, but a plan may put 1. straight under 一、).  So the
+nesting is a stack of label kinds: a kind already on the stack closes
+everything below it, a new kind opens a level.
+
+The source's numbering mistakes (two （三） in a row, 十一 skipped) are kept as
+printed: labels are read, never renumbered.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CN_DIGITS = "零〇一二三四五六七八九十百"
+_CN = f"[{CN_DIGITS}]+"
+
+# kind -> regex for a label at the start of a segment
+LABEL_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("chapter", re.compile(rf"^第(?:{_CN}|\d+)章")),
+    ("section", re.compile(rf"^第(?:{_CN}|\d+)节")),
+    ("article", re.compile(rf"^第(?:{_CN}|\d+)条")),
+    ("cn", re.compile(r"^[一二三四五六七八九十百]{1,4}[、．.](?![\d])")),
+    ("paren_cn", re.compile(r"^[（(][一二三四五六七八九十百]{1,4}[）)]")),
+    ("arabic", re.compile(r"^\d{1,2}(?:[、．]|\.(?![\d]))(?![\d%％])")),
+    ("paren_arabic", re.compile(r"^[（(]\d{1,2}[）)](?![\d])")),
+    ("circled", re.compile(r"^[①-⑳]")),
+]
+
+# Where a label may start inside a run-on line: after a sentence end or a space.
+_INLINE = re.compile(
+    r"(?:(?<=[。；！？\s])|(?<=[。；！？]”))"
+    r"(第(?:[零〇一二三四五六七八九十百]+|\d+)[章节条]|[一二三四五六七八九十百]{1,4}、|[（(][一二三四五六七八九十百]{1,4}[）)]|\d{1,2}[.．、](?![\d])|[（(]\d{1,2}[）)]|[①-⑳])"
+)
+_HEAD_END = re.compile(r"[。！？]|\s{1,}|：(?=.)")
+
+
+@dataclass
+class Segment:
+    """A stretch of body text that starts with a label (or none, for the preamble)."""
+
+    label: str | None
+    kind: str | None
+    text: str
+    path: tuple[str, ...] = ()
+
+
+def cn_to_int(s: str) -> int | None:
+    digits = {"零": 0, "〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+    if s.isdigit():
+        return int(s)
+    total, current = 0, 0
+    for ch in s:
+        if ch in digits:
+            current = digits[ch]
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif ch == "百":
+            total += (current or 1) * 100
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+def label_value(label: str) -> int | None:
+    if label and "①" <= label[0] <= "⑳":
+        return ord(label[0]) - ord("①") + 1
+    core = re.sub(r"[第章节条、．.（）()\s]", "", label)
+    return cn_to_int(core) if core else None
+
+
+def match_label(text: str) -> tuple[str, str] | None:
+    for kind, pattern in LABEL_PATTERNS:
+        m = pattern.match(text)
+        if m:
+            return kind, m.group(0)
+    return None
+
+
+def _plausible_inline(kind: str, value: int | None, last: dict[str, int]) -> bool:
+    """Inline labels need a sequence to believe them: 1 to open, or close to the last number.
+
+    Run-on text has no newlines to tell a label from "包括1.xx、2.xx" inside a
+    sentence; a number that continues the sequence of its kind is a label.
+    """
+    if kind in ("chapter", "section", "article"):
+        return True
+    if value is None:
+        return False
+    prev = last.get(kind)
+    if prev is None:
+        return value == 1
+    return value == 1 or prev <= value <= prev + 2
+
+
+def segment(lines: list[str]) -> list[Segment]:
+    """Split body lines into labelled segments, finding labels inline in run-on lines."""
+    segments: list[Segment] = []
+    last: dict[str, int] = {}
+    stack: list[tuple[str, str]] = []  # (kind, label) from the top level down
+
+    def open_segment(kind: str, label: str, text: str) -> None:
+        value = label_value(label)
+        kinds = [k for k, _ in stack]
+        if kind in kinds:
+            for k in kinds[kinds.index(kind) + 1 :]:
+                last.pop(k, None)
+            del stack[kinds.index(kind) :]
+        stack.append((kind, label))
+        if value is not None:
+            last[kind] = value
+        segments.append(Segment(label=label, kind=kind, text=text, path=tuple(lb for _, lb in stack)))
+
+    for line in lines:
+        pieces = _split_inline(line, last)
+        for piece_no, piece in enumerate(pieces):
+            found = match_label(piece)
+            if found and (piece_no > 0 or _line_label_ok(found, piece)):
+                open_segment(found[0], found[1], piece)
+            elif segments and piece_no == 0:
+                segments[-1].text += "\n" + piece
+            elif segments:
+                segments[-1].text += " " + piece
+            else:
+                segments.append(Segment(label=None, kind=None, text=piece))
+    return segments
+
+
+def _line_label_ok(found: tuple[str, str], line: str) -> bool:
+    kind, label = found
+    rest = line[len(label) :]
+    if kind == "arabic" and re.match(r"^\s*[%％个万亿元年月日]", rest):
+        return False
+    return bool(rest.strip()) or kind in ("chapter", "section")
+
+
+def _split_inline(line: str, last: dict[str, int]) -> list[str]:
+    """Cut a long line at the labels it carries inline (seed-style run-on text)."""
+    if len(line) < 60:
+        return [line]
+    cuts = []
+    seen = dict(last)
+    first = match_label(line)
+    if first:
+        v = label_value(first[1])
+        if v is not None:
+            seen[first[0]] = v
+    for m in _INLINE.finditer(line):
+        if m.start() == 0:
+            continue
+        found = match_label(line[m.start() :])
+        if not found:
+            continue
+        kind, label = found
+        rest = line[m.start() + len(label) :]
+        if not rest.strip() or re.match(r"^\s*[%％个万亿元年月日]", rest):
+            continue
+        value = label_value(label)
+        if not _plausible_inline(kind, value, seen):
+            continue
+        if value is not None:
+            seen[kind] = value
+        cuts.append(m.start())
+    if not cuts:
+        return [line]
+    pieces = []
+    prev = 0
+    for c in cuts:
+        pieces.append(line[prev:c].strip())
+        prev = c
+    pieces.append(line[prev:].strip())
+    return [p for p in pieces if p]
+
+
+def heading_of(label: str, text: str) -> str | None:
+    """The short title a clause opens with: up to the first full stop, space or colon."""
+    first_line = text.split("\n", 1)[0]
+    rest = first_line[len(label) :].lstrip()
+    if not rest:
+        return None
+    m = _HEAD_END.search(rest)
+    head = rest[: m.start()] if m else rest
+    head = head.strip().rstrip("：:")
+    if m is None and len(head) > 40:
+        return None
+    if 2 <= len(head) <= 60:
+        return head
+    return None

@@ -1,0 +1,91 @@
+"""Schema of the store, as numbered steps.
+
+``PRAGMA user_version`` holds the number of steps applied; opening a store
+applies the missing ones in one transaction each.  Never edit a step that has
+shipped: add a new one.  Tables stay plain (JSON in TEXT columns, no blobs
+except the compressed raw pages) so ``sqlite3`` or datasette can read them.
+"""
+
+STEPS: list[str] = [
+    # 1: raw pages with versions, per-URL crawl state, documents, clauses, change log, runs
+    """
+    CREATE TABLE pages (
+        id           INTEGER PRIMARY KEY,
+        url          TEXT NOT NULL,
+        version      INTEGER NOT NULL,
+        fetched_at   TEXT NOT NULL,
+        status       INTEGER,
+        content_type TEXT,
+        headers      TEXT,              -- JSON object
+        content_hash TEXT NOT NULL,     -- sha256 of the uncompressed body
+        size         INTEGER NOT NULL,
+        body         BLOB NOT NULL,     -- zlib-compressed bytes as fetched
+        UNIQUE (url, version)
+    );
+    CREATE TABLE url_state (
+        url           TEXT PRIMARY KEY,
+        site          TEXT,
+        kind          TEXT,             -- list | detail | attachment
+        etag          TEXT,
+        last_modified TEXT,
+        content_hash  TEXT,
+        first_seen    TEXT,
+        last_seen     TEXT,
+        last_changed  TEXT,
+        last_status   TEXT,             -- ok | not_modified | failed | blocked
+        last_error    TEXT,
+        failures      INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE documents (
+        id          TEXT PRIMARY KEY,
+        url         TEXT,
+        source      TEXT NOT NULL,
+        site        TEXT,
+        title       TEXT,
+        issuer      TEXT,
+        doc_number  TEXT,
+        index_no    TEXT,
+        published   TEXT,
+        signed      TEXT,
+        doc_type    TEXT,
+        draft       INTEGER NOT NULL DEFAULT 0,
+        province    TEXT,
+        city        TEXT,
+        county      TEXT,
+        page_id     INTEGER REFERENCES pages(id),
+        content_hash TEXT,              -- hash of the document JSON, to tell changed from unchanged
+        first_seen  TEXT NOT NULL,
+        updated_at  TEXT NOT NULL,
+        data        TEXT NOT NULL       -- the full document JSON (the public contract)
+    );
+    CREATE INDEX documents_published ON documents(published);
+    CREATE INDEX documents_doc_number ON documents(doc_number);
+    CREATE TABLE clauses (
+        id          TEXT PRIMARY KEY,
+        doc_id      TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        ord         INTEGER NOT NULL,
+        number      TEXT,
+        path        TEXT NOT NULL,      -- JSON list of labels
+        level       INTEGER NOT NULL,
+        heading     TEXT,
+        text        TEXT NOT NULL,
+        departments TEXT NOT NULL,      -- JSON list of names as printed
+        amounts     TEXT NOT NULL,      -- JSON list of {text, yuan, kind}
+        max_yuan    REAL
+    );
+    CREATE INDEX clauses_doc ON clauses(doc_id, ord);
+    CREATE TABLE changes (
+        seq     INTEGER PRIMARY KEY AUTOINCREMENT,
+        doc_id  TEXT NOT NULL,
+        action  TEXT NOT NULL,          -- new | changed | deleted
+        at      TEXT NOT NULL
+    );
+    CREATE TABLE runs (
+        id          INTEGER PRIMARY KEY,
+        command     TEXT NOT NULL,
+        started_at  TEXT NOT NULL,
+        finished_at TEXT,
+        report      TEXT                -- JSON
+    );
+    """,
+]

@@ -1,0 +1,207 @@
+"""The data that crosses every boundary: a policy document and its clauses.
+
+The JSON form (``to_dict`` / ``from_dict``) is the public contract of
+DESIGN.md: what ``policy clean --json`` prints, what the store exports and
+what the API returns.  Extra keys are allowed; the contract keys never move.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+DOC_TYPES = ("意见", "规划", "方案", "办法", "通知", "细则", "措施", "决定", "条例", "规定", "指南", "公告", "其他")
+AMOUNT_KINDS = ("cap", "fixed", "per_unit", "total", "target")
+DEPARTMENT_ROLES = ("lead", "support", "responsible")
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A money amount as printed, with its value in yuan (None when unreadable)."""
+
+    text: str
+    yuan: float | None
+    kind: str = "fixed"
+
+
+@dataclass(frozen=True)
+class Department:
+    """A responsible department from a 责任单位/牵头单位 tag.
+
+    ``name`` is as printed; ``canonical`` is the full name in the document's
+    region (市科技局 in a 临沂 document -> 临沂市科学技术局) when known.
+    """
+
+    name: str
+    role: str = "responsible"
+    canonical: str | None = None
+
+
+@dataclass(frozen=True)
+class Region:
+    province: str | None = None
+    city: str | None = None
+    county: str | None = None
+
+    def is_empty(self) -> bool:
+        return not (self.province or self.city or self.county)
+
+
+@dataclass(frozen=True)
+class Reference:
+    """Another document named in the text: by 文号, by 《title》, or both."""
+
+    doc_number: str | None = None
+    title: str | None = None
+
+
+@dataclass
+class Clause:
+    number: str | None
+    path: list[str]
+    text: str
+    heading: str | None = None
+    department_tags: list[Department] = field(default_factory=list)
+    amounts: list[Amount] = field(default_factory=list)
+    id: str = ""
+
+    @property
+    def level(self) -> int:
+        return len(self.path)
+
+    @property
+    def departments(self) -> list[str]:
+        return [d.name for d in self.department_tags]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "number": self.number,
+            "path": list(self.path),
+            "level": self.level,
+            "heading": self.heading,
+            "text": self.text,
+            "departments": self.departments,
+            "department_tags": [asdict(d) for d in self.department_tags],
+            "amounts": [asdict(a) for a in self.amounts],
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Clause:
+        tags = [Department(**t) for t in d.get("department_tags") or []]
+        if not tags:
+            tags = [Department(name=n) for n in d.get("departments") or []]
+        return cls(
+            id=d.get("id") or "",
+            number=d.get("number"),
+            path=list(d.get("path") or []),
+            heading=d.get("heading"),
+            text=d.get("text") or "",
+            department_tags=tags,
+            amounts=[Amount(**a) for a in d.get("amounts") or []],
+        )
+
+
+@dataclass
+class Document:
+    source: str
+    url: str | None = None
+    title: str | None = None
+    issuer: str | None = None
+    doc_number: str | None = None
+    index_no: str | None = None
+    published: str | None = None
+    signed: str | None = None
+    doc_type: str = "其他"
+    draft: bool = False
+    region: Region = field(default_factory=Region)
+    clauses: list[Clause] = field(default_factory=list)
+    summary: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    # Validity and relations (filled by the validity/citation steps of the cleaner).
+    effective: str | None = None
+    expires: str | None = None
+    validity_text: str | None = None
+    cites: list[Reference] = field(default_factory=list)
+    repeals: list[Reference] = field(default_factory=list)
+    attachments: list[str] = field(default_factory=list)
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            self.id = document_id(self.url or self.source)
+        self.assign_clause_ids()
+
+    def set_key(self, key: str) -> None:
+        """Re-identify the document (by its canonical URL or file URI) and its clauses."""
+        self.id = document_id(key)
+        self.assign_clause_ids()
+
+    @property
+    def body_text(self) -> str:
+        return "\n".join(c.text for c in self.clauses)
+
+    def assign_clause_ids(self) -> None:
+        """Stable clause ids: document id + numbering path, with a counter for repeats.
+
+        Real documents repeat labels (two （三） in a row), so a path alone is
+        not unique; the counter keeps ids stable as long as the text is.
+        """
+        seen: dict[str, int] = {}
+        for i, c in enumerate(self.clauses):
+            key = "-".join(_label_core(p) for p in c.path) or f"p{i}"
+            n = seen.get(key, 0)
+            seen[key] = n + 1
+            c.id = f"{self.id}:{key}" + (f"~{n + 1}" if n else "")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "source": self.source,
+            "url": self.url,
+            "title": self.title,
+            "issuer": self.issuer,
+            "doc_number": self.doc_number,
+            "index_no": self.index_no,
+            "published": self.published,
+            "signed": self.signed,
+            "doc_type": self.doc_type,
+            "draft": self.draft,
+            "region": asdict(self.region),
+            "summary": self.summary,
+            "effective": self.effective,
+            "expires": self.expires,
+            "validity_text": self.validity_text,
+            "cites": [asdict(r) for r in self.cites],
+            "repeals": [asdict(r) for r in self.repeals],
+            "attachments": list(self.attachments),
+            "warnings": list(self.warnings),
+            "clauses": [c.to_dict() for c in self.clauses],
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Document:
+        known = {f.name for f in fields(cls)}
+        kw = {k: v for k, v in d.items() if k in known}
+        kw["region"] = Region(**(d.get("region") or {}))
+        kw["clauses"] = [Clause.from_dict(c) for c in d.get("clauses") or []]
+        kw["cites"] = [Reference(**r) for r in d.get("cites") or []]
+        kw["repeals"] = [Reference(**r) for r in d.get("repeals") or []]
+        kw.setdefault("source", d.get("url") or "")
+        doc = cls(**kw)
+        # Keep stored clause ids when they were given (they are what links point to).
+        for c, cd in zip(doc.clauses, d.get("clauses") or [], strict=False):
+            if cd.get("id"):
+                c.id = cd["id"]
+        return doc
+
+
+def document_id(key: str) -> str:
+    """A short stable id from the canonical URL (or the source path for local files)."""
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _label_core(label: str) -> str:
+    core = "".join(ch for ch in label if ch not in "、.．()（）第 ")
+    return core or label

@@ -1,0 +1,343 @@
+"""The SQLite store: raw pages with versions, crawl state, documents and clauses.
+
+One file, WAL mode so that the web server reads while a nightly run writes.
+Every write is one transaction: a crash or a failed fetch leaves what was
+stored before untouched.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from .migrations import STEPS
+from .model import Document
+
+STORE_FILE = "policy.sqlite3"
+
+
+class StoreError(Exception):
+    """The store file cannot be opened or is newer than this program."""
+
+
+@dataclass(frozen=True)
+class SavedPage:
+    page_id: int
+    version: int
+    changed: bool  # False when the body equals the latest stored version
+    new: bool  # True when the URL had no stored page before
+
+
+@dataclass(frozen=True)
+class StoredPage:
+    page_id: int
+    url: str
+    version: int
+    fetched_at: str
+    status: int | None
+    content_type: str | None
+    headers: dict[str, str]
+    content_hash: str
+    body: bytes
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def content_hash(body: bytes) -> str:
+    return hashlib.sha256(body).hexdigest()
+
+
+class Store:
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            self.db.row_factory = sqlite3.Row
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self._migrate()
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"cannot open store {self.path}: {e}") from e
+
+    @classmethod
+    def in_dir(cls, data_dir: str | Path) -> Store:
+        return cls(Path(data_dir) / STORE_FILE)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- schema -------------------------------------------------------------
+
+    def _migrate(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version > len(STEPS):
+            raise StoreError(
+                f"store {self.path} has schema version {version}, newer than this program ({len(STEPS)})"
+            )
+        for number in range(version, len(STEPS)):
+            with self.transaction():
+                for statement in _split_sql(STEPS[number]):
+                    self.db.execute(statement)
+                self.db.execute(f"PRAGMA user_version = {number + 1}")
+
+    def transaction(self) -> _Transaction:
+        return _Transaction(self.db)
+
+    @property
+    def schema_version(self) -> int:
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+    # -- raw pages ----------------------------------------------------------
+
+    def save_page(
+        self,
+        url: str,
+        body: bytes,
+        *,
+        status: int | None = 200,
+        content_type: str | None = None,
+        headers: dict[str, str] | None = None,
+        fetched_at: str | None = None,
+    ) -> SavedPage:
+        """Store a fetched body as a new version unless it equals the latest one."""
+        digest = content_hash(body)
+        with self.transaction():
+            row = self.db.execute(
+                "SELECT id, version, content_hash FROM pages WHERE url=? ORDER BY version DESC LIMIT 1",
+                (url,),
+            ).fetchone()
+            if row and row["content_hash"] == digest:
+                return SavedPage(row["id"], row["version"], changed=False, new=False)
+            version = (row["version"] + 1) if row else 1
+            cur = self.db.execute(
+                "INSERT INTO pages (url, version, fetched_at, status, content_type, headers, content_hash, size, body)"
+                " VALUES (?,?,?,?,?,?,?,?,?)",
+                (
+                    url,
+                    version,
+                    fetched_at or now_iso(),
+                    status,
+                    content_type,
+                    json.dumps(headers or {}, ensure_ascii=False),
+                    digest,
+                    len(body),
+                    zlib.compress(body, 6),
+                ),
+            )
+            return SavedPage(cur.lastrowid, version, changed=row is not None, new=row is None)
+
+    def page(self, page_id: int) -> StoredPage | None:
+        row = self.db.execute("SELECT * FROM pages WHERE id=?", (page_id,)).fetchone()
+        return _stored_page(row) if row else None
+
+    def page_versions(self, url: str) -> list[StoredPage]:
+        rows = self.db.execute("SELECT * FROM pages WHERE url=? ORDER BY version", (url,)).fetchall()
+        return [_stored_page(r) for r in rows]
+
+    def latest_pages(self) -> Iterator[StoredPage]:
+        """The newest version of every stored URL (what a re-clean reads)."""
+        rows = self.db.execute(
+            "SELECT p.* FROM pages p JOIN (SELECT url, MAX(version) v FROM pages GROUP BY url) m"
+            " ON p.url = m.url AND p.version = m.v ORDER BY p.id"
+        )
+        for row in rows:
+            yield _stored_page(row)
+
+    # -- documents ----------------------------------------------------------
+
+    def save_document(self, doc: Document, *, page_id: int | None = None, site: str | None = None) -> str:
+        """Insert or replace a document and its clauses; returns new, changed or unchanged."""
+        data = doc.to_dict()
+        blob = json.dumps(data, ensure_ascii=False, sort_keys=True)
+        digest = content_hash(blob.encode("utf-8"))
+        stamp = now_iso()
+        with self.transaction():
+            row = self.db.execute(
+                "SELECT content_hash, first_seen, site FROM documents WHERE id=?", (doc.id,)
+            ).fetchone()
+            if row and row["content_hash"] == digest:
+                if page_id is not None:
+                    self.db.execute("UPDATE documents SET page_id=? WHERE id=?", (page_id, doc.id))
+                return "unchanged"
+            action = "changed" if row else "new"
+            self.db.execute("DELETE FROM clauses WHERE doc_id=?", (doc.id,))
+            self.db.execute(
+                "INSERT OR REPLACE INTO documents (id, url, source, site, title, issuer, doc_number, index_no,"
+                " published, signed, doc_type, draft, province, city, county, page_id, content_hash,"
+                " first_seen, updated_at, data) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    doc.id,
+                    doc.url,
+                    doc.source,
+                    site or (row["site"] if row else None),
+                    doc.title,
+                    doc.issuer,
+                    doc.doc_number,
+                    doc.index_no,
+                    doc.published,
+                    doc.signed,
+                    doc.doc_type,
+                    int(doc.draft),
+                    doc.region.province,
+                    doc.region.city,
+                    doc.region.county,
+                    page_id,
+                    digest,
+                    row["first_seen"] if row else stamp,
+                    stamp,
+                    blob,
+                ),
+            )
+            self.db.executemany(
+                "INSERT INTO clauses (id, doc_id, ord, number, path, level, heading, text, departments,"
+                " amounts, max_yuan) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                [
+                    (
+                        c.id,
+                        doc.id,
+                        i,
+                        c.number,
+                        json.dumps(c.path, ensure_ascii=False),
+                        c.level,
+                        c.heading,
+                        c.text,
+                        json.dumps(c.departments, ensure_ascii=False),
+                        json.dumps([a.__dict__ for a in c.amounts], ensure_ascii=False),
+                        max((a.yuan for a in c.amounts if a.yuan is not None), default=None),
+                    )
+                    for i, c in enumerate(doc.clauses)
+                ],
+            )
+            self.db.execute(
+                "INSERT INTO changes (doc_id, action, at) VALUES (?,?,?)", (doc.id, action, stamp)
+            )
+            return action
+
+    def delete_document(self, doc_id: str) -> bool:
+        with self.transaction():
+            cur = self.db.execute("DELETE FROM documents WHERE id=?", (doc_id,))
+            if cur.rowcount:
+                self.db.execute(
+                    "INSERT INTO changes (doc_id, action, at) VALUES (?,?,?)", (doc_id, "deleted", now_iso())
+                )
+            return bool(cur.rowcount)
+
+    def document(self, doc_id: str) -> Document | None:
+        row = self.db.execute("SELECT data FROM documents WHERE id=?", (doc_id,)).fetchone()
+        return Document.from_dict(json.loads(row["data"])) if row else None
+
+    def documents(self) -> Iterator[Document]:
+        for row in self.db.execute("SELECT data FROM documents ORDER BY first_seen, id"):
+            yield Document.from_dict(json.loads(row["data"]))
+
+    def document_meta(self, doc_id: str) -> dict | None:
+        row = self.db.execute(
+            "SELECT id, url, source, site, page_id, first_seen, updated_at FROM documents WHERE id=?", (doc_id,)
+        ).fetchone()
+        return dict(row) if row else None
+
+    def count_documents(self) -> int:
+        return self.db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+
+    def count_clauses(self) -> int:
+        return self.db.execute("SELECT COUNT(*) FROM clauses").fetchone()[0]
+
+    # -- change log (what the indexer catches up with) ------------------------
+
+    def last_change(self) -> int:
+        return self.db.execute("SELECT COALESCE(MAX(seq), 0) FROM changes").fetchone()[0]
+
+    def changes_since(self, seq: int) -> list[tuple[int, str, str]]:
+        rows = self.db.execute("SELECT seq, doc_id, action FROM changes WHERE seq > ? ORDER BY seq", (seq,))
+        return [(r["seq"], r["doc_id"], r["action"]) for r in rows]
+
+    def recent_documents(self, limit: int = 50) -> list[dict]:
+        """Documents by the time they first arrived, newest first (the new-notices list)."""
+        rows = self.db.execute(
+            "SELECT id, url, title, issuer, doc_number, published, doc_type, draft, province, city,"
+            " first_seen FROM documents ORDER BY first_seen DESC, published DESC LIMIT ?",
+            (limit,),
+        )
+        return [dict(r) for r in rows]
+
+    # -- runs -----------------------------------------------------------------
+
+    def start_run(self, command: str) -> int:
+        with self.transaction():
+            cur = self.db.execute("INSERT INTO runs (command, started_at) VALUES (?,?)", (command, now_iso()))
+            return cur.lastrowid
+
+    def finish_run(self, run_id: int, report: dict) -> None:
+        with self.transaction():
+            self.db.execute(
+                "UPDATE runs SET finished_at=?, report=? WHERE id=?",
+                (now_iso(), json.dumps(report, ensure_ascii=False), run_id),
+            )
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE ... COMMIT, rolled back on any exception; re-entrant."""
+
+    def __init__(self, db: sqlite3.Connection):
+        self.db = db
+        self.outer = False
+
+    def __enter__(self) -> sqlite3.Connection:
+        if not self.db.in_transaction:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.outer = True
+        return self.db
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if not self.outer:
+            return
+        if exc_type is None:
+            self.db.execute("COMMIT")
+        else:
+            self.db.execute("ROLLBACK")
+
+
+def _stored_page(row: sqlite3.Row) -> StoredPage:
+    return StoredPage(
+        page_id=row["id"],
+        url=row["url"],
+        version=row["version"],
+        fetched_at=row["fetched_at"],
+        status=row["status"],
+        content_type=row["content_type"],
+        headers=json.loads(row["headers"] or "{}"),
+        content_hash=row["content_hash"],
+        body=zlib.decompress(row["body"]),
+    )
+
+
+def _split_sql(script: str) -> list[str]:
+    """Split a migration into statements (sqlite3 cannot run a script inside our transaction)."""
+    return [s.strip() for s in sqlite3_complete_statements(script) if s.strip()]
+
+
+def sqlite3_complete_statements(script: str) -> Iterator[str]:
+    buf = ""
+    for line in script.splitlines(keepends=True):
+        buf += line
+        if sqlite3.complete_statement(buf):
+            yield buf
+            buf = ""
+    if buf.strip():
+        yield buf

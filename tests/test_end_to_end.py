@@ -1,0 +1,30 @@
+"""Fresh store -> real mirror over HTTP -> real Scrapy crawl -> index -> Flask search."""
+
+from search_web import create_app
+from tests.conftest import run_policy
+
+
+def test_crawl_mirror_index_and_search(mirror_url, data_dir):
+    env = {"POLICY_MIRROR_URL": mirror_url}
+    crawl = run_policy("crawl", "mirror", data_dir=data_dir, env=env)
+    assert crawl.returncode == 0, crawl.stderr
+    assert "5 new" in crawl.stdout and "0 failed" in crawl.stdout
+
+    index = run_policy("index", data_dir=data_dir)
+    assert index.returncode == 0, index.stderr
+    assert "5 documents" in index.stdout
+
+    client = create_app(data_dir=data_dir).test_client()
+    api = client.get("/api/search", query_string={"q": "中试基地"}).get_json()
+    assert api["total"] > 5
+    hit = api["hits"][0]
+    assert "中试基地" in hit["text"] and hit["url"].startswith(mirror_url)
+    for key in ("source", "url", "title", "issuer", "doc_number", "published", "region", "path", "heading",
+                "text", "departments", "amounts", "score", "snippet"):
+        assert key in hit
+    page = client.get("/search", query_string={"q": "中试基地"}).get_data(as_text=True)
+    assert "<mark" in page and "市科技局" in page
+
+    # a second crawl finds nothing new
+    again = run_policy("crawl", "mirror", data_dir=data_dir, env=env)
+    assert "0 new" in again.stdout and "5 unchanged" in again.stdout
