@@ -57,7 +57,9 @@ _HEAD_META = re.compile(r"^(?:发布)?(?:时间|日期)\s*[:：]\s*(.+)$")
 _ADDRESSEES = re.compile(r"^[^。]{2,200}[:：]$")
 
 
-def clean(data: bytes | str, url: str | None = None, hints: Hints | None = None, source: str | None = None) -> Document:
+def clean(
+    data: bytes | str, url: str | None = None, hints: Hints | None = None, source: str | None = None
+) -> Document:
     hints = hints or Hints()
     text = _to_text(data, hints)
     page = parse_html(text, hints.body_selector) if looks_like_html(text) else parse_text(text)
@@ -129,7 +131,9 @@ def _build(page: Page, lines: list[str], hints: Hints) -> Document:
     else:
         sig_lines = []
 
-    issuer = lead_org or table.get("issuer") or page.meta.get("issuer") or issuer_from_title(title) or sig_issuer
+    issuer = (
+        lead_org or table.get("issuer") or page.meta.get("issuer") or issuer_from_title(title) or sig_issuer
+    )
     issuer = _full_issuer(issuer)
     published = _date(table.get("published")) or _date(page.meta.get("published")) or head.published
     signed = _date(table.get("signed")) or signed

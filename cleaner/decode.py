@@ -11,7 +11,13 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+
 
 # GB2312 and GBK pages routinely contain characters only GB18030 has; GB18030
 # is a strict superset, so decoding with it never loses a character.
-_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030", "big5": "big5hkscs"}
+_SUPERSETS = {
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "x-gbk": "gb18030",
+    "cp936": "gb18030",
+    "big5": "big5hkscs",
+}
 
 
 def _norm(name: str | None) -> str | None:
@@ -39,7 +45,11 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
     the bytes decode cleanly with them, then detection.  A declared charset
     that fails to decode is a lie and is ignored.
     """
-    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, enc in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             return data.decode(enc, errors="replace"), enc
     candidates: list[str] = []

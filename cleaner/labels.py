@@ -8,7 +8,17 @@ page (the same split trafilatura makes between xpaths.py and its walkers).
 # a table of these; TRS sites also put them in <meta> tags.
 FIELD_LABELS: dict[str, tuple[str, ...]] = {
     "title": ("标题", "标 题", "名称", "文件名称", "信息名称", "主题"),
-    "issuer": ("发布机构", "发文机关", "发文单位", "发布单位", "制发机关", "来源", "信息来源", "文章来源", "发文机构"),
+    "issuer": (
+        "发布机构",
+        "发文机关",
+        "发文单位",
+        "发布单位",
+        "制发机关",
+        "来源",
+        "信息来源",
+        "文章来源",
+        "发文机构",
+    ),
     "doc_number": ("文号", "发文字号", "发文文号", "文件编号", "发布文号"),
     "index_no": ("索引号", "索 引 号", "索引编号"),
     "published": ("发布日期", "发布时间", "公开日期", "发文日期", "时间", "日期", "发布于"),
@@ -18,9 +28,30 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
 # Labels of disclosure tables that name no field we keep; a cell holding one
 # is a label, never the value of the cell before it (an empty 文号 cell).
 OTHER_LABELS = (
-    "公开方式", "公开目录", "公开范围", "公开时限", "主题分类", "体裁分类", "组配分类", "服务对象", "有效性",
-    "生效日期", "废止日期", "失效日期", "所属机构", "关键词", "主题词", "信息分类", "分类", "来源", "效力状态",
-    "是否有效", "发布机构", "内容概述", "统一编号", "统一社会信用代码",
+    "公开方式",
+    "公开目录",
+    "公开范围",
+    "公开时限",
+    "主题分类",
+    "体裁分类",
+    "组配分类",
+    "服务对象",
+    "有效性",
+    "生效日期",
+    "废止日期",
+    "失效日期",
+    "所属机构",
+    "关键词",
+    "主题词",
+    "信息分类",
+    "分类",
+    "来源",
+    "效力状态",
+    "是否有效",
+    "发布机构",
+    "内容概述",
+    "统一编号",
+    "统一社会信用代码",
 )
 
 # <meta name=...> used by TRS, Hanweb and similar CMSs.
@@ -35,15 +66,46 @@ META_NAMES: dict[str, tuple[str, ...]] = {
 # Elements that never hold the document body.
 CHROME_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "form", "iframe", "button", "select")
 CHROME_CLASS_HINTS = (
-    "nav", "menu", "header", "footer", "breadcrumb", "crumb", "share", "bdshare", "position", "location",
-    "related", "xggj", "xgwz", "sidebar", "side", "toolbar", "print", "copyright", "bottom", "top-bar",
-    "fenxiang", "pagination",
+    "nav",
+    "menu",
+    "header",
+    "footer",
+    "breadcrumb",
+    "crumb",
+    "share",
+    "bdshare",
+    "position",
+    "location",
+    "related",
+    "xggj",
+    "xgwz",
+    "sidebar",
+    "side",
+    "toolbar",
+    "print",
+    "copyright",
+    "bottom",
+    "top-bar",
+    "fenxiang",
+    "pagination",
 )
 
 # Common body containers of Chinese government CMSs, tried before the text-density guess.
 BODY_SELECTORS = (
-    ".TRS_Editor", ".TRS_UEDITOR", "#zoom", "#UCAP-CONTENT", ".pages_content", "#Zoom", ".article-content",
-    ".article_con", ".wzcon", ".zwgk_content", "#content", ".content", "article", ".main-txt",
+    ".TRS_Editor",
+    ".TRS_UEDITOR",
+    "#zoom",
+    "#UCAP-CONTENT",
+    ".pages_content",
+    "#Zoom",
+    ".article-content",
+    ".article_con",
+    ".wzcon",
+    ".zwgk_content",
+    "#content",
+    ".content",
+    "article",
+    ".main-txt",
 )
 
 # Lines that are page chrome wherever they appear.

@@ -28,7 +28,7 @@ _SITE_SUFFIX = re.compile(r"\s*[_|—\-–]+\s*[^_|—\-–]{2,30}$")
 
 
 def strip_site_suffix(title: str) -> str:
-    """"…的意见_临沂市人民政府" -> "…的意见"."""
+    """ "…的意见_临沂市人民政府" -> "…的意见"."""
     prev = None
     while prev != title:
         prev = title
@@ -66,7 +66,10 @@ def doc_type_of(title: str | None) -> str:
 
 def doc_type_from_text(text: str) -> str:
     """Without a title, the opening sentence names the type: "……，制定本意见。"."""
-    m = re.search(r"(?:制定|制订|印发|出台)本(实施意见|意见|规划|实施方案|方案|办法|细则|措施|规定|决定|指南)", text[:3000])
+    m = re.search(
+        r"(?:制定|制订|印发|出台)本(实施意见|意见|规划|实施方案|方案|办法|细则|措施|规定|决定|指南)",
+        text[:3000],
+    )
     return doc_type_of(m.group(1)) if m else "其他"
 
 
@@ -82,7 +85,7 @@ def looks_like_title(line: str) -> bool:
 
 
 def issuer_from_title(title: str | None) -> str | None:
-    """"淄博市人民政府办公室关于…的意见" -> "淄博市人民政府办公室"."""
+    """ "淄博市人民政府办公室关于…的意见" -> "淄博市人民政府办公室"."""
     if not title:
         return None
     m = re.match(r"^(.{2,30}?)关于", title)

@@ -16,8 +16,31 @@ from lxml import etree
 from .labels import BODY_SELECTORS, CHROME_CLASS_HINTS, CHROME_TAGS, FIELD_LABELS, META_NAMES, OTHER_LABELS
 
 BLOCK_TAGS = {
-    "p", "div", "br", "li", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
-    "ul", "ol", "dd", "dt", "dl", "blockquote", "pre", "center", "hr", "tbody", "thead",
+    "p",
+    "div",
+    "br",
+    "li",
+    "tr",
+    "table",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "section",
+    "article",
+    "ul",
+    "ol",
+    "dd",
+    "dt",
+    "dl",
+    "blockquote",
+    "pre",
+    "center",
+    "hr",
+    "tbody",
+    "thead",
 }
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LABEL_TO_FIELD = {
@@ -42,7 +65,9 @@ class Page:
 
 def looks_like_html(text: str) -> bool:
     head = text[:2048].lower()
-    return any(tag in head for tag in ("<html", "<!doctype", "<body", "<head", "<div", "<p>", "<meta", "<table"))
+    return any(
+        tag in head for tag in ("<html", "<!doctype", "<body", "<head", "<div", "<p>", "<meta", "<table")
+    )
 
 
 def parse_text(text: str) -> Page:
@@ -188,7 +213,12 @@ def _densest(body):
     best = body
     best_score = _score(body)
     while True:
-        children = [c for c in best if isinstance(c.tag, str) and c.tag in ("div", "td", "article", "section", "table", "tbody", "tr", "main")]
+        children = [
+            c
+            for c in best
+            if isinstance(c.tag, str)
+            and c.tag in ("div", "td", "article", "section", "table", "tbody", "tr", "main")
+        ]
         scored = sorted(((_score(c), c) for c in children), key=lambda x: -x[0])
         if scored and scored[0][0] >= 0.8 * best_score and scored[0][0] > 0:
             best_score, best = scored[0]

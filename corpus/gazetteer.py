@@ -50,7 +50,18 @@ MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 
 
 def _short(full: str) -> str:
-    for suffix in ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "省", "市", "地区", "盟", "新区"):
+    for suffix in (
+        "特别行政区",
+        "维吾尔自治区",
+        "壮族自治区",
+        "回族自治区",
+        "自治区",
+        "省",
+        "市",
+        "地区",
+        "盟",
+        "新区",
+    ):
         if full.endswith(suffix) and len(full) - len(suffix) >= 2:
             return full[: -len(suffix)]
     m = re.match(r"^(.{2,}?)(?:[^族]{1,6}族)+自治州$", full)

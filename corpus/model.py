@@ -11,7 +11,21 @@ import hashlib
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
-DOC_TYPES = ("意见", "规划", "方案", "办法", "通知", "细则", "措施", "决定", "条例", "规定", "指南", "公告", "其他")
+DOC_TYPES = (
+    "意见",
+    "规划",
+    "方案",
+    "办法",
+    "通知",
+    "细则",
+    "措施",
+    "决定",
+    "条例",
+    "规定",
+    "指南",
+    "公告",
+    "其他",
+)
 AMOUNT_KINDS = ("cap", "fixed", "per_unit", "total", "target")
 DEPARTMENT_ROLES = ("lead", "support", "responsible")
 

@@ -248,7 +248,8 @@ class Store:
 
     def document_meta(self, doc_id: str) -> dict | None:
         row = self.db.execute(
-            "SELECT id, url, source, site, page_id, first_seen, updated_at FROM documents WHERE id=?", (doc_id,)
+            "SELECT id, url, source, site, page_id, first_seen, updated_at FROM documents WHERE id=?",
+            (doc_id,),
         ).fetchone()
         return dict(row) if row else None
 

@@ -62,7 +62,9 @@ def load_site(name_or_path: str) -> SiteConfig:
     if not path.suffix:
         path = sites_dir() / f"{name_or_path}.toml"
     if not path.exists():
-        raise ConfigError(f"no site config {name_or_path!r}; known sites: {', '.join(available_sites()) or 'none'}")
+        raise ConfigError(
+            f"no site config {name_or_path!r}; known sites: {', '.join(available_sites()) or 'none'}"
+        )
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:

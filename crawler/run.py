@@ -24,5 +24,7 @@ def run_crawl(site_name: str, data_dir: str | Path) -> CrawlStats:
     process.crawl(PolicySpider, site=site, stats=stats)
     process.start()
     with Store.in_dir(data_dir) as store:
-        store.finish_run(run_id, {"sites": {site.name: stats.as_report()}, "new_documents": stats.new_documents})
+        store.finish_run(
+            run_id, {"sites": {site.name: stats.as_report()}, "new_documents": stats.new_documents}
+        )
     return stats

@@ -4,4 +4,14 @@ from .build import IndexError_, IndexReport, open_index, update_index
 from .query import QueryError
 from .search import Filters, Hit, Results, search
 
-__all__ = ["Filters", "Hit", "IndexError_", "IndexReport", "QueryError", "Results", "open_index", "search", "update_index"]
+__all__ = [
+    "Filters",
+    "Hit",
+    "IndexError_",
+    "IndexReport",
+    "QueryError",
+    "Results",
+    "open_index",
+    "search",
+    "update_index",
+]

@@ -62,8 +62,18 @@ def _cut(text: str) -> tuple[tuple[str, int, int], ...]:
 class PolicyTokenizer(Tokenizer):
     """jieba search mode: 中试基地 yields 中试, 基地 and 中试基地, so both short and long queries match."""
 
-    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
-                 start_pos=0, start_char=0, mode="", **kwargs):
+    def __call__(
+        self,
+        value,
+        positions=False,
+        chars=False,
+        keeporiginal=False,
+        removestops=True,
+        start_pos=0,
+        start_char=0,
+        mode="",
+        **kwargs,
+    ):
         text = fold(value)
         t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         pos = start_pos

@@ -60,7 +60,9 @@ def clause_entries(doc: Document) -> Iterator[dict]:
     for i, c in enumerate(doc.clauses):
         if not c.text.strip():
             continue
-        depts = sorted({d.name for d in c.department_tags} | {d.canonical for d in c.department_tags if d.canonical})
+        depts = sorted(
+            {d.name for d in c.department_tags} | {d.canonical for d in c.department_tags if d.canonical}
+        )
         max_yuan = max((a.yuan for a in c.amounts if a.yuan is not None), default=None)
         payload = {
             "doc_id": doc.id,

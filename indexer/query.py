@@ -29,7 +29,9 @@ class ParsedQuery:
         return not (self.words or self.phrases)
 
 
-_QUOTES = str.maketrans({"“": '"', "”": '"', "＂": '"', "「": '"', "」": '"', "『": '"', "』": '"', "－": "-", "\u3000": " "})
+_QUOTES = str.maketrans(
+    {"“": '"', "”": '"', "＂": '"', "「": '"', "」": '"', "『": '"', "』": '"', "－": "-", "\u3000": " "}
+)
 _JUNK = re.compile(r"[*?~^\\{}\[\]<>:：()（）+!|&;；，,。、]+")
 
 

@@ -119,12 +119,20 @@ def _word_query(word: str) -> Query | None:
     toks = _tokens(word)
     if not toks:
         return None
-    minimal = [t for t in toks if not any(o is not t and t[1] <= o[1] and o[2] <= t[2] and (o[1], o[2]) != (t[1], t[2]) for o in toks)]
+    minimal = [
+        t
+        for t in toks
+        if not any(
+            o is not t and t[1] <= o[1] and o[2] <= t[2] and (o[1], o[2]) != (t[1], t[2]) for o in toks
+        )
+    ]
     longer = [t for t in toks if t not in minimal]
     required = And([Or([Term(f, t[0]) for f in SEARCH_FIELDS]) for t in dict.fromkeys(minimal)])
     if not longer:
         return required
-    return AndMaybe(required, Or([Term(f, t[0], boost=2.0) for f in SEARCH_FIELDS for t in dict.fromkeys(longer)]))
+    return AndMaybe(
+        required, Or([Term(f, t[0], boost=2.0) for f in SEARCH_FIELDS for t in dict.fromkeys(longer)])
+    )
 
 
 def _build(parsed: ParsedQuery, any_word: bool) -> Query:
@@ -182,7 +190,13 @@ def search(
                 # Phrases are checked on the text itself: jieba's cuts are not stable enough for positions.
                 found = searcher.search(q, limit=2000, **kwargs)
                 needles = [_squash(p) for p in parsed.phrases]
-                kept = [h for h in found if all(n in _squash(h["payload"]["text"] + (h["payload"]["title"] or "")) for n in needles)]
+                kept = [
+                    h
+                    for h in found
+                    if all(
+                        n in _squash(h["payload"]["text"] + (h["payload"]["title"] or "")) for n in needles
+                    )
+                ]
                 return found, kept
             found = searcher.search(q, limit=page * per_page, **kwargs)
             return found, None

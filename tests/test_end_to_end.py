@@ -19,8 +19,22 @@ def test_crawl_mirror_index_and_search(mirror_url, data_dir):
     assert api["total"] > 5
     hit = api["hits"][0]
     assert "中试基地" in hit["text"] and hit["url"].startswith(mirror_url)
-    for key in ("source", "url", "title", "issuer", "doc_number", "published", "region", "path", "heading",
-                "text", "departments", "amounts", "score", "snippet"):
+    for key in (
+        "source",
+        "url",
+        "title",
+        "issuer",
+        "doc_number",
+        "published",
+        "region",
+        "path",
+        "heading",
+        "text",
+        "departments",
+        "amounts",
+        "score",
+        "snippet",
+    ):
         assert key in hit
     page = client.get("/search", query_string={"q": "中试基地"}).get_data(as_text=True)
     assert "<mark" in page and "市科技局" in page

@@ -55,7 +55,9 @@ def test_news_repost_takes_the_carried_document():
     assert doc.clauses[0].text.startswith("为深入实施创新驱动发展战略")
 
 
-@pytest.mark.parametrize("junk", [b"", b"   ", b"\x00\x01\x02\xff" * 100, b"<html><body><script>var a=1;</script></body></html>"])
+@pytest.mark.parametrize(
+    "junk", [b"", b"   ", b"\x00\x01\x02\xff" * 100, b"<html><body><script>var a=1;</script></body></html>"]
+)
 def test_not_a_document(junk):
     with pytest.raises(NotADocument):
         clean(junk)

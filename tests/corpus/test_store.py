@@ -98,8 +98,20 @@ def test_document_json_round_trip():
     again = Document.from_dict(json.loads(json.dumps(doc.to_dict(), ensure_ascii=False)))
     assert again.to_dict() == doc.to_dict()
     d = doc.to_dict()
-    for key in ("source", "url", "title", "issuer", "doc_number", "index_no", "published", "signed",
-                "doc_type", "draft", "region", "clauses"):
+    for key in (
+        "source",
+        "url",
+        "title",
+        "issuer",
+        "doc_number",
+        "index_no",
+        "published",
+        "signed",
+        "doc_type",
+        "draft",
+        "region",
+        "clauses",
+    ):
         assert key in d
     c = d["clauses"][1]
     assert c["level"] == 1 and c["departments"] == ["市科技局"]

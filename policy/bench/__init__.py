@@ -1,0 +1,19 @@
+"""`policy bench ...`: speed measured as ratios against a baseline run in the same process.
+
+Each area adds its own subcommand module here; figures go in the issue notes,
+never in test assertions.
+"""
+
+from __future__ import annotations
+
+import click
+
+
+@click.group()
+def bench() -> None:
+    """Benchmarks that print figures as ratios against a same-run baseline.
+
+    \b
+    Example:
+      policy bench --help
+    """

@@ -1,0 +1,101 @@
+"""index and search."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from indexer import Filters, search, update_index
+from policy.cli import Context, cli
+
+
+@cli.command("index")
+@click.option("--rebuild", is_flag=True, help="Rebuild the whole index from the store.")
+@click.pass_obj
+def index_cmd(obj: Context, rebuild: bool) -> None:
+    """Bring the search index up to date with the store.
+
+    \b
+    Example:
+      policy index            # only what changed since the last run
+      policy index --rebuild
+    """
+    with obj.store() as store:
+        report = update_index(store, obj.data_dir, rebuild=rebuild)
+    verb = "rebuilt" if report.rebuilt else "updated"
+    click.echo(
+        f"index {verb}: {report.documents} documents ({report.clauses} clauses) indexed, "
+        f"{report.removed} removed"
+    )
+
+
+@cli.command("search")
+@click.argument("query", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print {query, total, hits} as one JSON object.")
+@click.option("--limit", default=10, show_default=True, help="Hits per page.")
+@click.option("--page", default=1, show_default=True)
+@click.option("--region", help="Province, city or county (full name, e.g. 临沂市).")
+@click.option("--issuer")
+@click.option("--department", help="Responsible department, as printed or canonical.")
+@click.option("--type", "doc_type", help="意见 规划 方案 办法 通知 …")
+@click.option("--year-from", type=int)
+@click.option("--year-to", type=int)
+@click.option("--min-yuan", type=float, help="Only clauses granting at least this amount.")
+@click.option(
+    "--drafts", type=click.Choice(["include", "exclude", "only"]), default="include", show_default=True
+)
+@click.option(
+    "--sort", type=click.Choice(["relevance", "date", "amount"]), default="relevance", show_default=True
+)
+@click.option("--collapse", is_flag=True, help="One hit per document.")
+@click.pass_obj
+def search_cmd(
+    obj: Context,
+    query: tuple[str, ...],
+    as_json: bool,
+    limit: int,
+    page: int,
+    region,
+    issuer,
+    department,
+    doc_type,
+    year_from,
+    year_to,
+    min_yuan,
+    drafts,
+    sort,
+    collapse,
+) -> None:
+    """Search clauses.
+
+    \b
+    Example:
+      policy search 中试基地 补助 --region 临沂市 --json
+      policy search '"揭榜挂帅"' -- -征求意见稿
+    """
+    filters = Filters(
+        region=region,
+        issuer=issuer,
+        department=department,
+        doc_type=doc_type,
+        year_from=year_from,
+        year_to=year_to,
+        min_yuan=min_yuan,
+        drafts=drafts,
+    )
+    results = search(
+        obj.data_dir, " ".join(query), filters, page=page, per_page=limit, sort=sort, collapse=collapse
+    )
+    if as_json:
+        click.echo(json.dumps(results.to_dict(), ensure_ascii=False))
+        return
+    for note in results.notes:
+        click.echo(f"note: {note}", err=True)
+    click.echo(f"{results.total} clauses match {results.query!r}")
+    for i, h in enumerate(results.hits, (page - 1) * limit + 1):
+        path = " › ".join(h.path) or "—"
+        click.echo(f"\n{i}. {h.title or '(无标题)'}  {h.doc_number or ''} {h.published or ''}")
+        click.echo(f"   {path}  {h.text[:120]}")
+        if h.departments:
+            click.echo(f"   责任单位: {'、'.join(h.departments)}")
