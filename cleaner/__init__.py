@@ -15,7 +15,7 @@ from corpus.model import Clause, Document, Region
 from .amounts import find_amounts
 from .dates import parse_date
 from .decode import decode
-from .departments import find_departments
+from .departments import find_departments, first_is_lead, with_canonical
 from .metadata import (
     clean_title,
     doc_type_from_text,
@@ -29,7 +29,7 @@ from .metadata import (
     strip_site_suffix,
 )
 from .outline import Segment, heading_of, segment
-from .page import Page, looks_like_html, parse_html, parse_text
+from .page import Page, label_field, looks_like_html, parse_html, parse_text
 from .text import clean_lines
 
 __all__ = ["clean", "Hints", "NotADocument"]
@@ -62,17 +62,34 @@ def clean(
 ) -> Document:
     hints = hints or Hints()
     text = _to_text(data, hints)
-    page = parse_html(text, hints.body_selector) if looks_like_html(text) else parse_text(text)
-    lines = clean_lines(page.lines)
+    page = parse_html(text, hints.body_selector, url) if looks_like_html(text) else parse_text(text)
+    raw_lines, truncated = _cap(page.lines)
+    lines = clean_lines(raw_lines)
     if sum(len(re.findall(r"[\u4e00-\u9fff]", ln)) for ln in lines) < 10:
         if page.is_html and re.search(r"<script", text, re.I):
             raise NotADocument("a script-only page (an anti-bot challenge?), not a document")
         raise NotADocument("no readable Chinese text: empty page or not a document")
     doc = _build(page, lines, hints)
+    if truncated:
+        doc.warnings.append(f"body longer than {MAX_BODY_CHARS:,} characters: the rest was not read")
     doc.source = source or url or ""
     doc.url = url
     doc.set_key(url or doc.source)
     return doc
+
+
+# No policy document runs this long; a page that does is a data dump and is read in part,
+# so that a 10 MB page still cleans in well under a second.
+MAX_BODY_CHARS = 400_000
+
+
+def _cap(lines: list[str]) -> tuple[list[str], bool]:
+    total = 0
+    for i, line in enumerate(lines):
+        total += len(line) + 1
+        if total > MAX_BODY_CHARS:
+            return lines[:i], True
+    return lines, False
 
 
 def _to_text(data: bytes | str, hints: Hints) -> str:
@@ -139,6 +156,7 @@ def _build(page: Page, lines: list[str], hints: Hints) -> Document:
     signed = _date(table.get("signed")) or signed
     index_no = table.get("index_no")
 
+    lead_first = first_is_lead("\n".join(lines))
     clauses = []
     for seg in _split_preamble(segment(body)):
         clauses.append(
@@ -147,7 +165,7 @@ def _build(page: Page, lines: list[str], hints: Hints) -> Document:
                 path=list(seg.path),
                 text=seg.text,
                 heading=heading_of(seg.label, seg.text) if seg.label else None,
-                department_tags=find_departments(seg.text),
+                department_tags=find_departments(seg.text, lead_first),
                 amounts=find_amounts(seg.text),
             )
         )
@@ -156,6 +174,9 @@ def _build(page: Page, lines: list[str], hints: Hints) -> Document:
     if not clauses:
         warnings.append("no body text found")
     body_text = "\n".join(c.text for c in clauses)
+    region = region_of(issuer, title, body_text, hints.region)
+    for c in clauses:
+        c.department_tags = with_canonical(c.department_tags, region)
     return Document(
         source="",
         title=title,
@@ -166,7 +187,8 @@ def _build(page: Page, lines: list[str], hints: Hints) -> Document:
         signed=signed,
         doc_type=doc_type_of(title) if title else doc_type_from_text(body_text),
         draft=is_draft(title),
-        region=region_of(issuer, title, body_text, hints.region),
+        region=region,
+        attachments=list(page.attachments),
         clauses=clauses,
         summary=summary,
         warnings=warnings,
@@ -183,9 +205,7 @@ def _is_table_row(line: str) -> bool:
     cells = [c.strip() for c in line.split("|") if c.strip()]
     if not cells:
         return True
-    from .page import _LABEL_TO_FIELD
-
-    return any(re.sub(r"[\s:：]+", "", c) in _LABEL_TO_FIELD for c in cells) and len(line) < 300
+    return any(label_field(c) for c in cells) and len(line) < 300
 
 
 def _find_repost(lines: list[str]):

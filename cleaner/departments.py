@@ -1,35 +1,132 @@
-"""Responsible departments from 责任单位 / 牵头单位 / 配合单位 tags.
+"""Responsible departments from 责任单位 / 牵头单位 / 配合单位 tags, with their role.
 
-Action plans close each task with a bracket naming who does it:
-"（责任单位：市科技局、市财政局）" or "（牵头单位：市科技局；配合单位：市财政局）".
-The tag belongs to the clause it closes.
+Action plans close each task with a bracket naming who does it, in a few
+printed forms:
+
+    （责任单位：市科技局、市财政局）
+    （牵头单位：市科技局；配合单位：市财政局）
+    （责任单位：市科技局牵头，市财政局配合）      (role words after the names)
+    （市发展改革委牵头，市科技局、市财政局配合）    (no tag word at all)
+    （科技部、财政部按职责分工负责）
+    责任单位：市科技局                            (a line of its own)
+
+The tag belongs to the clause it closes.  Names are kept as printed; the
+canonical full name (市科技局 in a 临沂 document -> 临沂市科学技术局) is added
+once the document's region is known (``with_canonical``).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from corpus.model import Department
+from corpus.departments import canonical_department
+from corpus.model import Department, Region
 
-from .labels import DEPARTMENT_TAGS
+from .labels import DEPARTMENT_ORG_ENDINGS, DEPARTMENT_TAGS, FIRST_IS_LEAD
 
 _TAG_WORDS = "|".join(sorted(DEPARTMENT_TAGS, key=len, reverse=True))
-_BRACKETED = re.compile(rf"[（(]\s*((?:{_TAG_WORDS})\s*[:：][^（）()]*)[）)]")
-_LINE = re.compile(rf"^\s*((?:{_TAG_WORDS})\s*[:：].+)$", re.M)
-_PART = re.compile(rf"({_TAG_WORDS})\s*[:：]\s*([^；;]*)")
-_SPLIT = re.compile(r"[、，,；;/]|\s+")
+_TAG = re.compile(rf"({_TAG_WORDS})\s*[:：]\s*")
+_ROLE_WORDS = re.compile(r"(牵头|负总责|主责|配合|参与|协助|协同|按职责分工负责|分工负责|按职责负责|负责)$")
+_ROLE_OF_WORD = {
+    "牵头": "lead",
+    "负总责": "lead",
+    "主责": "lead",
+    "配合": "support",
+    "参与": "support",
+    "协助": "support",
+    "协同": "support",
+}
+_SPLIT = re.compile(r"[、，,/]|\s+")
+_BRACKET = re.compile(r"[（(]([^（）()]{2,200})[）)]")
+_ORG_END = re.compile(rf"(?:{'|'.join(DEPARTMENT_ORG_ENDINGS)})(?:等)?$")
+_FIRST_IS_LEAD = re.compile("|".join(FIRST_IS_LEAD))
 
 
-def find_departments(text: str) -> list[Department]:
+def first_is_lead(text: str) -> bool:
+    """Does the document say the first unit named in a 责任单位 list leads?"""
+    return bool(_FIRST_IS_LEAD.search(text))
+
+
+def find_departments(text: str, lead_first: bool = False) -> list[Department]:
+    """Every department named in the tags of a clause's text, in order, one name each."""
     found: list[Department] = []
-    spans = [m.group(1) for m in _BRACKETED.finditer(text)]
+    spans = list(_tag_spans(text))
     if not spans:
-        spans = [m.group(1) for m in _LINE.finditer(text)]
-    for span in spans:
-        for part in _PART.finditer(span):
-            role = DEPARTMENT_TAGS[part.group(1)]
-            for name in _SPLIT.split(part.group(2)):
-                name = name.strip().strip("。.").removesuffix("等")
-                if len(name) >= 2 and not any(d.name == name and d.role == role for d in found):
-                    found.append(Department(name=name, role=role))
+        spans = [(None, body) for body in _untagged_spans(text)]
+    for tag, value in spans:
+        _read_value(tag, value, found, lead_first)
     return found
+
+
+def with_canonical(tags: list[Department], region: Region) -> list[Department]:
+    return [
+        replace(d, canonical=canonical_department(d.name, region.province, region.city, region.county))
+        for d in tags
+    ]
+
+
+def _tag_spans(text: str):
+    """(tag word, value) for each "责任单位：..." up to its closing bracket or the line's end."""
+    for m in _TAG.finditer(text):
+        depth = 0
+        end = len(text)
+        for i in range(m.end(), len(text)):
+            ch = text[i]
+            if ch in "（(":
+                depth += 1
+            elif ch in "）)":
+                if depth == 0:
+                    end = i
+                    break
+                depth -= 1
+            elif ch in "\n。" and depth == 0:
+                end = i
+                break
+        value = text[m.end() : end]
+        # "（牵头单位：A；配合单位：B）": the next tag starts a span of its own
+        nxt = _TAG.search(value)
+        if nxt:
+            value = value[: nxt.start()]
+        yield m.group(1), value
+
+
+def _untagged_spans(text: str):
+    """Brackets that are only department names and role words: （A牵头，B、C配合）."""
+    for m in _BRACKET.finditer(text):
+        body = m.group(1).strip()
+        groups = [g for g in re.split(r"[，,；;]", body) if g.strip()]
+        if not groups or not any(_ROLE_WORDS.search(g.strip()) for g in groups):
+            continue
+        names = [n for g in groups for n in _SPLIT.split(_ROLE_WORDS.sub("", g.strip())) if n]
+        if names and all(_ORG_END.search(n) for n in names):
+            yield body
+
+
+def _read_value(tag: str | None, value: str, found: list[Department], lead_first: bool) -> None:
+    default = DEPARTMENT_TAGS.get(tag or "", "responsible")
+    names_in_order: list[tuple[str, str | None]] = []
+    for group in re.split(r"[；;，,]", value):
+        group = group.strip().strip("。.")
+        explicit = None
+        m = _ROLE_WORDS.search(group)
+        if m:
+            explicit = _ROLE_OF_WORD.get(m.group(1))
+            group = group[: m.start()]
+        for name in _SPLIT.split(group):
+            name = name.strip().strip("。.")
+            inner = re.search(r"[（(](牵头|配合)[）)]$", name)
+            role = explicit
+            if inner:
+                role = _ROLE_OF_WORD[inner.group(1)]
+                name = name[: inner.start()]
+            name = re.sub(r"等(?:有关)?(?:部门|单位)?$", "", name)
+            if len(name) >= 2:
+                names_in_order.append((name, role))
+    for i, (name, role) in enumerate(names_in_order):
+        if role is None:
+            role = default
+            if default == "responsible" and lead_first and len(names_in_order) > 1:
+                role = "lead" if i == 0 else "support"
+        if not any(d.name == name for d in found):
+            found.append(Department(name=name, role=role))

@@ -52,6 +52,43 @@ OTHER_LABELS = (
     "内容概述",
     "统一编号",
     "统一社会信用代码",
+    "浏览次数",
+    "浏览量",
+    "点击数",
+    "点击量",
+    "访问量",
+    "阅读次数",
+    "阅读量",
+    "作者",
+    "编辑",
+    "责任编辑",
+    "字号",
+    "字体",
+    "分享到",
+    "所属主题",
+    "文种",
+    "生成日期",
+    "时效",
+)
+
+# Classes and ids of the element that holds a document's heading.
+TITLE_CLASS_HINTS = ("title", "biaoti", "bt", "headline", "wzbt", "tit")
+
+# Links to these are attachments (附件) of the document.
+ATTACHMENT_EXTENSIONS = (
+    "pdf",
+    "doc",
+    "docx",
+    "wps",
+    "xls",
+    "xlsx",
+    "et",
+    "ofd",
+    "zip",
+    "rar",
+    "7z",
+    "txt",
+    "ceb",
 )
 
 # <meta name=...> used by TRS, Hanweb and similar CMSs.
@@ -64,7 +101,19 @@ META_NAMES: dict[str, tuple[str, ...]] = {
 }
 
 # Elements that never hold the document body.
-CHROME_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "form", "iframe", "button", "select")
+CHROME_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "header",
+    "footer",
+    "form",
+    "iframe",
+    "button",
+    "select",
+    "aside",
+)
 CHROME_CLASS_HINTS = (
     "nav",
     "menu",
@@ -88,12 +137,25 @@ CHROME_CLASS_HINTS = (
     "top-bar",
     "fenxiang",
     "pagination",
+    "tools",
+    "tool",
+    "search",
+    "login",
+    "banner",
+    "yqlj",
+    "dqwz",
+    "mianbao",
+    "friendlink",
+    "friend-link",
+    "ad",
 )
 
 # Common body containers of Chinese government CMSs, tried before the text-density guess.
 BODY_SELECTORS = (
     ".TRS_Editor",
     ".TRS_UEDITOR",
+    ".TRS_PreAppend",
+    ".Custom_UnionStyle",
     "#zoom",
     "#UCAP-CONTENT",
     ".pages_content",
@@ -106,6 +168,15 @@ BODY_SELECTORS = (
     ".content",
     "article",
     ".main-txt",
+    "#artibody",
+    ".news_content",
+    "#news_content",
+    ".detail-content",
+    ".xxgk_content",
+    ".article_content",
+    ".con_text",
+    ".zw",
+    "#zw",
 )
 
 # Lines that are page chrome wherever they appear.
@@ -119,16 +190,62 @@ CHROME_LINE_PATTERNS = (
     r"^(主办单位|承办单位|网站标识码|ICP备|.*版权所有).*$",
 )
 
-# Words that end the body of a responsible-department tag.
+# Tag words that open a list of responsible departments, and the role they give.
 DEPARTMENT_TAGS = {
     "责任单位": "responsible",
     "责任部门": "responsible",
+    "责任主体": "responsible",
+    "主责单位": "lead",
+    "主责部门": "lead",
     "牵头单位": "lead",
     "牵头部门": "lead",
     "配合单位": "support",
     "配合部门": "support",
     "参与单位": "support",
+    "参与部门": "support",
+    "协办单位": "support",
+    "协同单位": "support",
 }
+
+# A bracket without a tag word is a department list only when every name ends like an organ.
+DEPARTMENT_ORG_ENDINGS = (
+    "局",
+    "委",
+    "厅",
+    "部",
+    "办",
+    "院",
+    "中心",
+    "政府",
+    "管委会",
+    "委员会",
+    "单位",
+    "部门",
+    "公司",
+    "集团",
+    "银行",
+    "协会",
+    "联合会",
+    "科协",
+    "总工会",
+    "团市委",
+    "团省委",
+    "区",
+    "县",
+    "市",
+    "署",
+    "所",
+    "站",
+    "分行",
+    "支行",
+    "海关",
+)
+
+# Notes by which a document says the first of its 责任单位 leads and the rest support.
+FIRST_IS_LEAD = (
+    r"(?:排在|列|列在|排列)?(?:第一位|首位|第一个|第一)的?(?:单位|部门)?(?:为|是)牵头",
+    r"第一(?:家|个)?(?:单位|部门)?为牵头",
+)
 
 # Document types, by the word that ends the title (longest first).
 DOC_TYPE_SUFFIXES: tuple[tuple[str, str], ...] = (

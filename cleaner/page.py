@@ -3,54 +3,96 @@
 ``Page`` holds the metadata the page states outright (meta tags, the
 disclosure table, the <title>) and the body as text lines.  Everything after
 this step works on lines, so plain-text captures and HTML share one path.
+
+Speed matters here (a 10 MB page must clean in well under a second): the
+text weight of every element is computed once, bottom-up, and every later
+choice (body selector, densest container, short label cells) reads that map
+instead of calling ``text_content()`` per node.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from urllib.parse import urljoin
 
 import lxml.html
 from lxml import etree
 
-from .labels import BODY_SELECTORS, CHROME_CLASS_HINTS, CHROME_TAGS, FIELD_LABELS, META_NAMES, OTHER_LABELS
+from .labels import (
+    ATTACHMENT_EXTENSIONS,
+    BODY_SELECTORS,
+    CHROME_CLASS_HINTS,
+    CHROME_TAGS,
+    FIELD_LABELS,
+    META_NAMES,
+    OTHER_LABELS,
+    TITLE_CLASS_HINTS,
+)
 
-BLOCK_TAGS = {
-    "p",
-    "div",
-    "br",
-    "li",
-    "tr",
-    "table",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "section",
-    "article",
-    "ul",
-    "ol",
-    "dd",
-    "dt",
-    "dl",
-    "blockquote",
-    "pre",
-    "center",
-    "hr",
-    "tbody",
-    "thead",
-}
+BLOCK_TAGS = frozenset(
+    {
+        "p",
+        "div",
+        "br",
+        "li",
+        "tr",
+        "table",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "section",
+        "article",
+        "ul",
+        "ol",
+        "dd",
+        "dt",
+        "dl",
+        "blockquote",
+        "pre",
+        "center",
+        "hr",
+        "tbody",
+        "thead",
+        "main",
+        "aside",
+        "figure",
+        "figcaption",
+        "caption",
+        "address",
+    }
+)
+_CONTAINERS = frozenset({"div", "td", "article", "section", "table", "tbody", "tr", "main", "center", "font"})
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LABEL_TO_FIELD = {
     re.sub(r"\s+", "", label): name for name, labels in FIELD_LABELS.items() for label in labels
 }
-_ANY_LABEL = set(_LABEL_TO_FIELD) | set(OTHER_LABELS)
+_ANY_LABEL = set(_LABEL_TO_FIELD) | {re.sub(r"\s+", "", x) for x in OTHER_LABELS}
+_ALL_LABELS = sorted({x for v in FIELD_LABELS.values() for x in v} | set(OTHER_LABELS), key=len, reverse=True)
+# "发布时间：2022-05-18 来源：临沂市科学技术局 浏览次数：1024": every label:value pair in one string.
+_PAIR = re.compile(
+    r"(?:^|(?<=[\s|｜】\]）)>]))("
+    + "|".join(re.escape(lb).replace(r"\ ", r"\s*") for lb in _ALL_LABELS)
+    + r")\s*[:：]"
+)
+_CHROME_MARK = re.compile(
+    r"(?:^|[\s_-])(?:" + "|".join(map(re.escape, CHROME_CLASS_HINTS)) + r")(?:$|[\s_-])"
+)
+_TITLE_MARK = re.compile("|".join(map(re.escape, TITLE_CLASS_HINTS)))
+_SELECTORS = tuple(sel if sel[0] in ".#" else f"<{sel}" for sel in BODY_SELECTORS)
+_SELECTOR_INDEX = {sel: k for k, sel in enumerate(_SELECTORS)}
+_ATTACHMENT = re.compile(r"\.(?:" + "|".join(ATTACHMENT_EXTENSIONS) + r")(?:$|[?#])", re.I)
 
 
 def is_label(cell: str) -> bool:
     return re.sub(r"[\s:：]+", "", cell) in _ANY_LABEL
+
+
+def label_field(cell: str) -> str | None:
+    return _LABEL_TO_FIELD.get(re.sub(r"[\s:：]+", "", cell))
 
 
 @dataclass
@@ -60,55 +102,59 @@ class Page:
     table: dict[str, str | None] = field(default_factory=dict)  # field name -> value from a label table
     title_tag: str | None = None
     headings: list[str] = field(default_factory=list)
+    attachments: list[str] = field(default_factory=list)
     is_html: bool = False
 
 
 def looks_like_html(text: str) -> bool:
     head = text[:2048].lower()
     return any(
-        tag in head for tag in ("<html", "<!doctype", "<body", "<head", "<div", "<p>", "<meta", "<table")
+        tag in head
+        for tag in ("<html", "<!doctype", "<body", "<head", "<div", "<p>", "<p ", "<meta", "<table", "<title")
     )
 
 
 def parse_text(text: str) -> Page:
     lines = text.splitlines()
-    table: dict[str, str | None] = {}
-    for line in lines[:40]:
-        if "|" in line:
-            _read_cells([c.strip() for c in line.split("|")], table)
-    return Page(lines=lines, table=table)
+    return Page(lines=lines, table=read_label_lines(lines[:60]))
 
 
-def parse_html(text: str, body_selector: str | None = None) -> Page:
+def parse_html(text: str, body_selector: str | None = None, url: str | None = None) -> Page:
     try:
         root = lxml.html.document_fromstring(text)
     except (etree.ParserError, ValueError):
         return parse_text(re.sub(r"<[^>]+>", "\n", text))
     meta = _meta_fields(root)
     title_tag = _clean_space(root.findtext(".//title") or "") or None
-    for bad in root.xpath("//script|//style|//noscript|//comment()"):
+    for bad in root.xpath(
+        "//script|//style|//noscript|//template|//svg|//comment()|//processing-instruction()"
+    ):
         _drop(bad)
-    table = _table_fields(root)
-    headings = [_clean_space(h.text_content()) for h in root.xpath("//h1|//h2|//h3")]
-    headings = [h for h in headings if h]
-    body = _select_body(root, body_selector)
+    weights = _weights(root)
+    headings = _headings(root, weights)
+    attachments = _attachments(root, url)
+    _mark_blocks(root)
+    table = read_label_lines(root.text_content().splitlines())
+    body = _select_body(root, body_selector, weights)
     return Page(
-        lines=_text_lines(body),
+        lines=body.text_content().splitlines(),
         meta=meta,
         table=table,
         title_tag=title_tag,
         headings=headings,
+        attachments=attachments,
         is_html=True,
     )
 
 
 def _meta_fields(root) -> dict[str, str]:
     found: dict[str, str] = {}
-    by_name = {}
+    by_name: dict[str, str] = {}
     for m in root.xpath("//meta[@content]"):
-        key = (m.get("name") or m.get("property") or "").strip()
-        if key:
-            by_name.setdefault(key.lower(), m.get("content").strip())
+        key = (m.get("name") or m.get("property") or m.get("itemprop") or "").strip()
+        value = _clean_space(m.get("content") or "")
+        if key and value:
+            by_name.setdefault(key.lower(), value)
     for name, keys in META_NAMES.items():
         for key in keys:
             value = by_name.get(key.lower())
@@ -118,36 +164,110 @@ def _meta_fields(root) -> dict[str, str]:
     return found
 
 
-def _read_cells(cells: list[str], table: dict[str, str | None]) -> None:
+def _set(table: dict[str, str | None], name: str, value: str | None) -> None:
+    """First real value wins; an empty cell ("文号" with nothing) is None until a real value shows up."""
+    value = (value or "").strip().strip("|｜").strip() or None
+    if table.get(name) is None:
+        table[name] = value
+
+
+def read_cells(cells: list[str], table: dict[str, str | None]) -> None:
     """Pair label cells with the cell after them; a label followed by a label has no value."""
     cells = [c for c in cells if c is not None]
     for i, cell in enumerate(cells):
-        label = re.sub(r"[\s:：]+", "", cell)
-        name = _LABEL_TO_FIELD.get(label)
+        name = label_field(cell)
         if not name:
-            # "索引号：1585729837/..." in one cell
-            m = re.match(r"^\s*([^:：]{1,6})\s*[:：]\s*(.+)$", cell)
-            if m and _LABEL_TO_FIELD.get(re.sub(r"\s+", "", m.group(1))):
-                table.setdefault(_LABEL_TO_FIELD[re.sub(r"\s+", "", m.group(1))], m.group(2).strip())
+            if _PAIR.search(cell):
+                read_pairs(cell, table)
             continue
         nxt = cells[i + 1].strip() if i + 1 < len(cells) else ""
-        if not nxt or is_label(nxt):
-            table.setdefault(name, None)
-        else:
-            table.setdefault(name, nxt)
+        _set(table, name, None if (not nxt or is_label(nxt)) else nxt)
 
 
-def _table_fields(root) -> dict[str, str | None]:
+def read_pairs(text: str, table: dict[str, str | None]) -> None:
+    """Every "label：value" pair in a string; a value runs to the next label."""
+    matches = list(_PAIR.finditer(text))
+    for k, m in enumerate(matches):
+        end = matches[k + 1].start() if k + 1 < len(matches) else len(text)
+        name = label_field(m.group(1))
+        if name:
+            _set(table, name, text[m.end() : end])
+
+
+def _weights(root) -> dict:
+    """element -> (non-ASCII characters inside it, of which inside links), one bottom-up pass."""
+    out: dict = {}
+    for el in reversed(list(root.iter())):
+        if not isinstance(el.tag, str):
+            continue
+        total = _w(el.text)
+        links = 0
+        for c in el:
+            cw, cl = out.get(c, (0, 0))
+            tail = _w(c.tail)
+            total += cw + tail
+            links += cl
+        if el.tag == "a":
+            links = total
+        out[el] = (total, links)
+    return out
+
+
+def _w(s: str | None) -> int:
+    if not s:
+        return 0
+    return len(s) - len(s.encode("ascii", "ignore")) - s.count("\xa0") - s.count("\u3000")
+
+
+def read_label_lines(lines: list[str]) -> dict[str, str | None]:
+    """The metadata a page prints as label/value pairs, whatever the markup.
+
+    Table rows arrive as "索引号 | xxx | 发布机构 | yyy" lines, <dt>/<dd> and
+    div grids as a label line followed by its value line, <li><span> pairs and
+    info bars as "label：value" text, several to a line.
+    """
     table: dict[str, str | None] = {}
-    for row in root.xpath("//tr"):
-        cells = [_clean_space(td.text_content()) for td in row.xpath("./td|./th")]
-        _read_cells(cells, table)
-    # <li><span>索引号：</span>xxx</li> and <p>发布日期：2021-09-29</p> layouts
-    for el in root.xpath("//li|//p|//span|//div[not(*)]"):
-        txt = _clean_space(el.text_content())
-        if 2 < len(txt) < 80 and re.search(r"[:：]", txt):
-            _read_cells([txt], table)
+    # only short lines can hold labels; cleaning every line of a 10 MB page costs more than the rest
+    lines = [" ".join(x.split()) for x in lines if len(x) < 400]
+    lines = [x for x in lines if x and x != "|"]
+    for i, line in enumerate(lines):
+        if len(line) > 300:
+            continue
+        if "|" in line:
+            read_cells([c.strip() for c in line.split("|")], table)
+            continue
+        name = label_field(line) if len(line) <= 12 else None
+        if name:
+            nxt = lines[i + 1] if i + 1 < len(lines) else ""
+            _set(table, name, None if (is_label(nxt) or len(nxt) > 200 or _PAIR.match(nxt)) else nxt)
+        elif _PAIR.search(line):
+            read_pairs(line, table)
     return table
+
+
+def _headings(root, weights) -> list[str]:
+    out = []
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        marks = f"{el.get('class', '')} {el.get('id', '')}".lower()
+        if el.tag in ("h1", "h2", "h3") or (marks.strip() and _TITLE_MARK.search(marks)):
+            if 0 < weights.get(el, (0, 0))[0] <= 150:
+                text = _clean_space(el.text_content())
+                if text and text not in out:
+                    out.append(text)
+    return out
+
+
+def _attachments(root, url: str | None) -> list[str]:
+    out = []
+    for a in root.iter("a"):
+        href = (a.get("href") or "").strip()
+        if href and _ATTACHMENT.search(href):
+            full = urljoin(url, href) if url else href
+            if full not in out:
+                out.append(full)
+    return out
 
 
 def _is_chrome(el) -> bool:
@@ -156,31 +276,58 @@ def _is_chrome(el) -> bool:
     if el.tag in CHROME_TAGS:
         return True
     marks = f"{el.get('class', '')} {el.get('id', '')}".lower()
-    return any(re.search(rf"(^|[\s_-]){hint}($|[\s_-])", marks) for hint in CHROME_CLASS_HINTS)
+    return bool(marks.strip()) and bool(_CHROME_MARK.search(marks))
 
 
-def _select_body(root, selector: str | None):
+def _select_body(root, selector: str | None, weights):
     if selector:
-        found = root.cssselect(selector)
-        if found:
-            return found[0]
-    for sel in BODY_SELECTORS:
         try:
-            found = root.cssselect(sel)
-        except Exception:  # noqa: BLE001 - a selector lxml cannot compile is simply skipped
-            continue
-        for el in found:
-            if len(_CJK.findall(el.text_content())) > 200:
-                return _strip_chrome(el)
+            found = root.cssselect(selector)
+        except Exception:  # noqa: BLE001 - a bad selector in a site config falls back to the guess
+            found = []
+        if found:
+            return _strip_chrome(max(found, key=lambda el: weights.get(el, (0, 0))[0]), weights)
+    for found in _known_containers(root):
+        best = max(found, key=lambda el: weights.get(el, (0, 0))[0] - 3 * weights.get(el, (0, 0))[1])
+        if weights.get(best, (0, 0))[0] > 200:
+            return _strip_chrome(best, weights)
     body = root.find("body")
     if body is None:
         body = root
-    return _densest(_strip_chrome(body))
+    return _densest(_strip_chrome(body, weights), weights)
 
 
-def _strip_chrome(el):
+def _known_containers(root) -> list[list]:
+    """Elements matching BODY_SELECTORS (".class", "#id" or a tag), in the selectors' order; one pass."""
+    hits: list[list] = [[] for _ in _SELECTORS]
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        classes = el.get("class")
+        ident = el.get("id")
+        for key in (classes.split() if classes else []) + ([f"#{ident}"] if ident else []) + [f"<{el.tag}"]:
+            k = _SELECTOR_INDEX.get(key if key[0] in "#<" else f".{key}")
+            if k is not None:
+                hits[k].append(el)
+    return [h for h in hits if h]
+
+
+def _strip_chrome(el, weights):
+    """Drop navigation, share bars, footers...; never a big block of prose that is merely misnamed.
+
+    ASP.NET sites wrap the whole page in <form>, some CMSs put the article in
+    "content-top": a chrome-looking element with much unlinked text is kept.
+    """
     for bad in list(el.iter()):
-        if bad is not el and _is_chrome(bad) and bad.getparent() is not None:
+        if bad is el or bad.getparent() is None or not _is_chrome(bad):
+            continue
+        total, links = weights.get(bad, (0, 0))
+        if total < 300 or links > 0.5 * total:
+            up = bad.getparent()
+            while up is not None:  # keep the weights of what remains true without a second pass
+                t, lk = weights.get(up, (0, 0))
+                weights[up] = (t - total, lk - links)
+                up = up.getparent()
             _drop(bad)
     return el
 
@@ -202,41 +349,37 @@ def _drop(el) -> None:
         parent.remove(el)
 
 
-def _score(el) -> int:
-    text = len(_CJK.findall(el.text_content()))
-    links = sum(len(_CJK.findall(a.text_content())) for a in el.iter("a"))
-    return text - 3 * links
-
-
-def _densest(body):
+def _densest(body, weights):
     """The smallest container that still holds most of the page's prose."""
+
+    def score(el) -> int:
+        total, links = weights.get(el, (0, 0))
+        return total - 3 * links
+
     best = body
-    best_score = _score(body)
+    best_score = score(body)
     while True:
-        children = [
-            c
-            for c in best
-            if isinstance(c.tag, str)
-            and c.tag in ("div", "td", "article", "section", "table", "tbody", "tr", "main")
-        ]
-        scored = sorted(((_score(c), c) for c in children), key=lambda x: -x[0])
-        if scored and scored[0][0] >= 0.8 * best_score and scored[0][0] > 0:
-            best_score, best = scored[0]
+        children = [c for c in best if isinstance(c.tag, str) and c.tag in _CONTAINERS]
+        top = max(children, key=score, default=None)
+        if top is not None and score(top) >= 0.8 * best_score and score(top) > 0:
+            best, best_score = top, score(top)
             continue
         return best
 
 
 def _clean_space(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("\xa0", " ").replace("\u3000", " ")).strip()
+    return " ".join(text.split())  # str.split() knows \xa0 and \u3000 as white space
 
 
-def _text_lines(el) -> list[str]:
+def _mark_blocks(el) -> None:
+    """Put line breaks around block elements and " | " after cells, so text_content() keeps the layout."""
     for node in el.iter():
-        if isinstance(node.tag, str) and node.tag in BLOCK_TAGS:
+        if not isinstance(node.tag, str):
+            continue
+        if node.tag in BLOCK_TAGS:
             node.tail = "\n" + (node.tail or "")
             if node.tag in ("br", "hr"):
                 continue
             node.text = "\n" + (node.text or "")
-        elif isinstance(node.tag, str) and node.tag in ("td", "th"):
+        elif node.tag in ("td", "th"):
             node.tail = " | " + (node.tail or "")
-    return el.text_content().splitlines()

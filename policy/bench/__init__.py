@@ -17,3 +17,6 @@ def bench() -> None:
     Example:
       policy bench --help
     """
+
+
+from policy.bench import clean as _clean  # noqa: E402,F401  (registers `policy bench clean`)

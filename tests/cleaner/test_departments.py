@@ -1,0 +1,101 @@
+"""Department tags: every printed form, roles, canonical full names in the document's region."""
+
+import pytest
+
+from cleaner.departments import find_departments, first_is_lead, with_canonical
+from corpus.departments import alias_groups, canonical_department, canonical_suffix
+from corpus.model import Region
+
+LINYI = Region(province="山东省", city="临沂市")
+
+
+def names(text, **kw):
+    return [(d.name, d.role) for d in find_departments(text, **kw)]
+
+
+def test_bracketed_tag_split_one_name_each():
+    text = "建设中试基地。（责任单位：市科技局、市工业和信息化局、市大数据局）"
+    assert names(text) == [
+        ("市科技局", "responsible"),
+        ("市工业和信息化局", "responsible"),
+        ("市大数据局", "responsible"),
+    ]
+
+
+def test_lead_and_support_tags():
+    text = "推进平台建设。（牵头单位：市发展改革委；配合单位：市科技局、市财政局）"
+    assert names(text) == [("市发展改革委", "lead"), ("市科技局", "support"), ("市财政局", "support")]
+
+
+def test_role_words_after_names_without_tag_word():
+    text = "完善政策体系。（市科技局牵头，市财政局、市人力资源社会保障局配合）"
+    assert names(text) == [("市科技局", "lead"), ("市财政局", "support"), ("市人力资源社会保障局", "support")]
+
+
+def test_division_of_duties_form():
+    assert names("加强督导。（科技部、财政部按职责分工负责）") == [
+        ("科技部", "responsible"),
+        ("财政部", "responsible"),
+    ]
+
+
+def test_plain_brackets_are_not_departments():
+    assert names("建设众创空间、孵化器、加速器（以下简称孵化器）。") == []
+    assert names("到2025年（含）完成，参与企业不少于10家。") == []
+
+
+def test_first_listed_leads_when_the_document_says_so():
+    doc = "各项任务（责任单位排在第一位的为牵头单位）\n（一）xx。（责任单位：市科技局、市财政局）"
+    assert first_is_lead(doc)
+    assert names("（责任单位：市科技局、市财政局）", lead_first=True) == [
+        ("市科技局", "lead"),
+        ("市财政局", "support"),
+    ]
+
+
+def test_tag_on_its_own_line_and_nested_role_bracket():
+    text = "1.建设科技大市场。\n责任单位：市科技局（牵头）、市财政局"
+    assert names(text) == [("市科技局", "lead"), ("市财政局", "responsible")]
+
+
+def test_etc_is_dropped_from_names():
+    assert names("（责任单位：市科技局、市财政局等）") == [
+        ("市科技局", "responsible"),
+        ("市财政局", "responsible"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "printed, canonical",
+    [
+        ("市科技局", "临沂市科学技术局"),
+        ("市发展改革委", "临沂市发展和改革委员会"),
+        ("市工业和信息化局", "临沂市工业和信息化局"),
+        ("市人力资源社会保障局", "临沂市人力资源和社会保障局"),
+        ("市市场监管局", "临沂市市场监督管理局"),
+        ("市委组织部", "中共临沂市委组织部"),
+        ("省科技厅", "山东省科学技术厅"),
+        ("市税务局", "国家税务总局临沂市税务局"),
+        ("各有关部门", None),
+        ("各县区", None),
+    ],
+)
+def test_canonical_names_in_region(printed, canonical):
+    assert canonical_department(printed, "山东省", "临沂市") == canonical
+
+
+def test_canonical_without_region_keeps_full_names_only():
+    assert canonical_department("市科技局", "山东省", None) is None
+    assert canonical_department("淄博市科技局") == "淄博市科学技术局"
+    assert canonical_suffix("市场监管局") == "市场监督管理局"
+
+
+def test_with_canonical_fills_the_tags():
+    tags = with_canonical(find_departments("（责任单位：市科技局、各县区）"), LINYI)
+    assert [(d.name, d.canonical) for d in tags] == [("市科技局", "临沂市科学技术局"), ("各县区", None)]
+
+
+def test_alias_groups_for_query_synonyms():
+    group = alias_groups()["科技局"]
+    assert "科学技术局" in group and "科技局" in group
+    assert set(alias_groups()["发改委"]) >= {"发展改革委", "发展和改革委员会"}
