@@ -31,6 +31,7 @@ from .metadata import (
 from .outline import Segment, heading_of, segment
 from .page import Page, label_field, looks_like_html, parse_html, parse_text
 from .text import clean_lines
+from .validity import annotate
 
 __all__ = ["clean", "Hints", "NotADocument"]
 
@@ -177,7 +178,7 @@ def _build(page: Page, lines: list[str], hints: Hints) -> Document:
     region = region_of(issuer, title, body_text, hints.region)
     for c in clauses:
         c.department_tags = with_canonical(c.department_tags, region)
-    return Document(
+    doc = Document(
         source="",
         title=title,
         issuer=issuer,
@@ -193,6 +194,7 @@ def _build(page: Page, lines: list[str], hints: Hints) -> Document:
         summary=summary,
         warnings=warnings,
     )
+    return annotate(doc)  # validity, cites, repeals (cleaner/validity.py)
 
 
 def _date(value: str | None) -> str | None:
