@@ -277,6 +277,119 @@ class Store:
         )
         return [dict(r) for r in rows]
 
+    # -- reads for the web pages (cheap: no page bodies, no document JSON) -------
+
+    def page_version_list(self, url: str) -> list[dict]:
+        """Every stored version of a URL without its body: version, fetched_at, size, hash."""
+        rows = self.db.execute(
+            "SELECT id, version, fetched_at, status, content_type, size, content_hash FROM pages"
+            " WHERE url=? ORDER BY version",
+            (url,),
+        )
+        return [dict(r) for r in rows]
+
+    def page_version(self, url: str, version: int) -> StoredPage | None:
+        row = self.db.execute("SELECT * FROM pages WHERE url=? AND version=?", (url, version)).fetchone()
+        return _stored_page(row) if row else None
+
+    def page_url(self, page_id: int) -> str | None:
+        row = self.db.execute("SELECT url FROM pages WHERE id=?", (page_id,)).fetchone()
+        return row["url"] if row else None
+
+    def document_changes(self, doc_id: str) -> list[dict]:
+        """The change log of one document, oldest first: action (new, changed, deleted) and time."""
+        rows = self.db.execute("SELECT seq, action, at FROM changes WHERE doc_id=? ORDER BY seq", (doc_id,))
+        return [dict(r) for r in rows]
+
+    def clause_headings(self, doc_ids: list[str]) -> dict[tuple[str, tuple[str, ...]], tuple[str, str]]:
+        """(doc id, clause path) -> (clause id, heading) for the headed clauses of some documents.
+
+        A hit carries only its own heading; its breadcrumb (四、重点任务 › （三） › 2.)
+        needs its ancestors' headings, found here in one query per page of hits.
+        """
+        ids = list(dict.fromkeys(doc_ids))
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        rows = self.db.execute(
+            f"SELECT id, doc_id, path, heading FROM clauses WHERE doc_id IN ({marks}) AND heading IS NOT NULL",
+            ids,
+        )
+        return {(r["doc_id"], tuple(json.loads(r["path"]))): (r["id"], r["heading"]) for r in rows}
+
+    def money_clauses(
+        self,
+        *,
+        region: str | None = None,
+        department: str | None = None,
+        min_yuan: float | None = None,
+        limit: int = 1000,
+    ) -> list[dict]:
+        """Clauses with a money amount, largest first, with their document's fields.
+
+        ``department`` matches a tag as printed by substring (科技局 finds 市科技局);
+        ``region`` is a province, city or county, full name.
+        """
+        where = ["c.max_yuan IS NOT NULL", "c.max_yuan > 0"]
+        args: list = []
+        if min_yuan:
+            where.append("c.max_yuan >= ?")
+            args.append(float(min_yuan))
+        if region:
+            where.append("? IN (d.province, d.city, d.county)")
+            args.append(region)
+        if department:
+            where.append("EXISTS (SELECT 1 FROM json_each(c.departments) j WHERE instr(j.value, ?) > 0)")
+            args.append(department)
+        rows = self.db.execute(
+            "SELECT c.id AS clause_id, c.doc_id, c.path, c.heading, c.text, c.departments, c.amounts,"
+            " c.max_yuan, d.url, d.source, d.title, d.issuer, d.doc_number, d.doc_type, d.draft,"
+            " d.published, d.province, d.city, d.county FROM clauses c JOIN documents d ON d.id = c.doc_id"
+            f" WHERE {' AND '.join(where)} ORDER BY c.max_yuan DESC, d.published DESC LIMIT ?",
+            (*args, limit),
+        )
+        out = []
+        for r in rows:
+            d = dict(r)
+            for key in ("path", "departments", "amounts"):
+                d[key] = json.loads(d[key])
+            d["draft"] = bool(d["draft"])
+            out.append(d)
+        return out
+
+    def facet_values(self) -> dict[str, list[str]]:
+        """Distinct regions, issuers and departments, for the finder's suggestion lists."""
+        regions = self.db.execute(
+            "SELECT v FROM (SELECT province v FROM documents UNION SELECT city FROM documents"
+            " UNION SELECT county FROM documents) WHERE v IS NOT NULL ORDER BY v"
+        )
+        issuers = self.db.execute(
+            "SELECT DISTINCT issuer FROM documents WHERE issuer IS NOT NULL ORDER BY issuer"
+        )
+        depts = self.db.execute(
+            "SELECT DISTINCT j.value FROM clauses c, json_each(c.departments) j ORDER BY j.value LIMIT 500"
+        )
+        return {
+            "regions": [r[0] for r in regions],
+            "issuers": [r[0] for r in issuers],
+            "departments": [r[0] for r in depts],
+        }
+
+    def runs(self, limit: int = 20) -> list[dict]:
+        """The latest runs, newest first, each with its report parsed (None while running)."""
+        rows = self.db.execute(
+            "SELECT id, command, started_at, finished_at, report FROM runs ORDER BY id DESC LIMIT ?", (limit,)
+        )
+        out = []
+        for r in rows:
+            d = dict(r)
+            try:
+                d["report"] = json.loads(d["report"]) if d["report"] else None
+            except ValueError:
+                d["report"] = None
+            out.append(d)
+        return out
+
     # -- runs -----------------------------------------------------------------
 
     def start_run(self, command: str) -> int:

@@ -1,0 +1,132 @@
+"""Rows for CSV and JSON exports: one row per clause, the same columns from the web and the CLI.
+
+CSV is written as UTF-8 with a BOM so Excel opens Chinese text correctly,
+and any cell that a spreadsheet would run as a formula (=, +, -, @) is
+prefixed with an apostrophe: crawled text must not become a formula on a
+researcher's machine.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, is_dataclass
+
+from corpus.model import Document
+
+from .params import format_yuan
+
+COLUMNS = (
+    "doc_id",
+    "clause_id",
+    "title",
+    "issuer",
+    "doc_number",
+    "published",
+    "doc_type",
+    "draft",
+    "province",
+    "city",
+    "county",
+    "path",
+    "heading",
+    "text",
+    "departments",
+    "amounts",
+    "max_yuan",
+    "url",
+)
+BOM = "\ufeff"
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def amounts_cell(amounts: list[dict]) -> str:
+    return "；".join(f"{a.get('text')}（{a.get('kind') or ''}）" for a in amounts)
+
+
+def max_yuan(amounts: list[dict]) -> float | None:
+    return max((a["yuan"] for a in amounts if a.get("yuan") is not None), default=None)
+
+
+def hit_row(hit) -> dict:
+    """A search hit (indexer.Hit or its dict) as one export row."""
+    h = asdict(hit) if is_dataclass(hit) else hit
+    region = h.get("region") or {}
+    return {
+        "doc_id": h["doc_id"],
+        "clause_id": h["clause_id"],
+        "title": h.get("title"),
+        "issuer": h.get("issuer"),
+        "doc_number": h.get("doc_number"),
+        "published": h.get("published"),
+        "doc_type": h.get("doc_type"),
+        "draft": bool(h.get("draft")),
+        "province": region.get("province"),
+        "city": region.get("city"),
+        "county": region.get("county"),
+        "path": " › ".join(h.get("path") or []),
+        "heading": h.get("heading"),
+        "text": h.get("text"),
+        "departments": "；".join(h.get("departments") or []),
+        "amounts": amounts_cell(h.get("amounts") or []),
+        "max_yuan": max_yuan(h.get("amounts") or []),
+        "url": h.get("url"),
+    }
+
+
+def document_rows(doc: Document) -> Iterator[dict]:
+    """Every clause of a stored document as export rows (the CLI's whole-store CSV)."""
+    for c in doc.clauses:
+        amounts = [a.__dict__ for a in c.amounts]
+        yield {
+            "doc_id": doc.id,
+            "clause_id": c.id,
+            "title": doc.title,
+            "issuer": doc.issuer,
+            "doc_number": doc.doc_number,
+            "published": doc.published,
+            "doc_type": doc.doc_type,
+            "draft": doc.draft,
+            "province": doc.region.province,
+            "city": doc.region.city,
+            "county": doc.region.county,
+            "path": " › ".join(c.path),
+            "heading": c.heading,
+            "text": c.text,
+            "departments": "；".join(c.departments),
+            "amounts": amounts_cell(amounts),
+            "max_yuan": max_yuan(amounts),
+            "url": doc.url,
+        }
+
+
+def support_row(row) -> dict:
+    """A support-finder row: the export columns plus the grant that ranked it."""
+    out = hit_row({**asdict(row), "doc_type": None, "amounts": [asdict(g) for g in row.grants]})
+    out.update(amount_text=row.top.text, amount_kind=row.top.kind, amount=format_yuan(row.top.yuan))
+    return out
+
+
+def csv_cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, float):
+        return f"{value:.0f}" if value.is_integer() else f"{value}"
+    text = str(value)
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+def csv_lines(rows: Iterable[dict], columns: tuple[str, ...] = COLUMNS, bom: bool = True) -> Iterator[str]:
+    """CSV text in chunks (a header first), for streaming a large export."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(columns)
+    yield (BOM if bom else "") + buf.getvalue()
+    for row in rows:
+        buf.seek(0)
+        buf.truncate()
+        writer.writerow([csv_cell(row.get(c)) for c in columns])
+        yield buf.getvalue()

@@ -1,0 +1,194 @@
+"""The support finder: which clauses grant money, how much, from whom, largest first.
+
+An enterprise asks "in 临沂, for 中试基地, what can I get from 市科技局, at
+least 50万?".  With keywords the clauses come from ``indexer.search`` (so
+synonyms, region-through-document and department aliases apply); without
+keywords every clause with an amount in the store is a candidate.  Either way
+only grant amounts count (a cap, a fixed sum, a per-unit rate): a fund's
+total or an output target is money nobody is given.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from corpus.store import Store
+from indexer import Filters, search
+
+from .labels import AMOUNT_KINDS, GRANT_KINDS
+from .params import format_yuan
+
+MAX_CANDIDATES = 1000  # clauses considered per question; more is a sign the question is too broad
+_SEARCH_PAGE = 100  # indexer.search's largest page
+
+
+@dataclass(frozen=True)
+class SupportQuery:
+    keywords: str = ""
+    region: str | None = None
+    department: str | None = None
+    min_yuan: float | None = None
+    page: int = 1
+    per_page: int = 20
+
+
+@dataclass(frozen=True)
+class Grant:
+    text: str  # 最高100万元
+    yuan: float
+    kind: str  # cap | fixed | per_unit
+
+    @property
+    def kind_label(self) -> str:
+        return AMOUNT_KINDS.get(self.kind, self.kind)
+
+    @property
+    def shown(self) -> str:
+        return format_yuan(self.yuan)
+
+
+@dataclass(frozen=True)
+class SupportRow:
+    doc_id: str
+    clause_id: str
+    title: str | None
+    issuer: str | None
+    doc_number: str | None
+    published: str | None
+    region: dict
+    url: str | None
+    draft: bool
+    path: list[str]
+    heading: str | None
+    text: str
+    departments: list[str]
+    grants: list[Grant]  # largest first
+
+    @property
+    def top(self) -> Grant:
+        return self.grants[0]
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["amount_yuan"] = self.top.yuan
+        d["amount_text"] = self.top.text
+        d["amount_kind"] = self.top.kind
+        return d
+
+
+@dataclass(frozen=True)
+class SupportResults:
+    query: SupportQuery
+    total: int
+    rows: list[SupportRow]
+    truncated: bool = False  # more candidates than MAX_CANDIDATES
+    notes: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {
+            "query": asdict(self.query),
+            "total": self.total,
+            "truncated": self.truncated,
+            "notes": list(self.notes),
+            "rows": [r.to_dict() for r in self.rows],
+        }
+
+
+def grants(amounts: list[dict]) -> list[Grant]:
+    """The grant amounts of a clause, largest first; amounts with no readable value are left out."""
+    out = [
+        Grant(text=a.get("text") or "", yuan=float(a["yuan"]), kind=a.get("kind") or "fixed")
+        for a in amounts
+        if a.get("yuan") and (a.get("kind") or "fixed") in GRANT_KINDS
+    ]
+    return sorted(out, key=lambda g: -g.yuan)
+
+
+def rank(rows: list[SupportRow], min_yuan: float | None) -> list[SupportRow]:
+    """Rows granting at least ``min_yuan``, largest grant first, newest document next."""
+    kept = [r for r in rows if r.grants and (not min_yuan or r.top.yuan >= min_yuan)]
+    kept.sort(key=lambda r: r.published or "", reverse=True)
+    kept.sort(key=lambda r: r.top.yuan, reverse=True)
+    return kept
+
+
+def row_from_hit(hit) -> SupportRow:
+    return SupportRow(
+        doc_id=hit.doc_id,
+        clause_id=hit.clause_id,
+        title=hit.title,
+        issuer=hit.issuer,
+        doc_number=hit.doc_number,
+        published=hit.published,
+        region=dict(hit.region or {}),
+        url=hit.url,
+        draft=bool(hit.draft),
+        path=list(hit.path),
+        heading=hit.heading,
+        text=hit.text,
+        departments=list(hit.departments),
+        grants=grants(hit.amounts),
+    )
+
+
+def row_from_store(r: dict) -> SupportRow:
+    return SupportRow(
+        doc_id=r["doc_id"],
+        clause_id=r["clause_id"],
+        title=r["title"],
+        issuer=r["issuer"],
+        doc_number=r["doc_number"],
+        published=r["published"],
+        region={"province": r["province"], "city": r["city"], "county": r["county"]},
+        url=r["url"],
+        draft=bool(r["draft"]),
+        path=list(r["path"]),
+        heading=r["heading"],
+        text=r["text"],
+        departments=list(r["departments"]),
+        grants=grants(r["amounts"]),
+    )
+
+
+def find_support(data_dir: str | Path, store: Store, query: SupportQuery) -> SupportResults:
+    """Answer the finder's question; reads the index (with keywords) or the store (without)."""
+    notes: list[str] = []
+    if query.keywords:
+        candidates, truncated, notes = _from_index(data_dir, query)
+    else:
+        found = store.money_clauses(
+            region=query.region,
+            department=query.department,
+            min_yuan=query.min_yuan,
+            limit=MAX_CANDIDATES + 1,
+        )
+        truncated = len(found) > MAX_CANDIDATES
+        candidates = [row_from_store(r) for r in found[:MAX_CANDIDATES]]
+    # Validity: the status work restricts candidates to policies in force here, by default.
+    ranked = rank(candidates, query.min_yuan)
+    start = (query.page - 1) * query.per_page
+    return SupportResults(
+        query=query,
+        total=len(ranked),
+        rows=ranked[start : start + query.per_page],
+        truncated=truncated,
+        notes=notes,
+    )
+
+
+def _from_index(data_dir: str | Path, query: SupportQuery) -> tuple[list[SupportRow], bool, list[str]]:
+    # min_yuan of at least 1 keeps the search to clauses with an amount at all.
+    filters = Filters(region=query.region, department=query.department, min_yuan=query.min_yuan or 1)
+    rows: list[SupportRow] = []
+    notes: list[str] = []
+    page = 1
+    while True:
+        results = search(data_dir, query.keywords, filters, page=page, per_page=_SEARCH_PAGE, sort="amount")
+        notes = notes or list(results.notes)
+        rows += [row_from_hit(h) for h in results.hits]
+        if len(rows) >= results.total or not results.hits:
+            return rows, False, notes
+        if len(rows) >= MAX_CANDIDATES:
+            return rows[:MAX_CANDIDATES], True, notes
+        page += 1
