@@ -14,7 +14,7 @@ from functools import lru_cache
 from importlib import resources
 
 import jieba
-from whoosh.analysis import Composable, LowercaseFilter, StopFilter, Token, Tokenizer
+from whoosh.analysis import Composable, Token, Tokenizer
 
 _LOCK = threading.Lock()
 _READY = False
@@ -22,17 +22,25 @@ _WORD = re.compile(r"[\w\u4e00-\u9fff]", re.U)
 STOP_WORDS = frozenset(
     "的 了 和 与 及 或 等 在 对 为 以 于 将 把 被 由 从 向 按 其 各 有 是 就 也 都 而 并 但 之 中 上 下 个 年 月 日 a an the of".split()
 )
+# Department short forms jieba would cut apart (人社局 -> 人/社局); longer names split well by themselves.
+_SHORT_NAME_MAX = 5
 
 
 def tokenizer() -> jieba.Tokenizer:
-    """jieba with our dictionary loaded once per process."""
+    """jieba with our dictionary (policy words, department short names) loaded once per process."""
     global _READY
     if not _READY:
         with _LOCK:
             if not _READY:
                 jieba.setLogLevel(logging.WARNING)
-                with resources.as_file(resources.files("indexer") / "dict" / "policy_words.txt") as path:
+                folder = resources.files("indexer") / "dict"
+                with resources.as_file(folder / "policy_words.txt") as path:
                     jieba.load_userdict(str(path))
+                for line in (folder / "department_aliases.txt").read_text(encoding="utf-8").splitlines():
+                    if not line.startswith("#"):
+                        for name in line.split()[1:]:
+                            if len(name) <= _SHORT_NAME_MAX:
+                                jieba.add_word(name, 20000)
                 _READY = True
     return jieba.dt
 
@@ -42,21 +50,88 @@ def _fold_char(ch: str) -> str:
     return folded if len(folded) == 1 else ch
 
 
-_FOLD = {c: _fold_char(chr(c)) for c in range(0x80, 0x10000) if _fold_char(chr(c)) != chr(c)}
+_FOLD = {c: _fold_char(chr(c)) for c in range(0x10000) if _fold_char(chr(c)) != chr(c)}
 
 
 def fold(text: str) -> str:
-    """Full-width and half-width forms compare equal (（一） and (一), ５０ and 50).
+    """Full-width and half-width forms compare equal (（一） and (一), ５０ and 50), case too.
 
-    Character by character, so offsets stay those of the stored text and
-    highlights land on the right characters.
+    Character by character, never changing the length, so offsets stay those
+    of the stored text and highlights land on the right characters.
     """
-    return (text or "").translate(_FOLD).lower()
+    return (text or "").translate(_FOLD)
 
 
-@lru_cache(maxsize=200_000)
-def _cut(text: str) -> tuple[tuple[str, int, int], ...]:
-    return tuple(tokenizer().tokenize(text, mode="search"))
+def squash(text: str) -> str:
+    """Folded, without white space: the form verbatim matches (phrases, snippets) compare."""
+    return re.sub(r"\s+", "", fold(text))
+
+
+def cut(text: str) -> list[tuple[str, int, int]]:
+    """Search-mode tokens of folded text as (token, start, end), stop words and punctuation dropped."""
+    text = fold(text)
+    if len(text) < 300:
+        return list(_cut_cached(text))
+    return _cut(text)
+
+
+def _cut(text: str) -> list[tuple[str, int, int]]:
+    return [
+        (w, s, e)
+        for w, s, e in tokenizer().tokenize(text, mode="search")
+        if w not in STOP_WORDS and _WORD.search(w)
+    ]
+
+
+@lru_cache(maxsize=100_000)
+def _cut_cached(text: str) -> tuple[tuple[str, int, int], ...]:
+    # Titles, issuers and region names repeat on every clause of a document.
+    return tuple(_cut(text))
+
+
+def tokens(text: str) -> list[str]:
+    return [w for w, _, _ in cut(text)]
+
+
+def key_tokens(word: str) -> tuple[str, ...]:
+    """The word's tokens in jieba's precise mode: the units a reader sees (新型研发机构, not 研发)."""
+    return tuple(w for w in tokenizer().lcut(fold(word)) if w not in STOP_WORDS and _WORD.search(w))
+
+
+def word_tokens(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(required, optional) tokens of one query word.
+
+    jieba's search mode cuts 风险补偿金 into 风险/补偿/补偿金/风险补偿金 but never
+    yields the 4-character 风险补偿, so requiring a word's longest token would
+    miss clauses holding it inside a longer compound.  The smallest tokens are
+    required instead, plus, for any character they leave uncovered (券 in
+    创新券), the shortest token covering it; the rest only add score.
+    """
+    toks = list(dict.fromkeys(cut(word)))
+    if not toks:
+        return (), ()
+    minimal = [
+        t
+        for t in toks
+        if not any(o is not t and t[1] <= o[1] and o[2] <= t[2] and o[1:] != t[1:] for o in toks)
+    ]
+    covered = {i for _, s, e in minimal for i in range(s, e)}
+    text = fold(word)
+    stops = {
+        i for w, s, e in tokenizer().tokenize(text, mode="search") for i in range(s, e) if w in STOP_WORDS
+    }
+    required = list(minimal)
+    for i, ch in enumerate(text):
+        if i in covered or i in stops or not _WORD.match(ch):
+            continue
+        spans = [t for t in toks if t[1] <= i < t[2]]
+        if spans:
+            best = min(spans, key=lambda t: t[2] - t[1])
+            required.append(best)
+            covered.update(range(best[1], best[2]))
+    req = tuple(dict.fromkeys(t[0] for t in required))
+    opt = tuple(w for w in dict.fromkeys(t[0] for t in toks) if w not in req)
+    return req, opt
 
 
 class PolicyTokenizer(Tokenizer):
@@ -74,12 +149,9 @@ class PolicyTokenizer(Tokenizer):
         mode="",
         **kwargs,
     ):
-        text = fold(value)
         t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         pos = start_pos
-        for word, start, end in _cut(text) if len(text) < 2000 else tokenizer().tokenize(text, mode="search"):
-            if not _WORD.search(word):
-                continue
+        for word, start, end in cut(value):
             t.original = t.text = word
             t.boost = 1.0
             t.stopped = False
@@ -93,8 +165,4 @@ class PolicyTokenizer(Tokenizer):
 
 
 def PolicyAnalyzer() -> Composable:  # noqa: N802 - reads like a class at the call site, as Whoosh's own
-    return PolicyTokenizer() | LowercaseFilter() | StopFilter(stoplist=STOP_WORDS, minsize=1)
-
-
-def tokens(text: str) -> list[str]:
-    return [t.text for t in PolicyAnalyzer()(text)]
+    return PolicyTokenizer()

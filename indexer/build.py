@@ -3,29 +3,46 @@
 The store's change log says which documents are new, changed or deleted
 since the index last caught up; a changed document's clauses are replaced
 as a whole, so no stale clause survives an edit.
+
+Layout of ``DATA/index``: one folder per generation (``g0001`` …) and a
+``CURRENT`` file naming the live one.  A rebuild writes a new generation and
+swaps ``CURRENT`` in one rename, so a reader always opens a whole index; an
+update commits into the live generation, which both engines let readers
+share.  Writers take ``.lock`` in turn: a second ``policy index`` waits for
+the first instead of failing, and gives up with a clear message after
+``lock_timeout`` seconds.
 """
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
 import shutil
+import threading
+import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from whoosh import index as whoosh_index
-
-from corpus.model import Document
 from corpus.store import Store
 
-from .schema import SCHEMA_VERSION, make_schema
+from .backend import Backend
+from .entries import clause_entries
+from .schema import SCHEMA_VERSION
 
 INDEX_DIR = "index"
 STATE_FILE = "policy_state.json"
+CURRENT = "CURRENT"
+LOCK_FILE = ".lock"
+BACKENDS = ("whoosh", "tantivy")
+DEFAULT_BACKEND = "whoosh"
+BACKEND_ENV = "POLICY_INDEX_BACKEND"
 
 
 class IndexError_(Exception):
-    """The index is missing or was built by another schema version."""
+    """The index is missing, busy, or was built by another schema version."""
 
 
 @dataclass(frozen=True)
@@ -34,100 +51,99 @@ class IndexReport:
     removed: int
     clauses: int
     rebuilt: bool
+    backend: str = DEFAULT_BACKEND
 
 
 def index_dir(data_dir: str | Path) -> Path:
     return Path(data_dir) / INDEX_DIR
 
 
-def clause_entries(doc: Document) -> Iterator[dict]:
-    """The index entries of one document: one per clause with any text."""
-    region = doc.region
-    context = " ".join(
-        x
-        for x in (
-            doc.issuer,
-            doc.doc_number,
-            region.province,
-            region.city,
-            region.county,
-            doc.doc_type,
-            "征求意见稿 草案" if doc.draft else None,
-        )
-        if x
-    )
-    year = int(doc.published[:4]) if doc.published else (int(doc.signed[:4]) if doc.signed else None)
-    for i, c in enumerate(doc.clauses):
-        if not c.text.strip():
-            continue
-        depts = sorted(
-            {d.name for d in c.department_tags} | {d.canonical for d in c.department_tags if d.canonical}
-        )
-        max_yuan = max((a.yuan for a in c.amounts if a.yuan is not None), default=None)
-        payload = {
-            "doc_id": doc.id,
-            "clause_id": c.id,
-            "source": doc.source,
-            "url": doc.url,
-            "title": doc.title,
-            "issuer": doc.issuer,
-            "doc_number": doc.doc_number,
-            "doc_type": doc.doc_type,
-            "draft": doc.draft,
-            "published": doc.published,
-            "region": {"province": region.province, "city": region.city, "county": region.county},
-            "path": c.path,
-            "heading": c.heading,
-            "text": c.text,
-            "departments": c.departments,
-            "department_tags": [d.__dict__ for d in c.department_tags],
-            "amounts": [a.__dict__ for a in c.amounts],
-        }
-        entry = {
-            "clause_id": c.id,
-            "doc_id": doc.id,
-            "title": doc.title or "",
-            "heading": c.heading or "",
-            "text": c.text,
-            "context": context + " " + " ".join(depts),
-            "issuer": doc.issuer or "",
-            "province": region.province or "",
-            "city": region.city or "",
-            "county": region.county or "",
-            "doc_type": doc.doc_type or "",
-            "department": ",".join(depts),
-            "draft": bool(doc.draft),
-            "published": doc.published or "",
-            "ord": i,
-            "payload": payload,
-        }
-        if year:
-            entry["year"] = year
-        if max_yuan is not None:
-            entry["max_yuan"] = float(max_yuan)
-        yield entry
-
-
-def _read_state(path: Path) -> dict:
+def _read_json(path: Path) -> dict:
     try:
-        return json.loads((path / STATE_FILE).read_text())
+        return json.loads(path.read_text())
     except (OSError, ValueError):
         return {}
 
 
-def _write_state(path: Path, state: dict) -> None:
-    tmp = path / (STATE_FILE + ".tmp")
-    tmp.write_text(json.dumps(state))
-    tmp.replace(path / STATE_FILE)
+def _write_atomic(path: Path, text: str) -> None:
+    tmp = path.with_name(path.name + f".tmp{os.getpid()}")
+    tmp.write_text(text)
+    tmp.replace(path)
 
 
-def open_index(data_dir: str | Path):
-    path = index_dir(data_dir)
-    if not whoosh_index.exists_in(path):
-        raise IndexError_(f"no index in {path}: run `policy index` first")
-    if _read_state(path).get("schema") != SCHEMA_VERSION:
-        raise IndexError_(f"the index in {path} is from another version: run `policy index --rebuild`")
-    return whoosh_index.open_dir(path)
+def current_generation(root: Path) -> Path | None:
+    try:
+        name = (root / CURRENT).read_text().strip()
+    except OSError:
+        return None
+    return root / name if name else None
+
+
+def index_state(data_dir: str | Path) -> dict:
+    """The live generation's state: schema version, last change applied, backend."""
+    gen = current_generation(index_dir(data_dir))
+    return _read_json(gen / STATE_FILE) if gen else {}
+
+
+def _make_backend(name: str, path: Path, create: bool = False) -> Backend:
+    if name == "tantivy":
+        from .tantivy_backend import TantivyBackend
+
+        return TantivyBackend(path, create=create)
+    if name == "whoosh":
+        from .whoosh_backend import WhooshBackend
+
+        return WhooshBackend(path, create=create)
+    raise IndexError_(f"unknown index backend {name!r}: choose one of {', '.join(BACKENDS)}")
+
+
+_OPEN: dict[Path, Backend] = {}
+_OPEN_LOCK = threading.Lock()
+
+
+def open_index(data_dir: str | Path) -> Backend:
+    """The live index, opened once per generation and process (the web app shares it across requests)."""
+    root = index_dir(data_dir)
+    gen = current_generation(root)
+    state = _read_json(gen / STATE_FILE) if gen else {}
+    if not gen or not state:
+        raise IndexError_(f"no index in {root}: run `policy index` first")
+    if state.get("schema") != SCHEMA_VERSION:
+        raise IndexError_(f"the index in {root} is from another version: run `policy index --rebuild`")
+    with _OPEN_LOCK:
+        backend = _OPEN.get(gen)
+        if backend is None:
+            for old in [p for p in _OPEN if p.parent == gen.parent]:
+                _OPEN.pop(old).close()
+            backend = _OPEN[gen] = _make_backend(state.get("backend", DEFAULT_BACKEND), gen)
+        return backend
+
+
+@contextmanager
+def writer_lock(root: Path, timeout: float, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
+    """One writer at a time, across processes; the others wait their turn."""
+    root.mkdir(parents=True, exist_ok=True)
+    with open(root / LOCK_FILE, "a+") as fh:
+        deadline = time.monotonic() + timeout
+        waited = False
+        while True:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise IndexError_(
+                        f"another `policy index` has been writing {root} for over {timeout:.0f} s; "
+                        "try again when it has finished"
+                    ) from None
+                if not waited and on_wait:
+                    on_wait()
+                waited = True
+                time.sleep(0.2)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
 
 
 def update_index(
@@ -135,33 +151,50 @@ def update_index(
     data_dir: str | Path,
     *,
     rebuild: bool = False,
+    backend: str | None = None,
     progress: Callable[[int, int], None] | None = None,
+    on_wait: Callable[[], None] | None = None,
+    lock_timeout: float = 600.0,
 ) -> IndexReport:
-    """Bring the index up to the store's last change (or rebuild it from scratch)."""
-    path = index_dir(data_dir)
-    state = _read_state(path)
-    if rebuild or not whoosh_index.exists_in(path) or state.get("schema") != SCHEMA_VERSION:
-        return _rebuild(store, path, progress)
-    ix = whoosh_index.open_dir(path)
-    seq = int(state.get("seq", 0))
-    changes = store.changes_since(seq)
+    """Bring the index up to the store's last change (or rebuild it from scratch).
+
+    ``backend`` (default: the live index's, else env POLICY_INDEX_BACKEND,
+    else whoosh) chooses the engine; a different one than the live index's
+    means a rebuild.
+    """
+    root = index_dir(data_dir)
+    with writer_lock(root, lock_timeout, on_wait):
+        gen = current_generation(root)
+        state = _read_json(gen / STATE_FILE) if gen else {}
+        name = backend or state.get("backend") or os.environ.get(BACKEND_ENV) or DEFAULT_BACKEND
+        if name not in BACKENDS:
+            raise IndexError_(f"unknown index backend {name!r}: choose one of {', '.join(BACKENDS)}")
+        if rebuild or not gen or state.get("schema") != SCHEMA_VERSION or state.get("backend") != name:
+            return _rebuild(store, root, name, progress)
+        return _update(store, gen, state, progress)
+
+
+def _update(store: Store, gen: Path, state: dict, progress) -> IndexReport:
+    name = state["backend"]
+    changes = store.changes_since(int(state.get("seq", 0)))
     if not changes:
-        return IndexReport(0, 0, 0, rebuilt=False)
+        return IndexReport(0, 0, 0, rebuilt=False, backend=name)
     latest: dict[str, str] = {}
     for _, doc_id, action in changes:
         latest[doc_id] = action
     documents = removed = clauses = 0
-    writer = ix.writer(timeout=60)
+    backend = _make_backend(name, gen)
+    writer = backend.writer()
     try:
         for n, (doc_id, action) in enumerate(latest.items(), 1):
-            writer.delete_by_term("doc_id", doc_id)
+            writer.delete_document(doc_id)
             doc = store.document(doc_id) if action != "deleted" else None
             if doc is None:
                 removed += 1
             else:
                 documents += 1
                 for entry in clause_entries(doc):
-                    writer.add_document(**entry)
+                    writer.add(entry)
                     clauses += 1
             if progress:
                 progress(n, len(latest))
@@ -169,24 +202,30 @@ def update_index(
     except BaseException:
         writer.cancel()
         raise
-    _write_state(path, {"schema": SCHEMA_VERSION, "seq": changes[-1][0]})
-    return IndexReport(documents, removed, clauses, rebuilt=False)
+    finally:
+        backend.close()
+    _write_atomic(gen / STATE_FILE, json.dumps({**state, "seq": changes[-1][0]}))
+    return IndexReport(documents, removed, clauses, rebuilt=False, backend=name)
 
 
-def _rebuild(store: Store, path: Path, progress: Callable[[int, int], None] | None) -> IndexReport:
-    """Build into a fresh directory and swap it in, so readers never see a half-built index."""
+def _next_generation(root: Path) -> Path:
+    numbers = [int(p.name[1:]) for p in root.glob("g[0-9]*") if p.name[1:].isdigit()]
+    return root / f"g{max(numbers, default=0) + 1:04d}"
+
+
+def _rebuild(store: Store, root: Path, name: str, progress) -> IndexReport:
+    """Build a new generation beside the live one and swap it in, so readers never see a half-built index."""
     seq = store.last_change()
-    tmp = path.with_name(path.name + ".building")
-    shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir(parents=True)
-    ix = whoosh_index.create_in(tmp, make_schema())
-    writer = ix.writer(limitmb=256, procs=1)
+    live = current_generation(root)
+    gen = _next_generation(root)
+    backend = _make_backend(name, gen, create=True)
+    writer = backend.writer(bulk=True)
     total = store.count_documents()
     documents = clauses = 0
     try:
         for doc in store.documents():
             for entry in clause_entries(doc):
-                writer.add_document(**entry)
+                writer.add(entry)
                 clauses += 1
             documents += 1
             if progress:
@@ -194,13 +233,16 @@ def _rebuild(store: Store, path: Path, progress: Callable[[int, int], None] | No
         writer.commit()
     except BaseException:
         writer.cancel()
-        shutil.rmtree(tmp, ignore_errors=True)
+        backend.close()
+        shutil.rmtree(gen, ignore_errors=True)
         raise
-    _write_state(tmp, {"schema": SCHEMA_VERSION, "seq": seq})
-    old = path.with_name(path.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    if path.exists():
-        path.rename(old)
-    tmp.rename(path)
-    shutil.rmtree(old, ignore_errors=True)
-    return IndexReport(documents, 0, clauses, rebuilt=True)
+    backend.close()
+    _write_atomic(gen / STATE_FILE, json.dumps({"schema": SCHEMA_VERSION, "seq": seq, "backend": name}))
+    _write_atomic(root / CURRENT, gen.name)
+    # Keep the generation just replaced: a reader may still be searching it.
+    for old in root.iterdir():
+        if old.is_dir() and old not in (gen, live):
+            shutil.rmtree(old, ignore_errors=True)
+    for stale in root.glob(CURRENT + ".tmp*"):
+        stale.unlink(missing_ok=True)
+    return IndexReport(documents, 0, clauses, rebuilt=True, backend=name)

@@ -1,7 +1,10 @@
-"""The user's query string: plain words, "quoted phrases" and -exclusions.
+"""The user's query string: plain words, "quoted phrases", -exclusions and 文号.
 
-Filters are parameters, never syntax, so a query is only these three; the
-parser never raises on odd input, it drops what it cannot use and says so.
+Filters are parameters, never syntax, so a query is only these; the parser
+never raises on odd input, it drops what it cannot use and says so.  The
+plan turns each word into the tokens the index holds: its spellings
+(department aliases), and per spelling the tokens required and the ones that
+only add score.  Both backends run the same plan.
 """
 
 from __future__ import annotations
@@ -9,8 +12,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .aliases import variants
+from .analysis import key_tokens, word_tokens
+from .doc_numbers import find_doc_numbers
+
 MAX_QUERY_CHARS = 200
 MAX_TERMS = 24
+MAX_TOKENS = 40  # tokens of all spellings of all words: the cost bound of one query
+PHRASE_TOKENS = 6  # a quoted phrase is checked verbatim; these of its tokens only find candidates
+# A sub-token (创新 of 创新券) is everywhere; counting it as much as the word itself
+# ranks clauses that say 创新 often above the ones about 创新券.
+SUB_TOKEN_WEIGHT = 0.25
 
 
 class QueryError(ValueError):
@@ -23,10 +35,45 @@ class ParsedQuery:
     phrases: tuple[str, ...] = ()
     excluded: tuple[str, ...] = ()
     notes: tuple[str, ...] = field(default=())
+    doc_numbers: tuple[str, ...] = ()  # 文号 keys (doc_numbers.doc_number_key)
 
     @property
     def empty(self) -> bool:
-        return not (self.words or self.phrases)
+        return not (self.words or self.phrases or self.doc_numbers)
+
+
+@dataclass(frozen=True)
+class Spelling:
+    """One way of writing a word: all of ``required`` must match, ``optional`` add score."""
+
+    text: str
+    required: tuple[str, ...]
+    optional: tuple[str, ...] = ()
+    keys: tuple[str, ...] = ()  # the tokens that carry the score; sub-tokens only make it match
+
+    def weight(self, token: str) -> float:
+        return 1.0 if token in self.keys or not self.keys else SUB_TOKEN_WEIGHT
+
+
+@dataclass(frozen=True)
+class Term:
+    """A query word (or phrase) and its spellings; any spelling matches."""
+
+    text: str
+    spellings: tuple[Spelling, ...]
+    phrase: bool = False
+
+
+@dataclass(frozen=True)
+class QueryPlan:
+    terms: tuple[Term, ...]
+    excluded: tuple[Term, ...] = ()
+    phrases: tuple[str, ...] = ()  # checked verbatim on the clause and its document
+    doc_numbers: tuple[str, ...] = ()
+
+    @property
+    def all_tokens(self) -> list[str]:
+        return [t for term in self.terms for s in term.spellings for t in s.required + s.optional]
 
 
 _QUOTES = str.maketrans(
@@ -40,6 +87,10 @@ def parse_query(q: str) -> ParsedQuery:
     if len(q) > MAX_QUERY_CHARS:
         raise QueryError(f"查询过长（{len(q)} 字），请少于 {MAX_QUERY_CHARS} 字")
     notes = []
+    numbers = []
+    for printed, key in find_doc_numbers(q):
+        numbers.append(key)
+        q = q.replace(printed, " ", 1)
     phrases = [p.strip() for p in re.findall(r'"([^"]+)"', q) if p.strip()]
     rest = re.sub(r'"[^"]*"?', " ", q)
     words, excluded = [], []
@@ -50,6 +101,37 @@ def parse_query(q: str) -> ParsedQuery:
             notes.append(f"忽略了特殊符号：{raw}")
         for w in cleaned.split():
             (excluded if neg else words).append(w)
-    if len(words) + len(phrases) + len(excluded) > MAX_TERMS:
+    if len(words) + len(phrases) + len(excluded) + len(numbers) > MAX_TERMS:
         raise QueryError(f"查询词过多（超过 {MAX_TERMS} 个），请精简查询")
-    return ParsedQuery(tuple(words), tuple(phrases), tuple(excluded), tuple(notes))
+    return ParsedQuery(
+        tuple(dict.fromkeys(words)),
+        tuple(dict.fromkeys(phrases)),
+        tuple(dict.fromkeys(excluded)),
+        tuple(notes),
+        tuple(dict.fromkeys(numbers)),
+    )
+
+
+def _term(text: str, phrase: bool = False) -> Term | None:
+    spellings = []
+    for v in [text] if phrase else variants(text):
+        req, opt = word_tokens(v)
+        if phrase and len(req) > PHRASE_TOKENS:
+            # A pasted sentence: its ends may be cut differently inside the clause, and the
+            # verbatim check does the rest, so its longest inner tokens suffice to find it.
+            inner = req[1:-1]
+            req, opt = tuple(sorted(inner, key=len, reverse=True)[:PHRASE_TOKENS]), ()
+        if req:
+            spellings.append(Spelling(v, req, opt, key_tokens(v)))
+    return Term(text, tuple(spellings), phrase) if spellings else None
+
+
+def plan_query(parsed: ParsedQuery) -> QueryPlan:
+    terms = [t for t in (_term(w) for w in parsed.words) if t]
+    terms += [t for t in (_term(p, phrase=True) for p in parsed.phrases) if t]
+    excluded = [t for t in (_term(w) for w in parsed.excluded) if t]
+    plan = QueryPlan(tuple(terms), tuple(excluded), parsed.phrases, parsed.doc_numbers)
+    n = len(plan.all_tokens) + sum(len(s.required) for t in excluded for s in t.spellings)
+    if n > MAX_TOKENS:
+        raise QueryError(f"查询过于复杂（{n} 个词元，上限 {MAX_TOKENS}），请精简查询；查找原句请给它加上引号")
+    return plan

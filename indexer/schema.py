@@ -1,4 +1,4 @@
-"""The Whoosh schema: one entry per clause, carrying its document's fields."""
+"""The Whoosh schema: one entry per clause (``entries.Entry``), carrying its document's fields."""
 
 from __future__ import annotations
 
@@ -6,31 +6,37 @@ from whoosh.fields import BOOLEAN, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 from .analysis import PolicyAnalyzer
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+
+# Searched fields and their weights: the clause's own words first; its heading
+# and its document's title say what it is about; the context (issuer, 文号,
+# region, departments) finds it but says little about its relevance.
+FIELD_BOOSTS = {"title": 1.5, "heading": 2.0, "text": 1.0, "context": 0.4}
+SEARCH_FIELDS = tuple(FIELD_BOOSTS)
 
 
 def make_schema() -> Schema:
     analyzer = PolicyAnalyzer()
     return Schema(
         clause_id=ID(stored=True, unique=True),
-        doc_id=ID(stored=True),
-        # searched text; title and heading weigh more than the body
-        title=TEXT(analyzer=analyzer, field_boost=2.0),
-        heading=TEXT(analyzer=analyzer, field_boost=1.5),
-        text=TEXT(analyzer=analyzer, stored=True, chars=True),
-        # the document's other names for the clause: issuer, 文号, region, type, draft, departments
-        context=TEXT(analyzer=analyzer, field_boost=0.5),
+        doc_id=ID(stored=True, sortable=True),
+        title=TEXT(analyzer=analyzer, field_boost=FIELD_BOOSTS["title"], phrase=False),
+        heading=TEXT(analyzer=analyzer, field_boost=FIELD_BOOSTS["heading"], phrase=False),
+        text=TEXT(analyzer=analyzer, field_boost=FIELD_BOOSTS["text"], phrase=False),
+        context=TEXT(analyzer=analyzer, field_boost=FIELD_BOOSTS["context"], phrase=False),
         # filters and facets
-        issuer=ID(stored=True),
-        province=ID(stored=True),
-        city=ID(stored=True),
-        county=ID(stored=True),
-        doc_type=ID(stored=True),
+        issuer=ID(sortable=True),
+        province=ID(sortable=True),
+        city=ID(sortable=True),
+        county=ID(sortable=True),
+        doc_type=ID(sortable=True),
         department=KEYWORD(commas=True, scorable=False),
-        draft=BOOLEAN(stored=True),
-        published=ID(stored=True, sortable=True),
-        year=NUMERIC(int, stored=True),
-        max_yuan=NUMERIC(float, stored=True, sortable=True),
-        ord=NUMERIC(int, stored=True),
+        department_name=KEYWORD(commas=True, scorable=False),
+        doc_number=ID(),
+        draft=BOOLEAN(),
+        published=ID(sortable=True),
+        year=NUMERIC(int, sortable=True),
+        max_yuan=NUMERIC(float, sortable=True),
+        ord=NUMERIC(int, sortable=True),
         payload=STORED(),
     )

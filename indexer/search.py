@@ -1,61 +1,81 @@
 """The one query API: ``search(query, filters, page) -> Results``.
 
 The CLI, the web pages and the JSON API all call this function; none of them
-builds a Whoosh query of its own.
+builds an engine query of its own.  The backend (Whoosh or tantivy) finds and
+scores candidates; what users see on the first page — phrases checked
+verbatim, the rerank, snippets, collapse — is done here, the same for both.
 """
 
 from __future__ import annotations
 
-import html
-import re
+import time
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from whoosh import highlight, sorting
-from whoosh.query import And, AndMaybe, AndNot, NullQuery, NumericRange, Or, Query, Term
+from corpus.gazetteer import tables
+from corpus.model import Region
 
-from .analysis import PolicyAnalyzer, fold
+from .aliases import canonical
+from .analysis import squash
+from .backend import FACET_FIELDS, Criteria, Found, top_facets
 from .build import open_index
-from .query import ParsedQuery, QueryError, parse_query
+from .entries import department_name
+from .query import QueryError, QueryPlan, parse_query, plan_query
+from .ranking import rerank
+from .snippets import snippet
 
-SEARCH_FIELDS = ("title", "heading", "text", "context")
 MAX_PER_PAGE = 100
-FACET_FIELDS = ("province", "city", "issuer", "department", "doc_type", "year")
+MAX_PAGE = 50  # deep pages cost more than anyone reads; filters narrow better
 SORTS = ("relevance", "date", "amount")
+DRAFTS = ("include", "exclude", "only")
+RERANK_DEPTH = 50  # relevance order of the first pages is refined over this many candidates
+PHRASE_CANDIDATES = 3000  # clauses checked verbatim for a quoted phrase
 
 __all__ = ["Filters", "Hit", "Results", "QueryError", "search"]
 
 
 @dataclass(frozen=True)
 class Filters:
-    region: str | None = None  # a province, city or county, full name
+    region: str | None = None  # a province, city or county, full or short name (临沂市, 临沂)
     issuer: str | None = None
-    department: str | None = None
+    department: str | None = None  # any spelling: 市科技局, 科学技术局, 临沂市科学技术局
     doc_type: str | None = None
     year_from: int | None = None
     year_to: int | None = None
     min_yuan: float | None = None
     drafts: str = "include"  # include | exclude | only
 
-    def query(self) -> Query | None:
-        parts: list[Query] = []
-        if self.region:
-            parts.append(Or([Term(f, self.region) for f in ("province", "city", "county")]))
-        if self.issuer:
-            parts.append(Term("issuer", self.issuer))
-        if self.department:
-            parts.append(Term("department", self.department))
-        if self.doc_type:
-            parts.append(Term("doc_type", self.doc_type))
-        if self.year_from or self.year_to:
-            parts.append(NumericRange("year", self.year_from, self.year_to))
-        if self.min_yuan:
-            parts.append(NumericRange("max_yuan", float(self.min_yuan), None))
-        if self.drafts == "exclude":
-            parts.append(Term("draft", False))
-        elif self.drafts == "only":
-            parts.append(Term("draft", True))
-        return And(parts) if parts else None
+    def criteria(self) -> Criteria:
+        """The filters in the index's spelling; a value that cannot be read is a QueryError."""
+        if self.drafts not in DRAFTS:
+            raise QueryError(f"drafts 只能是 {', '.join(DRAFTS)}")
+        if self.year_from and self.year_to and self.year_from > self.year_to:
+            raise QueryError(f"年份范围有误：{self.year_from} 晚于 {self.year_to}")
+        if self.min_yuan is not None and self.min_yuan < 0:
+            raise QueryError("最低金额不能为负数")
+        return Criteria(
+            regions=_region_names(self.region) if self.region else (),
+            issuer=canonical(self.issuer) if self.issuer else None,
+            department=canonical(self.department) if self.department else None,
+            doc_type=self.doc_type.strip() if self.doc_type else None,
+            year_from=self.year_from,
+            year_to=self.year_to,
+            min_yuan=self.min_yuan,
+            drafts=self.drafts,
+        )
+
+
+def _region_names(value: str) -> tuple[str, ...]:
+    """A region as the index spells it: 临沂 -> 临沂市, 山东 -> 山东省; unknown names as given."""
+    value = value.strip()
+    provinces, cities = tables()
+    names = [value]
+    if value in provinces:
+        names.append(provinces[value])
+    if value in cities:
+        names.append(cities[value][0])
+    return tuple(dict.fromkeys(names))
 
 
 @dataclass
@@ -91,6 +111,10 @@ class Results:
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     fallback: bool = False  # no clause had every word; these match any
     notes: list[str] = field(default_factory=list)
+    sort: str = "relevance"
+    collapse: bool = False
+    took_ms: float = 0.0
+    backend: str = ""
 
     def to_dict(self) -> dict:
         return {
@@ -100,54 +124,12 @@ class Results:
             "per_page": self.per_page,
             "fallback": self.fallback,
             "notes": self.notes,
+            "sort": self.sort,
+            "collapse": self.collapse,
+            "took_ms": self.took_ms,
             "facets": {k: [{"value": v, "count": n} for v, n in vals] for k, vals in self.facets.items()},
             "hits": [asdict(h) for h in self.hits],
         }
-
-
-def _tokens(text: str) -> list[tuple[str, int, int]]:
-    return [(t.text, t.startchar, t.endchar) for t in PolicyAnalyzer()(text, chars=True)]
-
-
-def _word_query(word: str) -> Query | None:
-    """All the word's smallest tokens must match; longer compound tokens only add score.
-
-    jieba's search mode cuts 风险补偿金 into 风险/补偿/补偿金/风险补偿金 but never
-    yields the 4-character 风险补偿, so requiring a query's long tokens would
-    miss clauses that contain them inside a longer compound.
-    """
-    toks = _tokens(word)
-    if not toks:
-        return None
-    minimal = [
-        t
-        for t in toks
-        if not any(
-            o is not t and t[1] <= o[1] and o[2] <= t[2] and (o[1], o[2]) != (t[1], t[2]) for o in toks
-        )
-    ]
-    longer = [t for t in toks if t not in minimal]
-    required = And([Or([Term(f, t[0]) for f in SEARCH_FIELDS]) for t in dict.fromkeys(minimal)])
-    if not longer:
-        return required
-    return AndMaybe(
-        required, Or([Term(f, t[0], boost=2.0) for f in SEARCH_FIELDS for t in dict.fromkeys(longer)])
-    )
-
-
-def _build(parsed: ParsedQuery, any_word: bool) -> Query:
-    parts = [q for q in (_word_query(w) for w in parsed.words + parsed.phrases) if q is not None]
-    if not parts:
-        return NullQuery
-    q: Query = Or(parts) if any_word else And(parts)
-    excluded = [x for x in (_word_query(w) for w in parsed.excluded) if x is not None]
-    if excluded:
-        q = AndNot(q, Or(excluded))
-    return q
-
-
-def _squash(s: str) -> str:
-    return re.sub(r"\s+", "", fold(s))
 
 
 def search(
@@ -159,82 +141,122 @@ def search(
     sort: str = "relevance",
     collapse: bool = False,
 ) -> Results:
+    started = time.perf_counter()
     parsed = parse_query(query)
     if sort not in SORTS:
         raise QueryError(f"未知的排序方式 {sort!r}，可选：{', '.join(SORTS)}")
-    page = max(1, int(page))
-    per_page = max(1, min(MAX_PER_PAGE, int(per_page)))
-    filters = filters or Filters()
-    results = Results(query=query, total=0, hits=[], page=page, per_page=per_page, notes=list(parsed.notes))
+    try:
+        page, per_page = int(page), int(per_page)
+    except (TypeError, ValueError):
+        raise QueryError("页码和每页条数须为整数") from None
+    if page > MAX_PAGE:
+        raise QueryError(f"最多翻到第 {MAX_PAGE} 页，请加筛选条件缩小范围")
+    page = max(1, page)
+    per_page = max(1, min(MAX_PER_PAGE, per_page))
+    criteria = (filters or Filters()).criteria()
+    results = Results(
+        query=query,
+        total=0,
+        hits=[],
+        page=page,
+        per_page=per_page,
+        notes=list(parsed.notes),
+        sort=sort,
+        collapse=collapse,
+    )
     if parsed.empty:
         results.notes.append("请输入查询词")
         return results
-    ix = open_index(data_dir)
-    with ix.searcher() as searcher:
-        filter_q = filters.query()
-        kwargs: dict = {"filter": filter_q, "terms": True}
-        if sort == "date":
-            kwargs.update(sortedby="published", reverse=True)
-        elif sort == "amount":
-            kwargs.update(sortedby="max_yuan", reverse=True)
-        if collapse:
-            kwargs.update(collapse="doc_id", collapse_limit=1)
-        facets = sorting.Facets()
-        for name in FACET_FIELDS:
-            facets.add_field(name, allow_overlap=(name == "department"))
-        kwargs.update(groupedby=facets, maptype=sorting.Count)
+    plan = plan_query(parsed)
+    backend = open_index(data_dir)
+    results.backend = backend.name
+    want = page * per_page
 
-        def run(any_word: bool):
-            q = _build(parsed, any_word)
-            if parsed.phrases:
-                # Phrases are checked on the text itself: jieba's cuts are not stable enough for positions.
-                found = searcher.search(q, limit=2000, **kwargs)
-                needles = [_squash(p) for p in parsed.phrases]
-                kept = [
-                    h
-                    for h in found
-                    if all(
-                        n in _squash(h["payload"]["text"] + (h["payload"]["title"] or "")) for n in needles
-                    )
-                ]
-                return found, kept
-            found = searcher.search(q, limit=page * per_page, **kwargs)
-            return found, None
+    def run(any_term: bool) -> Found:
+        if plan.phrases:
+            found = backend.search(
+                plan,
+                criteria,
+                any_term=any_term,
+                sort=sort,
+                collapse=False,
+                limit=PHRASE_CANDIDATES,
+                facets=False,
+            )
+            return _keep_phrases(found, plan, collapse)
+        depth = max(want, RERANK_DEPTH) if sort == "relevance" else want
+        return backend.search(
+            plan, criteria, any_term=any_term, sort=sort, collapse=collapse, limit=depth, facets=True
+        )
 
-        found, kept = run(any_word=False)
-        total = len(kept) if kept is not None else found.scored_length() if collapse else len(found)
-        if total == 0 and len(parsed.words) + len(parsed.phrases) > 1:
-            found, kept = run(any_word=True)
-            total = len(kept) if kept is not None else len(found)
-            results.fallback = total > 0
-            if results.fallback:
-                results.notes.append("没有同时包含所有查询词的条款，以下结果包含其中部分词语")
-        results.total = total
-        hits = kept if kept is not None else list(found)
-        results.facets = _facets(found) if kept is None else {}
-        formatter = highlight.HtmlFormatter(tagname="mark", classname="hl", termclass="t", between="…")
-        found.formatter = formatter
-        found.fragmenter = highlight.ContextFragmenter(maxchars=160, surround=60)
-        for h in hits[(page - 1) * per_page : page * per_page]:
-            results.hits.append(_hit(h, formatter))
+    found = run(any_term=False)
+    if found.total == 0 and len(plan.terms) > 1:
+        found = run(any_term=True)
+        results.fallback = found.total > 0
+        if results.fallback:
+            results.notes.append("没有同时包含所有查询词的条款，以下结果包含其中部分词语")
+    hits = found.hits
+    if sort == "relevance":
+        hits = rerank(plan, hits)
+    if collapse:
+        hits = _collapse(hits)
+    results.total = found.total
+    results.facets = found.facets
+    needles = _needles(plan)
+    for payload, score in hits[(page - 1) * per_page : want]:
+        results.hits.append(_hit(payload, score, needles))
+    results.took_ms = round((time.perf_counter() - started) * 1000, 1)
     return results
 
 
-def _facets(found) -> dict[str, list[tuple[str, int]]]:
-    out = {}
-    for name in FACET_FIELDS:
-        try:
-            groups = found.groups(name)
-        except KeyError:
-            continue
-        pairs = [(str(k), int(v)) for k, v in groups.items() if k not in (None, "")]
-        out[name] = sorted(pairs, key=lambda kv: (-kv[1], kv[0]))[:30]
+def _keep_phrases(found: Found, plan: QueryPlan, collapse: bool) -> Found:
+    """Keep the candidates holding every phrase verbatim; count their facets here."""
+    needles = [squash(p) for p in plan.phrases]
+    kept = [(p, s) for p, s in found.hits if all(n in _haystack(p) for n in needles)]
+    counts: dict[str, Counter] = {name: Counter() for name in FACET_FIELDS}
+    for p, _ in kept:
+        region = p.get("region") or {}
+        for name in ("province", "city", "county"):
+            counts[name][region.get(name) or ""] += 1
+        counts["issuer"][canonical(p["issuer"]) if p.get("issuer") else ""] += 1
+        counts["doc_type"][p.get("doc_type") or ""] += 1
+        counts["year"][(p.get("published") or "")[:4]] += 1
+        reg = Region(**region) if region else Region()
+        for t in p.get("department_tags") or []:
+            counts["department"][department_name(t["name"], reg, t.get("canonical"))] += 1
+    total = len({p["doc_id"] for p, _ in kept}) if collapse else len(kept)
+    return Found(total, kept, {k: top_facets(v) for k, v in counts.items()})
+
+
+def _haystack(p: dict) -> str:
+    region = p.get("region") or {}
+    parts = [p.get("text"), p.get("heading"), p.get("title"), p.get("issuer"), p.get("doc_number")]
+    parts += [region.get(k) for k in ("province", "city", "county")]
+    parts += [t.get("name") for t in p.get("department_tags") or []]
+    return "|".join(squash(x) for x in parts if x)
+
+
+def _collapse(hits: list[tuple[dict, float]]) -> list[tuple[dict, float]]:
+    seen: set[str] = set()
+    out = []
+    for p, s in hits:
+        if p["doc_id"] not in seen:
+            seen.add(p["doc_id"])
+            out.append((p, s))
     return out
 
 
-def _hit(h, formatter) -> Hit:
-    p = h["payload"]
-    snippet = h.highlights("text", text=p["text"], top=2) or _escape(p["text"][:160])
+def _needles(plan: QueryPlan) -> list[str]:
+    out = list(plan.phrases)
+    for t in plan.terms:
+        out += [s.text for s in t.spellings]
+    for t in plan.terms:
+        for s in t.spellings:
+            out += list(s.optional) + list(s.required)
+    return [n for n in out if len(n) > 1 or not n.isascii()]
+
+
+def _hit(p: dict, score: float, needles: list[str]) -> Hit:
     return Hit(
         doc_id=p["doc_id"],
         clause_id=p["clause_id"],
@@ -253,10 +275,6 @@ def _hit(h, formatter) -> Hit:
         departments=p["departments"],
         department_tags=p.get("department_tags") or [],
         amounts=p["amounts"],
-        score=round(float(h.score or 0.0), 4),
-        snippet=snippet,
+        score=round(float(score), 4),
+        snippet=snippet(p["text"], needles),
     )
-
-
-def _escape(s: str) -> str:
-    return html.escape(s, quote=True)

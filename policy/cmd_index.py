@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 
 import click
 
@@ -10,23 +11,58 @@ from indexer import Filters, search, update_index
 from policy.cli import Context, cli
 
 
+def _progress():
+    """Progress on stderr (a line every few seconds when not a terminal), so a big rebuild shows it is alive."""
+    tty = click.get_text_stream("stderr").isatty()
+    every = 0.5 if tty else 5.0
+    started = last = time.monotonic()
+
+    def show(done: int, total: int) -> None:
+        nonlocal last
+        now = time.monotonic()
+        if now - last >= every or (done == total and now - started >= every):
+            last = now
+            line = f"indexing documents {done}/{total}"
+            click.echo(f"\r{line}" if tty else line, err=True, nl=not tty or done == total)
+
+    return show
+
+
 @cli.command("index")
 @click.option("--rebuild", is_flag=True, help="Rebuild the whole index from the store.")
+@click.option(
+    "--wait",
+    default=600,
+    show_default=True,
+    help="Seconds to wait for another `policy index` writing the same index.",
+)
 @click.pass_obj
-def index_cmd(obj: Context, rebuild: bool) -> None:
+def index_cmd(obj: Context, rebuild: bool, wait: int) -> None:
     """Bring the search index up to date with the store.
+
+    Only documents changed since the last run are re-indexed; searches keep
+    working meanwhile.  A second run started while one is writing waits its
+    turn.
 
     \b
     Example:
       policy index            # only what changed since the last run
-      policy index --rebuild
+      policy index --rebuild  # from scratch, swapped in when complete
     """
+    started = time.monotonic()
     with obj.store() as store:
-        report = update_index(store, obj.data_dir, rebuild=rebuild)
+        report = update_index(
+            store,
+            obj.data_dir,
+            rebuild=rebuild,
+            progress=_progress(),
+            on_wait=lambda: click.echo("waiting for another `policy index` to finish…", err=True),
+            lock_timeout=wait,
+        )
     verb = "rebuilt" if report.rebuilt else "updated"
     click.echo(
         f"index {verb}: {report.documents} documents ({report.clauses} clauses) indexed, "
-        f"{report.removed} removed"
+        f"{report.removed} removed [{report.backend}, {time.monotonic() - started:.1f} s]"
     )
 
 

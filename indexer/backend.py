@@ -1,0 +1,72 @@
+"""What a search backend does, whichever engine runs it.
+
+Whoosh (pure Python, the default) and tantivy (Rust, for big corpora) index
+the same ``Entry`` objects and run the same ``QueryPlan``; ``search()`` does
+the rest (phrases, reranking, snippets) the same way over both.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from .entries import Entry
+from .query import QueryPlan
+
+FACET_FIELDS = ("province", "city", "county", "issuer", "department", "doc_type", "year")
+MAX_FACET_VALUES = 30
+
+
+@dataclass(frozen=True)
+class Criteria:
+    """Filters in the index's own spelling (resolved by ``search.Filters.criteria``)."""
+
+    regions: tuple[str, ...] = ()  # any of these province/city/county names
+    issuer: str | None = None
+    department: str | None = None
+    doc_type: str | None = None
+    year_from: int | None = None
+    year_to: int | None = None
+    min_yuan: float | None = None
+    drafts: str = "include"
+
+
+@dataclass(frozen=True)
+class Found:
+    total: int
+    hits: list[tuple[dict, float]]  # (payload, score), best first
+    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+
+
+class Writer(Protocol):
+    def add(self, entry: Entry) -> None: ...
+    def delete_document(self, doc_id: str) -> None: ...
+    def commit(self) -> None: ...
+    def cancel(self) -> None: ...
+
+
+class Backend(Protocol):
+    name: str
+
+    def writer(self, *, bulk: bool = False) -> Writer: ...
+
+    def search(
+        self,
+        plan: QueryPlan,
+        criteria: Criteria,
+        *,
+        any_term: bool,
+        sort: str,
+        collapse: bool,
+        limit: int,
+        facets: bool,
+    ) -> Found: ...
+
+    def count(self) -> int: ...
+
+    def close(self) -> None: ...
+
+
+def top_facets(counts: dict[str, int]) -> list[tuple[str, int]]:
+    pairs = [(str(k), int(v)) for k, v in counts.items() if k not in (None, "") and v]
+    return sorted(pairs, key=lambda kv: (-kv[1], kv[0]))[:MAX_FACET_VALUES]

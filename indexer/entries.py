@@ -1,0 +1,128 @@
+"""One index entry per clause, carrying its document's fields.
+
+Backend-neutral: the Whoosh and tantivy writers both index these.  A clause
+is found through its document too (title, issuer, 文号, region, draft flag,
+department names), so 淄博 院士工作站 finds a 淄博 clause that never names 淄博.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from corpus.model import Document, Region
+
+from .aliases import canonical, department_keys, regional
+from .doc_numbers import doc_number_key
+
+DRAFT_WORDS = "征求意见稿 草案 意见稿"
+_PLACE_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "省", "市", "区", "县")
+
+
+@dataclass(frozen=True)
+class Entry:
+    clause_id: str
+    doc_id: str
+    title: str  # searched, weighs more
+    heading: str  # searched, weighs more
+    text: str  # searched
+    context: str  # searched: issuer, 文号, region, type, draft words, departments
+    issuer: str  # filter key (canonical spelling)
+    province: str
+    city: str
+    county: str
+    doc_type: str
+    departments: tuple[str, ...]  # filter keys: every spelling a filter may use
+    department_names: tuple[str, ...]  # facet values: one full name per department
+    draft: bool
+    published: str
+    year: int | None
+    max_yuan: float | None
+    ord: int
+    doc_number: str  # 文号 key
+    payload: dict  # what a hit shows, stored
+
+
+def short_place(name: str) -> str:
+    """临沂市 -> 临沂, 山东省 -> 山东: how users name a place in a query."""
+    for suffix in _PLACE_SUFFIXES:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[: -len(suffix)]
+    return name
+
+
+def region_names(region: Region) -> list[str]:
+    names = [n for n in (region.province, region.city, region.county) if n]
+    return names + [s for s in (short_place(n) for n in names) if s not in names]
+
+
+def department_name(name: str, region: Region, canonical_name: str | None) -> str:
+    """The one name a department is counted under in facets."""
+    return canonical(canonical_name) if canonical_name else regional(name, region)
+
+
+def clause_entries(doc: Document) -> Iterator[Entry]:
+    """The index entries of one document: one per clause with any text."""
+    region = doc.region
+    draft_words = DRAFT_WORDS if doc.draft else ""
+    doc_context = " ".join(
+        x for x in (doc.issuer, doc.doc_number, *region_names(region), doc.doc_type, draft_words) if x
+    )
+    date = doc.published or doc.signed
+    year = int(date[:4]) if date and date[:4].isdigit() else None
+    issuer_key = canonical(doc.issuer) if doc.issuer else ""
+    region_dict = {"province": region.province, "city": region.city, "county": region.county}
+    for i, c in enumerate(doc.clauses):
+        if not c.text.strip():
+            continue
+        keys: set[str] = set()
+        names: list[str] = []
+        printed: list[str] = []
+        for d in c.department_tags:
+            keys |= department_keys(d.name, region, d.canonical)
+            names.append(department_name(d.name, region, d.canonical))
+            printed += [d.name] + ([d.canonical] if d.canonical else [])
+        amounts = [a.yuan for a in c.amounts if a.yuan is not None]
+        payload = {
+            "doc_id": doc.id,
+            "clause_id": c.id,
+            "source": doc.source,
+            "url": doc.url,
+            "title": doc.title,
+            "issuer": doc.issuer,
+            "doc_number": doc.doc_number,
+            "doc_type": doc.doc_type,
+            "draft": doc.draft,
+            "published": doc.published,
+            "region": region_dict,
+            "path": c.path,
+            "heading": c.heading,
+            "text": c.text,
+            "departments": c.departments,
+            "department_tags": [
+                {"name": d.name, "role": d.role, "canonical": d.canonical} for d in c.department_tags
+            ],
+            "amounts": [{"text": a.text, "yuan": a.yuan, "kind": a.kind} for a in c.amounts],
+        }
+        yield Entry(
+            clause_id=c.id,
+            doc_id=doc.id,
+            title=doc.title or "",
+            heading=c.heading or "",
+            text=c.text,
+            context=" ".join([doc_context, *dict.fromkeys(printed)]),
+            issuer=issuer_key,
+            province=region.province or "",
+            city=region.city or "",
+            county=region.county or "",
+            doc_type=doc.doc_type or "",
+            departments=tuple(sorted(keys)),
+            department_names=tuple(dict.fromkeys(names)),
+            draft=bool(doc.draft),
+            published=doc.published or "",
+            year=year,
+            max_yuan=float(max(amounts)) if amounts else None,
+            ord=i,
+            doc_number=doc_number_key(doc.doc_number) or "",
+            payload=payload,
+        )

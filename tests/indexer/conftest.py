@@ -1,0 +1,46 @@
+"""An index over the bundled sample site plus the search fixtures, built once per backend."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cleaner import clean
+from corpus.model import Document
+from corpus.store import Store
+from indexer import update_index
+from tests.conftest import FIXTURES, SAMPLE_DOCS
+
+SEARCH_FIXTURES = FIXTURES / "search"
+BACKENDS = ["whoosh"]
+
+
+def fixture_documents() -> list[Document]:
+    return [
+        Document.from_dict(json.loads(p.read_text()))
+        for p in sorted(SEARCH_FIXTURES.glob("*.json"))
+        if p.name != "judged_queries.json"
+    ]
+
+
+def fill_store(store: Store) -> None:
+    for p in SAMPLE_DOCS:
+        store.save_document(clean(p.read_bytes(), url=f"http://mirror/kjj/zcwj/{p.parent.name}/{p.name}"))
+    for doc in fixture_documents():
+        store.save_document(doc)
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def backend(request) -> str:
+    return request.param
+
+
+@pytest.fixture(scope="session")
+def indexed(tmp_path_factory, backend):
+    """A data dir with the store and a built index; tests only read it."""
+    data_dir = tmp_path_factory.mktemp(f"indexed-{backend}")
+    with Store.in_dir(data_dir) as store:
+        fill_store(store)
+        update_index(store, data_dir, backend=backend)
+    return data_dir
