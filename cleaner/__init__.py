@@ -10,30 +10,34 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from corpus.departments import canonical_department, canonical_suffix
 from corpus.model import Clause, Document, Region
 
 from .amounts import find_amounts
-from .dates import parse_date
-from .decode import decode
+from .dates import is_date_line, parse_date
+from .decode import decode, fold_traditional
 from .departments import find_departments, first_is_lead, with_canonical
+from .head import find_repost, read_head
+from .labels import CHALLENGE_MARKS, ERROR_MARKS
 from .metadata import (
     clean_title,
     doc_type_from_text,
     doc_type_of,
-    find_doc_number,
     is_draft,
     issuer_from_title,
     looks_like_title,
     region_of,
-    signature,
     strip_site_suffix,
 )
-from .outline import Segment, heading_of, segment
+from .outline import Segment, heading_of, match_label, segment
 from .page import Page, label_field, looks_like_html, parse_html, parse_text
+from .tail import is_org_line, split_tail
 from .text import clean_lines
 from .validity import annotate
 
 __all__ = ["clean", "Hints", "NotADocument"]
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 class NotADocument(ValueError):
@@ -51,32 +55,43 @@ class Hints:
     content_type: str | None = None
 
 
-_LEAD = re.compile(
-    r"^(?:近日|日前|近期|\d{1,2}月\d{1,2}日)?[，,]?(?P<org>[^，,。《》]{2,30}?)(?:正式|联合)?(?:印发|发布|出台|公布|制定)了?《(?P<title>[^》]{4,90})》"
-)
-_HEAD_META = re.compile(r"^(?:发布)?(?:时间|日期)\s*[:：]\s*(.+)$")
-_ADDRESSEES = re.compile(r"^[^。]{2,200}[:：]$")
-
-
 def clean(
     data: bytes | str, url: str | None = None, hints: Hints | None = None, source: str | None = None
 ) -> Document:
     hints = hints or Hints()
     text = _to_text(data, hints)
+    text, folded = fold_traditional(text)
     page = parse_html(text, hints.body_selector, url) if looks_like_html(text) else parse_text(text)
     raw_lines, truncated = _cap(page.lines)
     lines = clean_lines(raw_lines)
-    if sum(len(re.findall(r"[\u4e00-\u9fff]", ln)) for ln in lines) < 10:
-        if page.is_html and re.search(r"<script", text, re.I):
-            raise NotADocument("a script-only page (an anti-bot challenge?), not a document")
-        raise NotADocument("no readable Chinese text: empty page or not a document")
+    _refuse_junk(text, page, lines)
     doc = _build(page, lines, hints)
+    if folded:
+        doc.warnings.append("traditional characters folded to simplified")
     if truncated:
         doc.warnings.append(f"body longer than {MAX_BODY_CHARS:,} characters: the rest was not read")
     doc.source = source or url or ""
     doc.url = url
     doc.set_key(url or doc.source)
     return doc
+
+
+def _refuse_junk(text: str, page: Page, lines: list[str]) -> None:
+    """Raise NotADocument for empty pages, anti-bot challenges and error pages."""
+    own = sum(len(_HAN.findall(ln)) for ln in lines[:400])
+    if own >= 400:
+        return
+    lowered = (text[:20000] + " " + (page.title_tag or "")).lower()
+    if any(mark in lowered for mark in CHALLENGE_MARKS):
+        raise NotADocument("an anti-bot challenge page, not a document (fetch it with a browser)")
+    # an error page says so in its title or a short line of its own, not inside a sentence
+    short = " ".join([page.title_tag or "", *page.headings, *(ln for ln in lines if len(ln) < 40)]).lower()
+    if own < 150 and any(mark in short for mark in ERROR_MARKS):
+        raise NotADocument("an error page (page not found or similar), not a document")
+    if own < 10:
+        if page.is_html and re.search(r"<script", text, re.I):
+            raise NotADocument("a script-only page (an anti-bot challenge?), not a document")
+        raise NotADocument("no readable Chinese text: empty page or not a document")
 
 
 # No policy document runs this long; a page that does is a data dump and is read in part,
@@ -117,43 +132,33 @@ def _build(page: Page, lines: list[str], hints: Hints) -> Document:
     summary = None
     lead_title = lead_org = None
     body_start = 0
-    repost = _find_repost(lines)
+    repost = find_repost(lines)
     if repost:
-        lead_org, lead_title, body_start, lead_len = repost
-        summary = "\n".join(lines[:lead_len]) or None
-    head = _read_head(lines, body_start)
-    body_start = head.end
+        lead_org, lead_title, body_start = repost.issuer, repost.title, repost.body_start
+        summary = "\n".join(lines[: repost.lead_end]) or None
 
     # A news repost is about the document it carries: its title and issuer win over the page's.
-    title = clean_title(lead_title) or clean_title(table.get("title")) or clean_title(page.meta.get("title"))
-    title = title or clean_title(head.title)
-    if not title:
-        for h in page.headings:
-            if looks_like_title(h):
-                title = clean_title(h)
-                break
-    if not title and page.title_tag:
-        t = strip_site_suffix(page.title_tag)
-        if looks_like_title(t):
-            title = clean_title(t)
+    stated = clean_title(lead_title) or clean_title(table.get("title")) or clean_title(page.meta.get("title"))
+    known = stated or _title_from_page(page)
+    head = read_head(lines, body_start, known)
+    title = stated or clean_title(head.title) or known
 
     # An empty 文号 cell in the disclosure table means "no 文号": never look further.
     doc_number = table.get("doc_number") if "doc_number" in table else head.doc_number
-    body = lines[body_start:]
-
-    sig_issuer, signed = signature(body)
-    if signed:
-        # the signature block is not part of the last clause
-        tail = 2 if sig_issuer else 1
-        sig_lines, body = body[-tail:], body[:-tail]
-    else:
-        sig_lines = []
+    doc_number = doc_number or page.meta.get("doc_number")
+    body = lines[head.end :]
+    tail = split_tail(body)
+    body = body[: tail.start]
+    sig_issuer, signed = tail.issuer, tail.signed
+    if not signed:
+        sig_issuer, signed = _cover_signature(body)
 
     issuer = (
         lead_org or table.get("issuer") or page.meta.get("issuer") or issuer_from_title(title) or sig_issuer
     )
-    issuer = _full_issuer(issuer)
     published = _date(table.get("published")) or _date(page.meta.get("published")) or head.published
+    if repost:
+        published = head.published  # the news item's date is not the carried document's
     signed = _date(table.get("signed")) or signed
     index_no = table.get("index_no")
 
@@ -165,19 +170,23 @@ def _build(page: Page, lines: list[str], hints: Hints) -> Document:
                 number=seg.label,
                 path=list(seg.path),
                 text=seg.text,
-                heading=heading_of(seg.label, seg.text) if seg.label else None,
+                heading=heading_of(seg.label, seg.text, seg.kind) if seg.label else None,
                 department_tags=find_departments(seg.text, lead_first),
                 amounts=find_amounts(seg.text),
             )
         )
-    if sig_lines:
-        clauses.append(Clause(number=None, path=[], text="\n".join(sig_lines)))
+    for block in tail.blocks:
+        clauses.append(Clause(number=None, path=[], text="\n".join(block)))
     if not clauses:
         warnings.append("no body text found")
     body_text = "\n".join(c.text for c in clauses)
     region = region_of(issuer, title, body_text, hints.region)
+    issuer = _full_issuer(issuer, region)
     for c in clauses:
         c.department_tags = with_canonical(c.department_tags, region)
+    doc_type = doc_type_of(title) if title else doc_type_from_text(body_text)
+    if doc_type == "其他" and title:
+        doc_type = doc_type_from_text(body_text)
     doc = Document(
         source="",
         title=title,
@@ -186,15 +195,37 @@ def _build(page: Page, lines: list[str], hints: Hints) -> Document:
         index_no=index_no,
         published=published,
         signed=signed,
-        doc_type=doc_type_of(title) if title else doc_type_from_text(body_text),
+        doc_type=doc_type,
         draft=is_draft(title),
         region=region,
-        attachments=list(page.attachments),
         clauses=clauses,
         summary=summary,
         warnings=warnings,
+        attachments=list(page.attachments) or list(tail.attachments),
     )
     return annotate(doc)  # validity, cites, repeals (cleaner/validity.py)
+
+
+def _title_from_page(page: Page) -> str | None:
+    """The page's own heading, else its <title> without the site name."""
+    for h in page.headings:
+        if looks_like_title(h):
+            return clean_title(h)
+    if page.title_tag:
+        t = strip_site_suffix(page.title_tag)
+        if looks_like_title(t):
+            return clean_title(t)
+    return None
+
+
+def _cover_signature(body: list[str]) -> tuple[str | None, str | None]:
+    """A 印发 notice signs its cover letter above the document it carries."""
+    for i, line in enumerate(body[:40]):
+        if match_label(line):
+            break
+        if is_date_line(line) and i > 0 and is_org_line(body[i - 1]):
+            return body[i - 1].split()[0], parse_date(line)
+    return None, None
 
 
 def _date(value: str | None) -> str | None:
@@ -210,76 +241,6 @@ def _is_table_row(line: str) -> bool:
     return any(label_field(c) for c in cells) and len(line) < 300
 
 
-def _find_repost(lines: list[str]):
-    """A news article carrying a document: (issuer, title, first body line, lead length) or None."""
-    for i, line in enumerate(lines[:4]):
-        m = _LEAD.search(line)
-        if not m or not looks_like_title(m.group("title")):
-            continue
-        title = m.group("title")
-        key = re.sub(r"\s+", "", title)
-        for j in range(i + 1, min(len(lines), 60)):
-            if re.sub(r"\s+", "", lines[j]) == key:
-                return m.group("org").strip(), title, j + 1, j
-            if "全文如下" in lines[j] or "原文如下" in lines[j]:
-                return m.group("org").strip(), title, j + 1, j + 1
-        return None
-    return None
-
-
-@dataclass
-class _Head:
-    end: int
-    title: str | None = None
-    doc_number: str | None = None
-    published: str | None = None
-
-
-def _read_head(lines: list[str], start: int) -> _Head:
-    """Consume the lines above the body: title (maybe over 2-3 lines), 文号, date, addressees.
-
-    Stops at the first line that is none of these: the body's opening
-    sentence ("为……，制定本意见。") is never a title because it ends with 。.
-    """
-    head = _Head(end=start)
-    i = start
-    while i < len(lines) and i < start + 12:
-        line = lines[i]
-        title, used = _title_at(lines, i)
-        if title and head.doc_number is None and not line.startswith(("根据", "为", "按照")):
-            head.title = head.title or title
-            i += used
-        elif (m := _HEAD_META.match(line)) and parse_date(m.group(1)):
-            head.published = head.published or parse_date(m.group(1))
-            i += 1
-        elif len(line) < 40 and find_doc_number([line]):
-            head.doc_number = head.doc_number or find_doc_number([line])
-            i += 1
-        elif _ADDRESSEES.match(line) and len(line) < 200 and ("各" in line or "、" in line):
-            i += 1
-            break
-        else:
-            break
-        head.end = i
-    head.end = i if i > head.end else head.end
-    return head
-
-
-def _title_at(lines: list[str], i: int) -> tuple[str | None, int]:
-    """A title starting at line i, possibly broken over up to three short lines."""
-    if looks_like_title(lines[i]):
-        return lines[i], 1
-    joined = lines[i]
-    for k in range(1, 3):
-        prev = lines[i + k - 1]
-        if i + k >= len(lines) or len(prev) > 40 or prev.endswith(("。", "；", "：")):
-            break
-        joined += lines[i + k]
-        if looks_like_title(joined) and joined.startswith("关于"):
-            return joined, k + 1
-    return None, 0
-
-
 def _split_preamble(segments: list[Segment]) -> list[Segment]:
     """Unnumbered paragraphs before the first label are clauses of their own (path [])."""
     out: list[Segment] = []
@@ -291,20 +252,9 @@ def _split_preamble(segments: list[Segment]) -> list[Segment]:
     return out
 
 
-_ISSUER_ALIASES = (
-    ("科技厅", "科学技术厅"),
-    ("科技局", "科学技术局"),
-    ("发改委", "发展和改革委员会"),
-    ("工信厅", "工业和信息化厅"),
-    ("工信局", "工业和信息化局"),
-)
-
-
-def _full_issuer(name: str | None) -> str | None:
+def _full_issuer(name: str | None, region: Region) -> str | None:
+    """Full name of the issuer: 省科技厅 -> 安徽省科学技术厅, 科技局 -> 科学技术局."""
     if not name:
         return None
     name = re.sub(r"\s+", "", name)
-    for short, full in _ISSUER_ALIASES:
-        if name.endswith(short):
-            return name[: -len(short)] + full
-    return name
+    return canonical_department(name, region.province, region.city, region.county) or canonical_suffix(name)

@@ -24,16 +24,43 @@ _AMOUNT = re.compile(
     rf"(?P<nums>{_NUM}(?:\s*[、和或至\-~—－]\s*{_NUM})*)\s*(?P<unit>千万|百万|十万|万|亿|千)?\s*元(?!器|件|素|旦|宵|首|老|气)"
 )
 _CAP = ("最高", "不超过", "上限", "最多", "封顶", "至多", "不高于")
-_TARGET = ("达到", "达", "突破", "超过", "以上", "规模", "成交额", "产值", "营业收入", "增加值", "总额")
+_TARGET = (
+    "达到",
+    "达",
+    "突破",
+    "超过",
+    "以上",
+    "规模",
+    "成交额",
+    "产值",
+    "营业收入",
+    "营收",
+    "增加值",
+    "年收入",
+)
+_TOTAL = (
+    "总额",
+    "总计",
+    "合计",
+    "总投资",
+    "总规模",
+    "资金池",
+    "累计",
+    "共计",
+    "安排资金",
+    "统筹资金",
+    "设立",
+)
 
 
 def _kind(before: str, after: str) -> str:
     window = before[-12:]
-    if re.search(r"每[^，。；,;]{0,8}$", window) or after.startswith(("/", "每")):
-        return "per_unit"
+    # a cap per year or per firm ("每家企业每年最高不超过20万元") is still a cap
     if any(w in window for w in _CAP):
         return "cap"
-    if any(w in window for w in ("总额", "总计", "合计", "总投资", "资金池", "规模")):
+    if re.search(r"每[^，。；,;]{0,8}$", window) or after.startswith(("/", "每")):
+        return "per_unit"
+    if any(w in window for w in _TOTAL):
         return "total"
     if any(w in window for w in _TARGET) or after.startswith("以上"):
         return "target"

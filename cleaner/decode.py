@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import codecs
 import re
+from functools import lru_cache
 
 from charset_normalizer import from_bytes
 
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 
 # GB2312 and GBK pages routinely contain characters only GB18030 has; GB18030
@@ -79,3 +81,27 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
 def _meta_charset(data: bytes) -> str | None:
     m = _META_CHARSET.search(data[:4096])
     return m.group(1).decode("ascii", "ignore") if m else None
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc  # imported on first use: most pages never need it
+
+    return opencc.OpenCC("t2s")
+
+
+def fold_traditional(text: str) -> tuple[str, bool]:
+    """Traditional characters to simplified, when the page is written in them (a Big5 page).
+
+    Labels (發布機構), department tags (責任單位) and the users' queries are
+    all simplified: a traditional page is folded whole (OpenCC t2s) and says
+    so in its warnings, or nothing on it could be recognised.
+    """
+    sample = "".join(_HAN.findall(text[:30000]))[:3000]
+    if len(sample) < 20:
+        return text, False
+    folded = _t2s().convert(sample)
+    changed = sum(1 for a, b in zip(sample, folded, strict=False) if a != b)
+    if changed < 0.03 * len(sample):
+        return text, False
+    return _t2s().convert(text), True

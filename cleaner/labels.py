@@ -265,6 +265,9 @@ DOC_TYPE_SUFFIXES: tuple[tuple[str, str], ...] = (
     ("暂行办法", "办法"),
     ("办法", "办法"),
     ("若干措施", "措施"),
+    ("若干政策", "措施"),
+    ("扶持政策", "措施"),
+    ("支持政策", "措施"),
     ("政策措施", "措施"),
     ("措施", "措施"),
     ("决定", "决定"),
@@ -279,3 +282,39 @@ DOC_TYPE_SUFFIXES: tuple[tuple[str, str], ...] = (
 )
 
 DRAFT_MARKS = ("征求意见稿", "草案", "送审稿", "讨论稿", "意见征集稿", "公开征求意见")
+
+# Pages that are not documents: anti-bot challenges and error pages.  A page
+# carrying one of these marks with little text of its own is refused.
+CHALLENGE_MARKS = (
+    "cf-browser-verification",
+    "challenge-platform",
+    "just a moment",
+    "__jsl_clearance",
+    "jschallenge",
+    "安全验证",
+    "正在验证",
+    "访问验证",
+    "滑动验证",
+    "人机验证",
+    "开启javascript",
+    "启用javascript",
+    "浏览器安全检查",
+    "访问过于频繁",
+    "访问被拒绝",
+    "请完成验证",
+)
+ERROR_MARKS = (
+    "页面不存在",
+    "页面已删除",
+    "已被删除",
+    "页面已失效",
+    "找不到该页面",
+    "找不到页面",
+    "无法找到该页",
+    "404 not found",
+    "not found",
+    "服务器错误",
+    "internal server error",
+    "bad gateway",
+    "403 forbidden",
+)

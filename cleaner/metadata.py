@@ -47,14 +47,26 @@ def clean_title(title: str | None) -> str | None:
 
 
 def doc_type_of(title: str | None) -> str:
+    """The type a title names; "关于印发…方案的通知" is the 方案 it carries."""
     if not title:
         return "其他"
-    t = re.sub(r"[（(][^（）()]*[）)]\s*$", "", title.strip())  # "(征求意见稿)", "(2022-2025年)"
-    t = re.sub(r"[（(][^（）()]*[）)]\s*$", "", t.strip())
-    # "关于印发…方案的通知" carries a 方案: the type is what it carries.
-    m = re.search(r"印发(.+?)的通知$", t)
+    t = _strip_trailing_brackets(re.sub(r"\s+", "", title))
+    m = re.search(r"(?:印发|转发|发布|公布)(?:《)?(.+?)(?:》)?的(?:通知|公告|通告|决定)$", t)
     if m:
-        t = m.group(1)
+        carried = _type_by_suffix(_strip_trailing_brackets(m.group(1)))
+        if carried != "其他":
+            return carried
+    return _type_by_suffix(t)
+
+
+def _strip_trailing_brackets(t: str) -> str:
+    """ "(征求意见稿)", "（2022-2025年）", "【修订】" at the end name no type."""
+    for _ in range(3):
+        t = re.sub(r"[（(【\[][^（）()【】\[\]]*[）)】\]]$", "", t.strip())
+    return t
+
+
+def _type_by_suffix(t: str) -> str:
     for suffix, kind in DOC_TYPE_SUFFIXES:
         if t.endswith(suffix):
             return kind

@@ -25,7 +25,8 @@ LABEL_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("article", re.compile(rf"^第(?:{_CN}|\d+)条")),
     ("cn", re.compile(r"^[一二三四五六七八九十百]{1,4}[、．.](?![\d])")),
     ("paren_cn", re.compile(r"^[（(][一二三四五六七八九十百]{1,4}[）)]")),
-    ("arabic", re.compile(r"^\d{1,2}(?:[、．]|\.(?![\d]))(?![\d%％])")),
+    # "1.5亿元" is a number, "1.2022年底前……" is item 1 about a year
+    ("arabic", re.compile(r"^\d{1,2}(?:[、．]|\.(?!\d)|\.(?=(?:19|20)\d{2}年))(?![%％])")),
     ("paren_arabic", re.compile(r"^[（(]\d{1,2}[）)](?![\d])")),
     ("circled", re.compile(r"^[①-⑳]")),
 ]
@@ -189,16 +190,34 @@ def _split_inline(line: str, last: dict[str, int]) -> list[str]:
     return [p for p in pieces if p]
 
 
-def heading_of(label: str, text: str) -> str | None:
-    """The short title a clause opens with: up to the first full stop, space or colon."""
+def heading_of(label: str, text: str, kind: str | None = None) -> str | None:
+    """The short title a clause opens with, or None when it opens with a plain sentence.
+
+    一、主要目标 / （一）统筹规划，分步实施。注重… / 第一章　总　则 have one;
+    an article (第一条　为了…) has one only in brackets (第一条【立法目的】), and
+    an item that is one sentence (（二）研发投入不低于营业收入的2.5%；) has none.
+    """
     first_line = text.split("\n", 1)[0]
-    rest = first_line[len(label) :].lstrip()
+    rest = first_line[len(label) :].strip()
     if not rest:
         return None
+    if kind in ("chapter", "section"):
+        head = re.sub(r"\s+", "", rest)
+        return head if len(head) <= 40 else None
+    if kind == "article":
+        m = re.match(r"^[【\[（(]([^】\]）)]{2,20})[】\]）)]", rest)
+        return m.group(1) if m else None
     m = _HEAD_END.search(rest)
-    head = rest[: m.start()] if m else rest
-    head = head.strip().rstrip("：:")
-    if m is None and len(head) > 40:
+    head = (rest[: m.start()] if m else rest).strip().rstrip("：:")
+    more = (rest[m.end() :].strip() if m else "") or "\n" in text
+    if m is None or not more:
+        # the whole clause is one line: a title only when it reads like one (no full stop, short)
+        if len(head) > 40 or (
+            re.search(r"[。；;，,]$", rest) and (len(head) > 20 or re.search(r"[，,]", head))
+        ):
+            return None
+    # "对新认定的企业，给予奖励10万元" opens with a sentence, not a title
+    if head.startswith(("对", "按", "凡")) or "给予" in head:
         return None
     if 2 <= len(head) <= 60:
         return head

@@ -84,7 +84,7 @@ _CHROME_MARK = re.compile(
 _TITLE_MARK = re.compile("|".join(map(re.escape, TITLE_CLASS_HINTS)))
 _SELECTORS = tuple(sel if sel[0] in ".#" else f"<{sel}" for sel in BODY_SELECTORS)
 _SELECTOR_INDEX = {sel: k for k, sel in enumerate(_SELECTORS)}
-_ATTACHMENT = re.compile(r"\.(?:" + "|".join(ATTACHMENT_EXTENSIONS) + r")(?:$|[?#])", re.I)
+_ATTACHMENT = re.compile(r"\.(?:" + "|".join(ATTACHMENT_EXTENSIONS) + r")(?:$|[?#&\s])", re.I)
 
 
 def is_label(cell: str) -> bool:
@@ -263,7 +263,12 @@ def _attachments(root, url: str | None) -> list[str]:
     out = []
     for a in root.iter("a"):
         href = (a.get("href") or "").strip()
-        if href and _ATTACHMENT.search(href):
+        # download scripts hide the file name in the query or only in the link text
+        if (
+            href
+            and not href.startswith(("javascript:", "#"))
+            and (_ATTACHMENT.search(href) or _ATTACHMENT.search(_clean_space(a.text_content())))
+        ):
             full = urljoin(url, href) if url else href
             if full not in out:
                 out.append(full)
@@ -287,13 +292,15 @@ def _select_body(root, selector: str | None, weights):
             found = []
         if found:
             return _strip_chrome(max(found, key=lambda el: weights.get(el, (0, 0))[0]), weights)
-    for found in _known_containers(root):
-        best = max(found, key=lambda el: weights.get(el, (0, 0))[0] - 3 * weights.get(el, (0, 0))[1])
-        if weights.get(best, (0, 0))[0] > 200:
-            return _strip_chrome(best, weights)
     body = root.find("body")
     if body is None:
         body = root
+    page_text = weights.get(body, (0, 0))[0] - weights.get(body, (0, 0))[1]
+    for found in _known_containers(root):
+        best = max(found, key=lambda el: weights.get(el, (0, 0))[0] - 3 * weights.get(el, (0, 0))[1])
+        text = weights.get(best, (0, 0))[0]
+        if text > 200 or (text > 40 and text >= 0.5 * page_text):
+            return _strip_chrome(best, weights)
     return _densest(_strip_chrome(body, weights), weights)
 
 

@@ -147,7 +147,9 @@ def canonical_department(
     name = re.sub(r"\s+", "", name or "").strip("。.，,；;")
     if not name or _NOT_A_DEPARTMENT.search(name):
         return None
-    region = {"province": province, "city": city, "county": county}
+    # a county's bodies carry their city too: 临沂市兰山区科学技术局
+    full_county = f"{city or ''}{county}" if county and city and not county.startswith(city) else county
+    region = {"province": province, "city": city, "county": full_county}
     m = _PARTY.match(name)
     if m:
         place = region.get(_LEVEL_PREFIX[m.group(1)])

@@ -1,0 +1,153 @@
+"""The lines above a document's body: news lead, title, 文号, date line, addressees.
+
+Government pages print the same head in many ways: the title broken over two
+or three lines (the issuer on the first), the 文号 in brackets under it, a
+"时间：" line from the CMS, the addressees ("各区县人民政府，……：").  News
+reposts put a lead paragraph first and the carried document after
+"全文如下" or a second copy of its title.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .dates import parse_date
+from .metadata import find_doc_number, looks_like_title
+from .page import label_field
+
+_LEAD = re.compile(
+    r"^(?:近日|日前|近期|\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月\d{1,2}日)?[，,]?"
+    r"(?P<org>[^，,。《》]{2,30}?)(?:正式|联合|近日|日前|近期)?(?:印发|发布|出台|公布|制定|修订)了?《(?P<title>[^》]{4,90})》"
+)
+_FULL_TEXT = re.compile(
+    r"((?:以下为|下附|附)?(?:文件|政策)?(?:全文|原文)(?:内容)?如下|(?:以下为|下附|附)(?:文件|政策)?(?:全文|原文))[：:↓]?"
+)
+_HEAD_META = re.compile(r"^(?:发布)?(?:时间|日期)\s*[:：]\s*(.+)$")
+_ADDRESSEES = re.compile(r"^[^。]{2,200}[:：]$")
+_OPENERS = ("根据", "为", "按照", "经", "现将", "近年来", "当前")
+
+
+@dataclass(frozen=True)
+class Repost:
+    """A news article carrying a document."""
+
+    issuer: str
+    title: str
+    body_start: int  # first line of the carried document
+    lead_end: int  # lines[:lead_end] are the news lead (the summary)
+
+
+@dataclass
+class Head:
+    end: int
+    title: str | None = None
+    doc_number: str | None = None
+    published: str | None = None
+
+
+def _key(s: str) -> str:
+    return re.sub(r"[\s\u3000]+", "", s)
+
+
+def find_repost(lines: list[str]) -> Repost | None:
+    for i, line in enumerate(lines[:4]):
+        m = _LEAD.search(line)
+        if not m or not looks_like_title(m.group("title")):
+            continue
+        title = m.group("title")
+        key = _key(title)
+        for j in range(i + 1, min(len(lines), 80)):
+            if _key(lines[j]) == key or (_key(lines[j]).startswith(key) and len(lines[j]) < len(title) + 12):
+                return Repost(m.group("org").strip(), title, j + 1, j)
+            if _FULL_TEXT.search(lines[j]) and len(lines[j]) < 200:
+                # a line that only says "以下为文件全文：" is no part of the lead
+                rest = _FULL_TEXT.sub("", lines[j])
+                lead_end = j + 1 if len(re.findall(r"[\u4e00-\u9fff]", rest)) > 8 else j
+                return Repost(m.group("org").strip(), title, j + 1, lead_end)
+        return None
+    return None
+
+
+def read_head(lines: list[str], start: int, known_title: str | None = None) -> Head:
+    """Consume the lines above the body: title (maybe over 2-4 lines), 文号, date, addressees.
+
+    Stops at the first line that is none of these: the body's opening
+    sentence ("为……，制定本意见。") is never a title because it ends with 。.
+    """
+    head = Head(end=start)
+    i = start
+    known = _key(known_title or "")
+    while i < len(lines) and i < start + 14:
+        line = lines[i]
+        used = _known_title_lines(lines, i, known) if known else 0
+        title, used2 = (None, 0) if used else _title_at(lines, i)
+        if used:
+            head.title = head.title or known_title
+            i += used
+        elif title and head.doc_number is None and not line.startswith(_OPENERS):
+            head.title = head.title or title
+            i += used2
+        elif (m := _HEAD_META.match(line)) and parse_date(m.group(1)):
+            head.published = head.published or parse_date(m.group(1))
+            i += 1
+        elif len(line) < 40 and find_doc_number([line]):
+            head.doc_number = head.doc_number or find_doc_number([line])
+            i += 1
+        elif _is_meta_line(line):
+            i += 1
+        elif label_field(line) and len(line) <= 12:
+            i += 2  # a <dt>/<dd> or div-grid label with its value on the next line
+        elif _ADDRESSEES.match(line) and len(line) < 200 and ("各" in line or "、" in line or "，" in line):
+            i += 1
+            head.end = i
+            break
+        else:
+            break
+        head.end = i
+    return head
+
+
+def _is_meta_line(line: str) -> bool:
+    """ "索引号：…", "发布机构：…": metadata a CMS printed above the text."""
+    m = re.match(r"^([^:：]{1,8})\s*[:：]", line)
+    return bool(m) and label_field(m.group(1)) is not None and len(line) < 200
+
+
+def _known_title_lines(lines: list[str], i: int, known: str) -> int:
+    """How many lines from i spell the known title (printed over up to four lines), or 0."""
+    joined = ""
+    for k in range(4):
+        if i + k >= len(lines):
+            return 0
+        joined += _key(lines[i + k])
+        if joined == known or _strip_brackets(joined) == _strip_brackets(known):
+            return k + 1
+        if not known.startswith(joined):
+            return 0
+    return 0
+
+
+def _strip_brackets(s: str) -> str:
+    return re.sub(r"[（(][^（）()]*[）)]", "", s)
+
+
+def _title_at(lines: list[str], i: int) -> tuple[str | None, int]:
+    """A title starting at line i, possibly broken over up to four short lines; the longest reading wins.
+
+    "青岛市人民政府 / 关于印发……实施方案 / （2022-2025年）的通知": stopping at the
+    first line that reads like a title would cut the 通知 off.
+    """
+    best: tuple[str | None, int] = (lines[i], 1) if looks_like_title(lines[i]) else (None, 0)
+    joined = lines[i]
+    for k in range(1, 4):
+        prev = lines[i + k - 1]
+        if i + k >= len(lines) or len(prev) > 40 or prev.endswith(("。", "；", "：", ":")):
+            break
+        nxt = lines[i + k]
+        if len(nxt) > 40 or find_doc_number([nxt]) or nxt.endswith(("。", "；", "：", ":")):
+            break
+        joined += nxt
+        if looks_like_title(joined) and ("关于" in joined[:40] or best[0] is not None or k == 1):
+            best = (joined, k + 1)
+    return best
