@@ -88,4 +88,34 @@ STEPS: list[str] = [
         report      TEXT                -- JSON
     );
     """,
+    # 2: what the status of a document rests on (corpus/relations.py, corpus/status.py)
+    """
+    CREATE TABLE doc_facts (
+        doc_id  TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        data    TEXT NOT NULL           -- JSON: dates, 文号/title, printed cites and repeals, text sketch
+    );
+    CREATE TABLE relations (
+        src        TEXT NOT NULL,       -- the document that names or copies another
+        kind       TEXT NOT NULL,       -- cites | repeals | draft_of | repost_of | duplicate_of
+        ref_key    TEXT NOT NULL,       -- normalised 文号 or title of what it names
+        dst        TEXT,                -- the stored document it resolves to; NULL until that arrives
+        doc_number TEXT,                -- as printed
+        title      TEXT,                -- as printed
+        sentence   TEXT,                -- where the text says it
+        ord        INTEGER NOT NULL DEFAULT 0,  -- order of mention in the text
+        PRIMARY KEY (src, kind, ref_key)
+    );
+    CREATE INDEX relations_dst ON relations(dst, kind);
+    CREATE TABLE statuses (
+        doc_id    TEXT PRIMARY KEY,
+        status    TEXT NOT NULL,        -- in_force | expired | repealed | draft | superseded | not_yet_effective | unknown
+        rule      TEXT NOT NULL,
+        sentence  TEXT,
+        by_doc    TEXT,
+        effective TEXT,
+        expires   TEXT,
+        as_of     TEXT NOT NULL,
+        signature TEXT NOT NULL         -- hash of status and links: a change is logged when it moves
+    );
+    """,
 ]

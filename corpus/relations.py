@@ -9,8 +9,14 @@ for the cleaner, the store and the index.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
+import zlib
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+
+from .model import Document, Reference
 
 DRAFT_MARKS = (
     "征求意见稿",
@@ -113,3 +119,318 @@ def title_similarity(a: str | None, b: str | None) -> float:
     from difflib import SequenceMatcher
 
     return SequenceMatcher(None, ka, kb, autojunk=False).ratio()
+
+
+# -- what the store keeps of each document to link it ---------------------------
+
+RELATION_KINDS = ("cites", "repeals", "draft_of", "repost_of", "duplicate_of")
+# The other end of each relation, as the document page names it.
+INVERSE = {
+    "cites": "cited_by",
+    "repeals": "repealed_by",
+    "draft_of": "final_of",
+    "repost_of": "reposts",
+    "duplicate_of": "duplicates",
+}
+_SHINGLE = 5
+_SKETCH = 96  # bottom-k sketch size: Jaccard of two texts within about ±0.1
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A printed reference to another document, with the sentence that makes it."""
+
+    doc_number: str | None
+    title: str | None
+    sentence: str | None = None
+
+    @property
+    def key(self) -> str:
+        """What identifies the mention: its 文号 key, else its title key."""
+        return number_key(self.doc_number) or ("title:" + (title_key(self.title) or ""))
+
+
+@dataclass(frozen=True)
+class Facts:
+    """The little of a document that linking and status need (kept in ``doc_facts``)."""
+
+    doc_id: str
+    url: str | None
+    title: str | None
+    doc_number: str | None
+    issuer: str | None
+    province: str | None
+    city: str | None
+    county: str | None
+    draft: bool
+    repost: bool  # a news article carrying the document named by ``title``
+    published: str | None
+    signed: str | None
+    effective: str | None
+    expires: str | None
+    validity_text: str | None
+    cites: tuple[Mention, ...] = ()
+    repeals: tuple[Mention, ...] = ()
+    sketch: tuple[int, ...] = ()
+
+    @property
+    def number_key(self) -> str | None:
+        return number_key(self.doc_number)
+
+    @property
+    def title_key(self) -> str | None:
+        return title_key(self.title)
+
+    @property
+    def issued(self) -> str | None:
+        """When the document itself took effect or appeared: what dates its acts."""
+        return self.effective or self.signed or self.published
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str) -> Facts:
+        d = json.loads(text)
+        d["cites"] = tuple(Mention(**m) for m in d.get("cites") or [])
+        d["repeals"] = tuple(Mention(**m) for m in d.get("repeals") or [])
+        d["sketch"] = tuple(d.get("sketch") or [])
+        return cls(**d)
+
+
+def facts_of(doc: Document) -> Facts:
+    text = doc.body_text
+    return Facts(
+        doc_id=doc.id,
+        url=doc.url,
+        title=doc.title,
+        doc_number=doc.doc_number,
+        issuer=doc.issuer,
+        province=doc.region.province,
+        city=doc.region.city,
+        county=doc.region.county,
+        draft=bool(doc.draft),
+        repost=bool(doc.summary),
+        published=doc.published,
+        signed=doc.signed,
+        effective=doc.effective,
+        expires=doc.expires,
+        validity_text=doc.validity_text,
+        cites=tuple(_mention(r, text) for r in doc.cites),
+        repeals=tuple(_mention(r, text, doc.title) for r in doc.repeals),
+        sketch=text_sketch(text),
+    )
+
+
+def _mention(ref: Reference, text: str, title: str | None = None) -> Mention:
+    return Mention(
+        ref.doc_number, ref.title, _sentence_naming(ref, text) or _sentence_naming(ref, title or "")
+    )
+
+
+def _sentence_naming(ref: Reference, text: str) -> str | None:
+    for needle in (ref.doc_number, ref.title):
+        if needle and needle in text:
+            i = text.index(needle)
+            start = max(text.rfind(c, 0, i) for c in "。；\n") + 1
+            ends = [e for e in (text.find(c, i) for c in "。；\n") if e >= 0]
+            end = min(ends) + 1 if ends else len(text)
+            return text[start:end].strip() or None
+    return None
+
+
+def text_sketch(text: str) -> tuple[int, ...]:
+    """A bottom-k sketch of the text's character 5-grams (punctuation and spaces ignored)."""
+    plain = _PUNCT.sub("", nfkc(text))
+    if len(plain) < _SHINGLE:
+        return ()
+    hashes = {zlib.crc32(plain[i : i + _SHINGLE].encode("utf-8")) for i in range(len(plain) - _SHINGLE + 1)}
+    return tuple(sorted(hashes)[:_SKETCH])
+
+
+def text_similarity(a: tuple[int, ...], b: tuple[int, ...]) -> float:
+    """Estimated Jaccard similarity of two texts from their sketches."""
+    if not a or not b:
+        return 0.0
+    union = sorted(set(a) | set(b))[:_SKETCH]
+    both = set(a) & set(b)
+    return sum(1 for h in union if h in both) / len(union)
+
+
+# -- linking: a pure function of the set of documents ---------------------------
+
+DUPLICATE_TEXT = 0.7  # estimated Jaccard of 5-grams: the same text under other chrome
+DRAFT_TITLE_SAME_ISSUER = 0.8
+DRAFT_TITLE_OTHER_ISSUER = 0.9
+REPOST_TITLE = 0.9
+
+
+@dataclass(frozen=True)
+class Link:
+    """One relation from ``src``; ``dst`` is None while the named document is not stored."""
+
+    src: str
+    kind: str
+    dst: str | None
+    doc_number: str | None
+    title: str | None
+    sentence: str | None
+    key: str
+    ord: int = 0  # position among the document's mentions of this kind, as printed
+
+
+def link(all_facts: Iterable[Facts]) -> list[Link]:
+    """Every relation between the given documents, the same for any order they came in.
+
+    Ties are broken by dates and ids, never by arrival, so a store that
+    received the documents in another order links them the same way.
+    """
+    facts = {f.doc_id: f for f in all_facts}
+    canon = _duplicate_clusters(facts)
+    by_number: dict[str, list[str]] = {}
+    by_title: dict[str, list[str]] = {}
+    for doc_id in sorted(facts):
+        f = facts[doc_id]
+        if f.number_key:
+            by_number.setdefault(f.number_key, []).append(doc_id)
+        if f.title_key:
+            by_title.setdefault(f.title_key, []).append(doc_id)
+
+    def resolve(m: Mention, src: str) -> str | None:
+        nk, tk = number_key(m.doc_number), title_key(m.title)
+        found = [d for d in by_number.get(nk, []) if canon[d] != canon[src]] if nk else []
+        if not found and tk:
+            found = [d for d in by_title.get(tk, []) if canon[d] != canon[src]]
+        if not found:
+            return None
+        best = min(found, key=lambda d: (facts[d].repost, facts[d].draft, canon[d] != d, d))
+        return canon[best]
+
+    links: list[Link] = []
+    for doc_id in sorted(facts):
+        f = facts[doc_id]
+        for kind, mentions in (("cites", f.cites), ("repeals", f.repeals)):
+            seen = set()
+            for m in mentions:
+                if m.key in seen:
+                    continue
+                seen.add(m.key)
+                dst = resolve(m, doc_id)
+                links.append(Link(doc_id, kind, dst, m.doc_number, m.title, m.sentence, m.key, len(seen)))
+        if f.repost:
+            links.append(_repost_link(f, facts, canon, resolve))
+        if f.draft and not f.repost:
+            final = _final_version(f, facts, canon)
+            if final:
+                g = facts[final]
+                links.append(Link(doc_id, "draft_of", final, g.doc_number, g.title, None, final))
+        if canon[doc_id] != doc_id:
+            c = facts[canon[doc_id]]
+            links.append(Link(doc_id, "duplicate_of", c.doc_id, c.doc_number, c.title, None, c.doc_id))
+    return links
+
+
+def _duplicate_clusters(facts: dict[str, Facts]) -> dict[str, str]:
+    """doc id -> the id that stands for its cluster of copies (the earliest published)."""
+    parent = {d: d for d in facts}
+
+    def find(d: str) -> str:
+        while parent[d] != d:
+            parent[d] = parent[parent[d]]
+            d = parent[d]
+        return d
+
+    groups: dict[tuple[str, str], list[str]] = {}
+    for d in sorted(facts):
+        f = facts[d]
+        if f.repost:
+            continue  # a news article carrying a document is a repost, not a copy
+        if f.number_key:
+            groups.setdefault(("n", f.number_key), []).append(d)
+        if f.title_key:
+            groups.setdefault(("t", f.title_key), []).append(d)
+    for (kind, _), members in sorted(groups.items()):
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                if _same_document(facts[a], facts[b], by_number=kind == "n"):
+                    ra, rb = find(a), find(b)
+                    if ra != rb:
+                        parent[max(ra, rb)] = min(ra, rb)
+    clusters: dict[str, list[str]] = {}
+    for d in facts:
+        clusters.setdefault(find(d), []).append(d)
+    canon = {}
+    for members in clusters.values():
+        head = min(members, key=lambda d: (facts[d].published or "9999", facts[d].signed or "9999", d))
+        for d in members:
+            canon[d] = head
+    return canon
+
+
+def _same_document(a: Facts, b: Facts, *, by_number: bool) -> bool:
+    if a.draft != b.draft:
+        return False
+    if a.number_key and b.number_key and a.number_key != b.number_key:
+        return False
+    if a.signed and b.signed and a.signed != b.signed:
+        return False
+    if _names(a, b) or _names(b, a):
+        return False  # a new version that repeals or cites the old one is not its copy
+    if by_number:
+        return not (a.title and b.title) or title_similarity(a.title, b.title) >= 0.6
+    if a.issuer and b.issuer and a.issuer != b.issuer:
+        return False
+    return text_similarity(a.sketch, b.sketch) >= DUPLICATE_TEXT
+
+
+def _names(a: Facts, b: Facts) -> bool:
+    keys = {k for k in (b.number_key, b.title_key and "title:" + b.title_key) if k}
+    return any(m.key in keys for m in a.repeals + a.cites)
+
+
+def _region(f: Facts) -> tuple[str | None, str | None]:
+    return (f.province, f.city)
+
+
+def _same_region(a: Facts, b: Facts) -> bool:
+    if a.city and b.city:
+        return a.city == b.city
+    return bool(a.province and a.province == b.province) or not (a.province or b.province)
+
+
+def _final_version(draft: Facts, facts: dict[str, Facts], canon: dict[str, str]) -> str | None:
+    """The later non-draft of the same region whose title is the draft's less its mark."""
+    best = None
+    for d in sorted(facts):
+        g = facts[d]
+        if g.draft or g.repost or not _same_region(draft, g):
+            continue
+        when_draft, when_final = draft.published or draft.signed, g.published or g.signed
+        if when_draft and when_final and when_final < when_draft:
+            continue
+        same_issuer = not (draft.issuer and g.issuer) or draft.issuer == g.issuer
+        need = DRAFT_TITLE_SAME_ISSUER if same_issuer else DRAFT_TITLE_OTHER_ISSUER
+        sim = title_similarity(draft.title, g.title)
+        if sim < need:
+            continue
+        rank = (-sim, when_final or "9999", d)
+        if best is None or rank < best[0]:
+            best = (rank, d)
+    return canon[best[1]] if best else None
+
+
+def _repost_link(f: Facts, facts: dict[str, Facts], canon: dict[str, str], resolve) -> Link:
+    m = Mention(f.doc_number, f.title)
+    dst = resolve(m, f.doc_id)
+    if dst and facts[dst].repost:
+        dst = None
+    if dst is None:
+        near = [
+            (title_similarity(f.title, g.title), d)
+            for d, g in sorted(facts.items())
+            if not g.repost and canon[d] != canon[f.doc_id] and _same_region(f, g)
+        ]
+        near = [(s, d) for s, d in near if s >= REPOST_TITLE]
+        if near:
+            dst = canon[max(near, key=lambda sd: (sd[0], sd[1]))[1]]
+    return Link(f.doc_id, "repost_of", dst, f.doc_number, f.title, None, m.key)

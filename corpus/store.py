@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .migrations import STEPS
 from .model import Document
+from .status import RelinkReport, save_facts
 
 STORE_FILE = "policy.sqlite3"
 
@@ -227,6 +228,7 @@ class Store:
             self.db.execute(
                 "INSERT INTO changes (doc_id, action, at) VALUES (?,?,?)", (doc.id, action, stamp)
             )
+            save_facts(self.db, doc)  # what relink() links and dates it by
             return action
 
     def delete_document(self, doc_id: str) -> bool:
@@ -389,6 +391,20 @@ class Store:
                 d["report"] = None
             out.append(d)
         return out
+
+    # -- relations and status (corpus/status.py) -------------------------------
+
+    def relink(self, as_of: str | None = None) -> RelinkReport:
+        """Recompute links between documents and today's statuses; log a change for each that moved."""
+        from .status import relink
+
+        return relink(self, as_of)
+
+    def status(self, doc_id: str) -> dict | None:
+        """The document's status as of the last relink (None before the first)."""
+        from .status import stored_status
+
+        return stored_status(self, doc_id)
 
     # -- runs -----------------------------------------------------------------
 
