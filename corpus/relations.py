@@ -15,6 +15,7 @@ import unicodedata
 import zlib
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 
 from .model import Document, Reference
 
@@ -48,6 +49,7 @@ def nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
+@lru_cache(maxsize=65536)
 def number_key(doc_number: str | None) -> str | None:
     """A 文号 in one canonical form: 鲁政发〔2018〕5号, 江西省人民政府令161号.
 
@@ -100,6 +102,7 @@ def core_title(title: str | None) -> str | None:
     return t.strip() or None
 
 
+@lru_cache(maxsize=65536)
 def title_key(title: str | None) -> str | None:
     """``core_title`` without punctuation, quotes or 的: the exact-match key of a title."""
     core = core_title(title)
@@ -116,6 +119,8 @@ def title_similarity(a: str | None, b: str | None) -> float:
         return 0.0
     if ka == kb:
         return 1.0
+    if min(len(ka), len(kb)) < 0.6 * max(len(ka), len(kb)):
+        return 0.0  # ratio() could not reach 0.75 anyway: skip the expensive part
     from difflib import SequenceMatcher
 
     return SequenceMatcher(None, ka, kb, autojunk=False).ratio()
@@ -228,14 +233,24 @@ def _mention(ref: Reference, text: str, title: str | None = None) -> Mention:
     )
 
 
+_LIST_LABEL = re.compile(r"^\s*(?:\d{1,3}\s*[.．、)）]|[（(]\d{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[①-⑳])")
+
+
 def _sentence_naming(ref: Reference, text: str) -> str | None:
+    """The sentence that names ``ref``; an entry of a list comes with the line that opens the list."""
     for needle in (ref.doc_number, ref.title):
         if needle and needle in text:
             i = text.index(needle)
             start = max(text.rfind(c, 0, i) for c in "。；\n") + 1
             ends = [e for e in (text.find(c, i) for c in "。；\n") if e >= 0]
             end = min(ends) + 1 if ends else len(text)
-            return text[start:end].strip() or None
+            said = text[start:end].strip()
+            if _LIST_LABEL.match(said):
+                lines = text[:start].rstrip("\n").split("\n")
+                intro = next((ln for ln in reversed(lines) if ln.rstrip().endswith(("：", ":"))), None)
+                if intro:
+                    said = intro.strip().split("。")[-1] + said
+            return said or None
     return None
 
 
@@ -306,6 +321,13 @@ def link(all_facts: Iterable[Facts]) -> list[Link]:
         best = min(found, key=lambda d: (facts[d].repost, facts[d].draft, canon[d] != d, d))
         return canon[best]
 
+    # Finals and originals are looked for among documents of the same province only.
+    by_province: dict[str | None, list[str]] = {}
+    for doc_id in sorted(facts):
+        f = facts[doc_id]
+        if not f.draft and not f.repost:
+            by_province.setdefault(f.province, []).append(doc_id)
+
     links: list[Link] = []
     for doc_id in sorted(facts):
         f = facts[doc_id]
@@ -318,9 +340,9 @@ def link(all_facts: Iterable[Facts]) -> list[Link]:
                 dst = resolve(m, doc_id)
                 links.append(Link(doc_id, kind, dst, m.doc_number, m.title, m.sentence, m.key, len(seen)))
         if f.repost:
-            links.append(_repost_link(f, facts, canon, resolve))
+            links.append(_repost_link(f, facts, canon, resolve, by_province.get(f.province, [])))
         if f.draft and not f.repost:
-            final = _final_version(f, facts, canon)
+            final = _final_version(f, facts, canon, by_province.get(f.province, []))
             if final:
                 g = facts[final]
                 links.append(Link(doc_id, "draft_of", final, g.doc_number, g.title, None, final))
@@ -388,20 +410,18 @@ def _names(a: Facts, b: Facts) -> bool:
     return any(m.key in keys for m in a.repeals + a.cites)
 
 
-def _region(f: Facts) -> tuple[str | None, str | None]:
-    return (f.province, f.city)
-
-
 def _same_region(a: Facts, b: Facts) -> bool:
     if a.city and b.city:
         return a.city == b.city
     return bool(a.province and a.province == b.province) or not (a.province or b.province)
 
 
-def _final_version(draft: Facts, facts: dict[str, Facts], canon: dict[str, str]) -> str | None:
+def _final_version(
+    draft: Facts, facts: dict[str, Facts], canon: dict[str, str], near: list[str]
+) -> str | None:
     """The later non-draft of the same region whose title is the draft's less its mark."""
     best = None
-    for d in sorted(facts):
+    for d in near:
         g = facts[d]
         if g.draft or g.repost or not _same_region(draft, g):
             continue
@@ -419,16 +439,18 @@ def _final_version(draft: Facts, facts: dict[str, Facts], canon: dict[str, str])
     return canon[best[1]] if best else None
 
 
-def _repost_link(f: Facts, facts: dict[str, Facts], canon: dict[str, str], resolve) -> Link:
+def _repost_link(
+    f: Facts, facts: dict[str, Facts], canon: dict[str, str], resolve, nearby: list[str]
+) -> Link:
     m = Mention(f.doc_number, f.title)
     dst = resolve(m, f.doc_id)
     if dst and facts[dst].repost:
         dst = None
     if dst is None:
         near = [
-            (title_similarity(f.title, g.title), d)
-            for d, g in sorted(facts.items())
-            if not g.repost and canon[d] != canon[f.doc_id] and _same_region(f, g)
+            (title_similarity(f.title, facts[d].title), d)
+            for d in nearby
+            if canon[d] != canon[f.doc_id] and _same_region(f, facts[d])
         ]
         near = [(s, d) for s, d in near if s >= REPOST_TITLE]
         if near:

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import re
+import sqlite3
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -22,6 +24,8 @@ from .relations import INVERSE, Facts, Link, facts_of, link
 
 if TYPE_CHECKING:
     from .store import Store
+
+log = logging.getLogger(__name__)
 
 STATUSES = ("in_force", "expired", "repealed", "draft", "superseded", "not_yet_effective", "unknown")
 # Five-year plans name their period instead of printing dates.
@@ -164,6 +168,20 @@ def save_facts(db, doc) -> None:
     db.execute(
         "INSERT OR REPLACE INTO doc_facts (doc_id, data) VALUES (?, ?)", (doc.id, facts_of(doc).to_json())
     )
+
+
+def note_saved(store: Store, doc) -> None:
+    """``Store.save_document``'s hook: keep the facts, and relink when the store closes."""
+    save_facts(store.db, doc)
+    store.wrote = True
+
+
+def relink_on_close(store: Store) -> None:
+    """Relink before a writing session closes; a failure is logged, never loses what was saved."""
+    try:
+        relink(store)
+    except sqlite3.Error as e:
+        log.warning("relink failed, statuses stay as they were: %s", e)
 
 
 def relink(store: Store, as_of: str | None = None) -> RelinkReport:

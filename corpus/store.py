@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .migrations import STEPS
 from .model import Document
-from .status import RelinkReport, save_facts
+from .status import RelinkReport, note_saved, relink_on_close
 
 STORE_FILE = "policy.sqlite3"
 
@@ -75,6 +75,8 @@ class Store:
         return cls(Path(data_dir) / STORE_FILE)
 
     def close(self) -> None:
+        if getattr(self, "wrote", False):  # a session that saved documents leaves them linked
+            relink_on_close(self)
         self.db.close()
 
     def __enter__(self) -> Store:
@@ -228,7 +230,7 @@ class Store:
             self.db.execute(
                 "INSERT INTO changes (doc_id, action, at) VALUES (?,?,?)", (doc.id, action, stamp)
             )
-            save_facts(self.db, doc)  # what relink() links and dates it by
+            note_saved(self, doc)  # keep the facts relink() links by; relink on close
             return action
 
     def delete_document(self, doc_id: str) -> bool:
@@ -238,6 +240,7 @@ class Store:
                 self.db.execute(
                     "INSERT INTO changes (doc_id, action, at) VALUES (?,?,?)", (doc_id, "deleted", now_iso())
                 )
+                self.wrote = True
             return bool(cur.rowcount)
 
     def document(self, doc_id: str) -> Document | None:
@@ -409,6 +412,7 @@ class Store:
     # -- runs -----------------------------------------------------------------
 
     def start_run(self, command: str) -> int:
+        self.wrote = True  # a nightly run relinks even when nothing changed: statuses move with the date
         with self.transaction():
             cur = self.db.execute("INSERT INTO runs (command, started_at) VALUES (?,?)", (command, now_iso()))
             return cur.lastrowid
