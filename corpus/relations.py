@@ -233,7 +233,9 @@ def _mention(ref: Reference, text: str, title: str | None = None) -> Mention:
     )
 
 
-_LIST_LABEL = re.compile(r"^\s*(?:\d{1,3}\s*[.．、)）]|[（(]\d{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[①-⑳])")
+_LIST_LABEL = re.compile(
+    r"^\s*(?:\d{1,3}\s*[.．、)）]|[（(]\d{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[①-⑳])"
+)
 
 
 def _sentence_naming(ref: Reference, text: str) -> str | None:
