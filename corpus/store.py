@@ -303,7 +303,11 @@ class Store:
 
     def document_changes(self, doc_id: str) -> list[dict]:
         """The change log of one document, oldest first: action (new, changed, deleted) and time."""
-        rows = self.db.execute("SELECT seq, action, at FROM changes WHERE doc_id=? ORDER BY seq", (doc_id,))
+        rows = self.db.execute(
+            # 'relinked' (status or links moved, corpus/status.py) is for the indexer, not a content change
+            "SELECT seq, action, at FROM changes WHERE doc_id=? AND action != 'relinked' ORDER BY seq",
+            (doc_id,),
+        )
         return [dict(r) for r in rows]
 
     def clause_headings(self, doc_ids: list[str]) -> dict[tuple[str, tuple[str, ...]], tuple[str, str]]:
