@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -73,6 +74,8 @@ def create_app(data_dir: str | Path = "./data", **config) -> Flask:
         anchor=clause_anchor,
         region_name=region_name,
         amount_kind=lambda k: AMOUNT_KINDS.get(k or "", k or ""),
+        when=beijing_time,
+        command=command_label,
     )
     return app
 
@@ -157,3 +160,25 @@ def region_name(region: dict | None) -> str:
         return ""
     parts = [region.get(k) for k in ("province", "city", "county")]
     return " ".join(p for p in parts if p)
+
+
+_BEIJING = timezone(timedelta(hours=8), "北京时间")  # China keeps one zone and no summer time
+
+
+def beijing_time(stamp: str | None) -> str:
+    """The store's UTC stamps (2026-11-27T05:47:57Z) as readers in China read them: 2026-11-27 13:47."""
+    if not stamp:
+        return ""
+    try:
+        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return stamp
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(_BEIJING).strftime("%Y-%m-%d %H:%M")
+
+
+def command_label(command: str | None) -> str:
+    """crawl linyi-kjj -> 抓取 linyi-kjj; other commands as recorded."""
+    verb, _, rest = (command or "").partition(" ")
+    return {"crawl": "抓取", "ingest": "导入", "index": "索引"}.get(verb, verb) + (f" {rest}" if rest else "")

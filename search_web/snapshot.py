@@ -83,12 +83,14 @@ def safe_html(body: bytes, content_type: str | None, base_url: str | None) -> st
     except (etree.ParserError, ValueError):
         return _text_page(text)
     tree = _CLEANER.clean_html(tree)
-    for img in tree.iter("img"):
-        # The frame's CSP blocks remote images anyway; dropping src avoids broken-image noise.
-        src = img.get("src")
-        if src and not src.startswith("data:"):
-            img.attrib.pop("src", None)
-            img.set("alt", img.get("alt") or "［图片］")
+    for img in list(tree.iter("img")):
+        # The frame's CSP blocks remote images anyway; a placeholder avoids broken-image icons.
+        src = img.get("src") or ""
+        if not src.startswith("data:"):
+            label = lxml.html.Element("span")
+            label.text = f"［图片：{img.get('alt')}］" if img.get("alt") else "［图片］"
+            label.tail = img.tail
+            img.getparent().replace(img, label)
     for a in tree.iter("a"):
         href = a.get("href")
         if not href:

@@ -69,6 +69,17 @@ class SupportRow:
     def top(self) -> Grant:
         return self.grants[0]
 
+    def excerpt(self, width: int = 70) -> tuple[str, str, str]:
+        """(before, the top grant as printed, after): the text around the money, not the clause's opening."""
+        at = self.text.find(self.top.text) if self.top.text else -1
+        if at < 0:
+            cut = self.text[: width * 2]
+            return cut + ("…" if len(self.text) > len(cut) else ""), "", ""
+        start, end = max(0, at - width), min(len(self.text), at + len(self.top.text) + width)
+        before = ("…" if start else "") + self.text[start:at]
+        after = self.text[at + len(self.top.text) : end] + ("…" if end < len(self.text) else "")
+        return before, self.top.text, after
+
     def to_dict(self) -> dict:
         d = asdict(self)
         d["amount_yuan"] = self.top.yuan

@@ -1,0 +1,66 @@
+"""export: the whole store as JSON lines (the document contract) or CSV (one row per clause)."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from policy.cli import Context, cli
+
+
+@cli.command("export")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv"]),
+    default="jsonl",
+    show_default=True,
+    help="jsonl: one document per line (the JSON contract); csv: one clause per row, UTF-8 with BOM.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, writable=True),
+    help="File to write (default: standard output).",
+)
+@click.pass_obj
+def export_cmd(obj: Context, fmt: str, output: str | None) -> None:
+    """Write every stored document, for researchers who analyse the corpus elsewhere.
+
+    \b
+    Example:
+      policy export --format jsonl -o policies.jsonl
+      policy export --format csv -o clauses.csv      # opens in Excel (UTF-8 with BOM)
+    """
+    from search_web.export import csv_lines, document_rows
+
+    with obj.store() as store:
+        total = store.count_documents()
+        out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
+        documents = clauses = 0
+        try:
+            with click.progressbar(store.documents(), length=total, label="export", file=sys.stderr) as bar:
+                if fmt == "jsonl":
+                    for doc in bar:
+                        out.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
+                        documents += 1
+                        clauses += len(doc.clauses)
+                else:
+
+                    def rows():
+                        nonlocal documents, clauses
+                        for doc in bar:
+                            documents += 1
+                            for row in document_rows(doc):
+                                clauses += 1
+                                yield row
+
+                    for chunk in csv_lines(rows()):
+                        out.write(chunk)
+        finally:
+            if output:
+                out.close()
+    where = output or "standard output"
+    click.echo(f"exported {documents} documents ({clauses} clauses) as {fmt} to {where}", err=not output)

@@ -1,0 +1,108 @@
+"""Exports, feeds, the support finder and new notices through the test client; `policy export`."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import feedparser
+from click.testing import CliRunner
+from lxml import html as lxml_html
+
+from policy.cli import cli
+
+
+def read_csv(data: bytes) -> list[dict]:
+    assert data.startswith("\ufeff".encode()), "CSV must start with a BOM so Excel reads UTF-8"
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+
+
+def test_search_csv_export_has_every_hit_not_only_a_page(client):
+    api = client.get("/api/search", query_string={"q": "补助", "per_page": 3}).get_json()
+    resp = client.get("/export/search.csv", query_string={"q": "补助", "per_page": 3, "page": 2})
+    assert resp.status_code == 200 and resp.mimetype == "text/csv"
+    assert "attachment" in resp.headers["Content-Disposition"]
+    rows = read_csv(resp.data)
+    assert len(rows) == api["total"] > 3
+    assert rows[0]["clause_id"] == api["hits"][0]["clause_id"]
+    assert rows[0]["title"] == api["hits"][0]["title"] and rows[0]["link"].startswith("/doc/")
+
+
+def test_search_json_export_follows_the_filters(client):
+    data = json.loads(client.get("/export/search.json", query_string={"q": "补助", "region": "临沂市"}).data)
+    assert data["total"] == data["exported"] == len(data["hits"]) > 0
+    assert all(h["city"] == "临沂市" for h in data["hits"])
+    assert client.get("/export/search.csv").status_code == 400
+
+
+def test_support_finder_lists_grants_largest_first(client):
+    data = client.get("/api/support", query_string={"min_wan": "10"}).get_json()
+    rows = data["rows"]
+    assert rows and data["total"] >= len(rows)
+    yuan = [r["amount_yuan"] for r in rows]
+    assert yuan == sorted(yuan, reverse=True) and min(yuan) >= 100000
+    assert all(r["amount_kind"] in ("cap", "fixed", "per_unit") for r in rows)
+    keyed = client.get("/api/support", query_string={"q": "中试基地", "min_wan": "10"}).get_json()
+    assert keyed["rows"] and len(keyed["rows"]) <= len(rows)
+    assert all(r["amount_yuan"] >= 100000 for r in keyed["rows"])
+    page = lxml_html.fromstring(client.get("/support", query_string={"min_wan": "10"}).data)
+    assert len(page.xpath("//li[@class='grant']")) == min(len(rows), 20)
+    assert page.xpath("//li[@class='grant']//span[contains(@class,'kind')]/text()")[0] in (
+        "最高",
+        "定额",
+        "按标准",
+    )
+    exported = read_csv(client.get("/export/support.csv", query_string={"min_wan": "10"}).data)
+    assert [float(r["amount_yuan"] if "amount_yuan" in r else r["max_yuan"]) for r in exported][:3] == yuan[
+        :3
+    ]
+
+
+def test_support_finder_filters_by_department_and_region(client):
+    rows = client.get("/api/support", query_string={"department": "科技局"}).get_json()["rows"]
+    assert rows and all(any("科技局" in d for d in r["departments"]) for r in rows)
+    city = client.get("/api/support", query_string={"region": "淄博市"}).get_json()["rows"]
+    assert city and all(r["region"]["city"] == "淄博市" for r in city)
+
+
+def test_new_notices_page_and_feed(client):
+    t = lxml_html.fromstring(client.get("/new").data)
+    groups = t.xpath("//section[@class='notice-group']")
+    assert groups and "抓取 sample" in groups[0].xpath("h2")[0].text_content()
+    titles = t.xpath("//section[@class='notice-group']//li/a/text()")
+    feed = feedparser.parse(client.get("/feeds/new.atom").data)
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.feed.title and [e.title for e in feed.entries] == titles
+    assert feed.entries[0].link.startswith("http://localhost/doc/")
+
+
+def test_any_search_is_a_valid_feed(client):
+    resp = client.get("/feeds/search.atom", query_string={"q": "补助", "region": "淄博市"})
+    assert resp.mimetype == "application/atom+xml"
+    feed = feedparser.parse(resp.data)
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert "补助" in feed.feed.title and feed.entries
+    dates = [e.updated for e in feed.entries]
+    assert dates == sorted(dates, reverse=True)
+    assert all("#c-" in e.link for e in feed.entries)
+
+
+def test_policy_export_writes_the_whole_store(web_data, tmp_path, client):
+    runner = CliRunner()
+    out = tmp_path / "all.jsonl"
+    result = runner.invoke(cli, ["--data-dir", str(web_data), "export", "--format", "jsonl", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    docs = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(docs) == 5 and all(d["clauses"] and d["title"] for d in docs)
+    assert "exported 5 documents" in result.output
+    csv_out = tmp_path / "all.csv"
+    result = runner.invoke(
+        cli, ["--data-dir", str(web_data), "export", "--format", "csv", "-o", str(csv_out)]
+    )
+    assert result.exit_code == 0, result.output
+    rows = read_csv(csv_out.read_bytes())
+    assert len(rows) == sum(len(d["clauses"]) for d in docs)
+    assert {r["doc_id"] for r in rows} == {d["id"] for d in docs}
+    bad = runner.invoke(cli, ["--data-dir", str(web_data), "export", "-o", str(tmp_path / "no" / "x.jsonl")])
+    assert bad.exit_code != 0 and "error:" in bad.output and "Traceback" not in bad.output
