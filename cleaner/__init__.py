@@ -14,9 +14,11 @@ from corpus.departments import canonical_department, canonical_suffix
 from corpus.model import Clause, Document, Region
 
 from .amounts import find_amounts
+from .attachments import docx_lines, pdf_lines, sniff
 from .dates import is_date_line, parse_date
 from .decode import decode, fold_traditional
 from .departments import find_departments, first_is_lead, with_canonical
+from .errors import NotADocument
 from .head import find_repost, read_head
 from .labels import CHALLENGE_MARKS, ERROR_MARKS
 from .metadata import (
@@ -38,10 +40,7 @@ from .validity import annotate
 __all__ = ["clean", "Hints", "NotADocument"]
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-
-
-class NotADocument(ValueError):
-    """The input is not a policy document at all (binary junk, empty, a challenge page)."""
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
@@ -59,9 +58,18 @@ def clean(
     data: bytes | str, url: str | None = None, hints: Hints | None = None, source: str | None = None
 ) -> Document:
     hints = hints or Hints()
-    text = _to_text(data, hints)
+    kind = sniff(data, hints.content_type) if isinstance(data, bytes) else None
+    if kind:
+        text = "\n".join(pdf_lines(data) if kind == "pdf" else docx_lines(data))
+    else:
+        text = _to_text(data, hints)
+    # control characters and lone surrogates break lxml and mean nothing on a page
+    text = _CONTROL.sub("", text.replace("\x0c", "\n").replace("\x0b", "\n"))
     text, folded = fold_traditional(text)
-    page = parse_html(text, hints.body_selector, url) if looks_like_html(text) else parse_text(text)
+    if kind is None and looks_like_html(text):
+        page = parse_html(text, hints.body_selector, url)
+    else:
+        page = parse_text(text)
     raw_lines, truncated = _cap(page.lines)
     lines = clean_lines(raw_lines)
     _refuse_junk(text, page, lines)

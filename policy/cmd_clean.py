@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from cleaner import NotADocument, clean
+from cleaner import Hints, NotADocument, clean
 from policy.cli import Context, cli
 
 
@@ -16,16 +16,23 @@ from policy.cli import Context, cli
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print one document JSON object per line.")
 def clean_cmd(files: tuple[str, ...], as_json: bool) -> None:
-    """Clean local files (HTML or text) into documents and print them.
+    """Clean local files (HTML, text, PDF or DOCX) into documents and print them.
+
+    Any encoding (UTF-8, GBK/GB18030, Big5), with or without a <meta charset>.
+    A file that is not a document (binary junk, an error or challenge page)
+    is reported on stderr and the exit status is 1.
 
     \b
     Example:
       policy clean page.html --json
+      policy clean notice.pdf rules.docx
     """
     failed = 0
     for path in files:
         try:
-            doc = clean(Path(path).read_bytes(), source=path)
+            doc = clean(
+                Path(path).read_bytes(), source=path, hints=Hints(content_type=_content_type(Path(path)))
+            )
         except NotADocument as e:
             click.echo(f"error: {path}: {e}", err=True)
             failed += 1
@@ -45,7 +52,7 @@ def clean_cmd(files: tuple[str, ...], as_json: bool) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @click.pass_obj
 def ingest(obj: Context, paths: tuple[str, ...]) -> None:
-    """Clean local .html/.htm/.txt files (or folders of them) into the store.
+    """Clean local .html/.htm/.txt/.pdf/.docx files (or folders of them) into the store.
 
     \b
     Example:
@@ -54,7 +61,7 @@ def ingest(obj: Context, paths: tuple[str, ...]) -> None:
     files: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            files += sorted(f for f in p.rglob("*") if f.suffix.lower() in (".html", ".htm", ".txt"))
+            files += sorted(f for f in p.rglob("*") if f.suffix.lower() in _SUFFIXES)
         else:
             files.append(p)
     counts = {"new": 0, "changed": 0, "unchanged": 0, "failed": 0}
@@ -65,7 +72,7 @@ def ingest(obj: Context, paths: tuple[str, ...]) -> None:
                 url = f.resolve().as_uri()
                 saved = store.save_page(url, body, status=None, content_type=_content_type(f))
                 try:
-                    doc = clean(body, source=str(f))
+                    doc = clean(body, source=str(f), hints=Hints(content_type=_content_type(f)))
                 except NotADocument as e:
                     click.echo(f"\nskipped {f}: {e}", err=True)
                     counts["failed"] += 1
@@ -81,5 +88,14 @@ def ingest(obj: Context, paths: tuple[str, ...]) -> None:
         sys.exit(1)
 
 
+_SUFFIXES = {
+    ".html": "text/html",
+    ".htm": "text/html",
+    ".txt": "text/plain",
+    ".pdf": "application/pdf",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+
 def _content_type(path: Path) -> str:
-    return "text/html" if path.suffix.lower() in (".html", ".htm") else "text/plain"
+    return _SUFFIXES.get(path.suffix.lower(), "text/plain")

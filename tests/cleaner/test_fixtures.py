@@ -29,12 +29,12 @@ from cleaner import Hints, clean
 from corpus.model import Region
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "cleaner"
-CASES = sorted(p for p in FIXTURES.glob("*.expected.json"))
+CASES = sorted(FIXTURES.rglob("*.expected.json"))
 
 
 def _fixture(expected: Path) -> Path:
     stem = expected.name.removesuffix(".expected.json")
-    return next(p for p in FIXTURES.glob(stem + ".*") if not p.name.endswith(".expected.json"))
+    return next(p for p in expected.parent.glob(stem + ".*") if not p.name.endswith(".expected.json"))
 
 
 @pytest.mark.parametrize("expected", CASES, ids=[p.name.removesuffix(".expected.json") for p in CASES])

@@ -1,0 +1,101 @@
+"""PDF and DOCX attachments to text lines, so they take the same path as a plain-text page.
+
+Many 政策文件 are published only as an attachment.  A PDF gives lines
+wrapped at the page width, page numbers ("- 1 -") and words cut by page
+breaks; those are undone here.  A DOCX gives paragraphs and tables (the
+metadata table becomes "索引号 | … | 发布日期 | …" rows, as a flattened
+HTML table does).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+from .errors import NotADocument
+
+PDF_TYPES = ("application/pdf", "application/x-pdf")
+DOCX_TYPES = ("application/vnd.openxmlformats-officedocument.wordprocessingml.document",)
+_PAGE_NUMBER = re.compile(
+    r"^[-—－–\s]*(?:\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)[-—－–\s]*$"
+)
+_SENTENCE_END = re.compile(r"[。！？；：:”」』）)]$")
+
+
+def sniff(data: bytes, content_type: str | None = None) -> str | None:
+    """'pdf', 'docx', or None for text and HTML; NotADocument for files we cannot read."""
+    ctype = (content_type or "").split(";")[0].strip().lower()
+    head = data[:8]
+    if head.startswith(b"%PDF-") or ctype in PDF_TYPES and b"%PDF-" in data[:1024]:
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+        except (zipfile.BadZipFile, ValueError, OSError) as e:
+            raise NotADocument(f"a damaged zip file, not a document ({e})") from None
+        if "word/document.xml" in names:
+            return "docx"
+        raise NotADocument("a zip archive that is not a .docx (spreadsheet or archive?), not a document")
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise NotADocument("a legacy Office file (.doc/.xls/.wps): save it as .docx or PDF to clean it")
+    return None
+
+
+def pdf_lines(data: bytes) -> list[str]:
+    from pdfminer.high_level import extract_text
+    from pdfminer.layout import LAParams
+
+    try:
+        text = extract_text(io.BytesIO(data), laparams=LAParams())
+    except Exception as e:  # noqa: BLE001 - pdfminer raises many kinds on damaged or encrypted files
+        raise NotADocument(f"an unreadable PDF ({type(e).__name__}: {e})") from None
+    lines = [ln.strip() for ln in text.replace("\x0c", "\n").splitlines()]
+    lines = [ln for ln in lines if ln and not _PAGE_NUMBER.match(ln)]
+    if not lines:
+        raise NotADocument("a PDF without a text layer (a scanned image?): nothing to read")
+    return rewrap(lines)
+
+
+def rewrap(lines: list[str]) -> list[str]:
+    """Join lines the page width cut: a full-width line that ends mid-sentence continues on the next.
+
+    The full width is what most long lines measure; headings, the last line
+    of a paragraph and centred titles are shorter and keep their breaks.
+    """
+    lengths = sorted(len(ln) for ln in lines)
+    width = lengths[int(len(lengths) * 0.9)] if len(lengths) >= 5 else max(lengths)
+    out: list[str] = []
+    joining = False
+    for line in lines:
+        if joining and out:
+            out[-1] += line
+        else:
+            out.append(line)
+        joining = len(line) >= 0.8 * width and width >= 20 and not _SENTENCE_END.search(line)
+    return out
+
+
+def docx_lines(data: bytes) -> list[str]:
+    try:
+        import docx
+        from docx.table import Table
+        from docx.text.paragraph import Paragraph
+
+        document = docx.Document(io.BytesIO(data))
+    except Exception as e:  # noqa: BLE001 - python-docx raises many kinds on damaged files
+        raise NotADocument(f"an unreadable .docx ({type(e).__name__}: {e})") from None
+    lines: list[str] = []
+    for child in document.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append(Paragraph(child, document).text)
+        elif tag == "tbl":
+            for row in Table(child, document).rows:
+                cells: list[str] = []
+                for cell in row.cells:
+                    text = " ".join(cell.text.split())
+                    if not cells or cells[-1] != text:  # merged cells repeat their text
+                        cells.append(text)
+                lines.append(" | ".join(cells) + " |")
+    return lines
