@@ -118,4 +118,18 @@ STEPS: list[str] = [
         signature TEXT NOT NULL         -- hash of status and links: a change is logged when it moves
     );
     """,
+    # 3 (crawler): the list entry a detail page was last seen under, when it was last fetched or
+    # confirmed by a 304, where it redirected; per-site crawl marks (an unfinished crawl resumes)
+    """
+    ALTER TABLE url_state ADD COLUMN list_sig TEXT;
+    ALTER TABLE url_state ADD COLUMN last_checked TEXT;
+    ALTER TABLE url_state ADD COLUMN final_url TEXT;
+    CREATE INDEX url_state_site ON url_state(site, kind);
+    CREATE TABLE site_state (
+        site         TEXT PRIMARY KEY,
+        started_at   TEXT,
+        finished_at  TEXT,              -- NULL or older than started_at: the last crawl was cut off
+        report       TEXT               -- JSON: the last finished crawl's figures
+    );
+    """,
 ]

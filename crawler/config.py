@@ -1,19 +1,27 @@
 """Site configs: one TOML file per site under crawler/sites/, validated on load.
 
-A config is declarative: where the lists are, how to find links and the next
-page, what to override in the cleaner.  Nothing site-specific lives in code.
+A config is declarative: where the lists are, how to find links, dates and
+the next page, what to override in the cleaner, how politely to ask.  Nothing
+site-specific lives in code.  Every mistake stops the load with one line that
+names the file, the key and the problem (unknown keys too: a typo such as
+``list.link`` must not silently crawl nothing).
 """
 
 from __future__ import annotations
 
+import difflib
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
+from datetime import date
 from importlib import resources
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 from corpus.model import Region
+
+DEFAULT_ATTACHMENTS = ("pdf", "doc", "docx", "wps", "xls", "xlsx", "ofd")
 
 
 class ConfigError(ValueError):
@@ -22,15 +30,54 @@ class ConfigError(ValueError):
 
 @dataclass(frozen=True)
 class ListRules:
+    """Where a list page keeps its entries.
+
+    With ``item`` set, ``links``, ``dates`` and ``titles`` are read inside each
+    entry (so a date belongs to its link); without it, ``links`` runs over the
+    whole page.
+    """
+
     links: str
-    next: str | None = None
+    item: str | None = None
+    dates: str | None = None
+    titles: str | None = None
+
+
+@dataclass(frozen=True)
+class Pagination:
+    """How to reach the next list page; any combination of the four kinds may be given."""
+
+    next: str | None = None  # a CSS selector of the next-page link
+    pattern: str | None = None  # e.g. "index_{n}.html", relative to the first list page
+    query: str | None = None  # a query parameter holding the page number, e.g. "page"
+    script: bool = False  # read createPageHTML(total, current, "index", "html")
+    first: int = 1  # the number of the second page in pattern/query pagination
+    max_pages: int = 500
+    stop_when_nothing_new: bool = True
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.next or self.pattern or self.query or self.script)
+
+
+@dataclass(frozen=True)
+class DetailRules:
+    """Optional selectors that override the cleaner's own guesses."""
+
+    body: str | None = None
+    title: str | None = None
 
 
 @dataclass(frozen=True)
 class Politeness:
     download_delay: float = 2.0
     autothrottle_start_delay: float = 5.0
+    autothrottle_max_delay: float = 60.0
     concurrency_per_domain: int = 1
+    download_timeout: float = 30.0
+    retry_times: int = 2
+    retry_backoff: float = 5.0  # seconds before the first retry; doubles each time
+    stop_after_blocked: int = 3  # consecutive challenge pages before the site is given up for this run
 
 
 @dataclass(frozen=True)
@@ -45,12 +92,24 @@ class SiteConfig:
     checked: str | None = None
     region: Region = field(default_factory=Region)
     allowed_domains: tuple[str, ...] = ()
-    body_selector: str | None = None
+    pagination: Pagination = field(default_factory=Pagination)
+    detail: DetailRules = field(default_factory=DetailRules)
+    attachments: tuple[str, ...] = DEFAULT_ATTACHMENTS
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    since: str | None = None
+    recheck_days: float = 30.0
     politeness: Politeness = field(default_factory=Politeness)
+    notes: str = ""
+
+    @property
+    def body_selector(self) -> str | None:
+        return self.detail.body
 
 
 def sites_dir() -> Path:
-    return Path(str(resources.files("crawler") / "sites"))
+    """Where site configs live; POLICY_SITES_DIR points elsewhere (tests, private sites)."""
+    return Path(os.environ.get("POLICY_SITES_DIR") or str(resources.files("crawler") / "sites"))
 
 
 def available_sites() -> list[str]:
@@ -72,58 +131,272 @@ def load_site(name_or_path: str) -> SiteConfig:
     return parse_site(raw, path)
 
 
-def _need(raw: dict, key: str, kind: type, path: Path, where: str = ""):
-    if key not in raw:
-        raise ConfigError(f"{path}: missing key {where}{key}")
-    value = raw[key]
-    if not isinstance(value, kind):
-        raise ConfigError(f"{path}: {where}{key} must be a {kind.__name__}, got {type(value).__name__}")
-    return value
+def load_all_sites() -> list[SiteConfig]:
+    """Every config under sites_dir(); the first broken one stops the load (a nightly run must say so)."""
+    return [load_site(str(sites_dir() / f"{name}.toml")) for name in available_sites()]
 
 
-def _base_url(raw: dict, path: Path) -> str:
+# -- validation ---------------------------------------------------------------------------------------
+
+_TOP_KEYS = {
+    "name",
+    "title",
+    "enabled",
+    "base_url",
+    "start_urls",
+    "allowed_domains",
+    "checked",
+    "region",
+    "list",
+    "pagination",
+    "detail",
+    "attachments",
+    "include",
+    "exclude",
+    "since",
+    "recheck_days",
+    "politeness",
+    "notes",
+}
+_LIST_KEYS = {"links", "item", "dates", "titles", "next"}
+_PAGINATION_KEYS = {"next", "pattern", "query", "script", "first", "max_pages", "stop_when_nothing_new"}
+_DETAIL_KEYS = {"body", "title"}
+_REGION_KEYS = {"province", "city", "county"}
+_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+class _Checker:
+    """Reads typed values out of the raw TOML, naming file and key in every error."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def error(self, key: str, problem: str) -> ConfigError:
+        return ConfigError(f"{self.path}: {key}: {problem}")
+
+    def known(self, table: dict, allowed: set[str], where: str = "") -> None:
+        for key in table:
+            if key not in allowed:
+                close = difflib.get_close_matches(key, sorted(allowed), n=1)
+                hint = f" (did you mean {where}{close[0]}?)" if close else ""
+                raise self.error(f"{where}{key}", f"unknown key{hint}")
+
+    def get(self, table: dict, key: str, kind, where: str = "", *, required: bool = False, default=None):
+        if key not in table:
+            if required:
+                raise self.error(f"{where}{key}", "missing")
+            return default
+        value = table[key]
+        kinds = kind if isinstance(kind, tuple) else (kind,)
+        # TOML booleans are ints in Python: never accept one for a number
+        if isinstance(value, bool) and bool not in kinds:
+            raise self.error(f"{where}{key}", f"must be {_kind_name(kinds)}, got a boolean")
+        if not isinstance(value, kinds):
+            raise self.error(f"{where}{key}", f"must be {_kind_name(kinds)}, got {type(value).__name__}")
+        return value
+
+    def text(self, table: dict, key: str, where: str = "", *, required: bool = False) -> str | None:
+        value = self.get(table, key, str, where, required=required)
+        if value is not None and not value.strip():
+            raise self.error(f"{where}{key}", "must not be empty")
+        return value.strip() if value is not None else None
+
+    def strings(self, table: dict, key: str, where: str = "") -> tuple[str, ...] | None:
+        value = self.get(table, key, list, where)
+        if value is None:
+            return None
+        if not all(isinstance(v, str) and v.strip() for v in value):
+            raise self.error(f"{where}{key}", "must be a list of non-empty strings")
+        return tuple(v.strip() for v in value)
+
+    def table(self, raw: dict, key: str) -> dict:
+        value = self.get(raw, key, dict, default={})
+        return value
+
+    def selector(self, table: dict, key: str, where: str = "", *, required: bool = False) -> str | None:
+        value = self.text(table, key, where, required=required)
+        if value is not None:
+            problem = selector_problem(value)
+            if problem:
+                raise self.error(f"{where}{key}", f"bad CSS selector {value!r}: {problem}")
+        return value
+
+    def day(self, table: dict, key: str, where: str = "") -> str | None:
+        value = self.get(table, key, (str, date), where)
+        if value is None:
+            return None
+        text = value.isoformat() if isinstance(value, date) else value.strip()
+        try:
+            date.fromisoformat(text)
+        except ValueError:
+            raise self.error(f"{where}{key}", f"must be a date YYYY-MM-DD, got {value!r}") from None
+        return text
+
+    def number(self, table: dict, key: str, where: str = "", *, low: float, high: float, default):
+        value = self.get(table, key, (int, float), where, default=default)
+        if not low <= value <= high:
+            raise self.error(f"{where}{key}", f"must be between {low:g} and {high:g}, got {value!r}")
+        return value
+
+
+def _kind_name(kinds: tuple) -> str:
+    names = {str: "a string", int: "an integer", float: "a number", bool: "true or false"}
+    names.update({list: "a list", dict: "a table", date: "a date"})
+    return " or ".join(names.get(k, k.__name__) for k in kinds)
+
+
+def selector_problem(selector: str) -> str | None:
+    """Why a CSS selector (with parsel's ::text / ::attr() extensions) cannot run, or None."""
+    from parsel import Selector
+
+    try:
+        Selector(text="<html><body></body></html>").css(selector)
+    except Exception as e:  # cssselect raises several kinds of errors: all mean the same here
+        return str(e).splitlines()[0] or type(e).__name__
+    return None
+
+
+def _base_url(raw: dict, c: _Checker) -> str:
     value = raw.get("base_url")
+    if value is None:
+        raise c.error("base_url", "missing")
     if isinstance(value, dict):
-        env, default = value.get("env"), value.get("default")
-        if not env or not default:
-            raise ConfigError(f"{path}: base_url table needs 'env' and 'default'")
+        c.known(value, {"env", "default"}, "base_url.")
+        env = c.text(value, "env", "base_url.", required=True)
+        default = c.text(value, "default", "base_url.", required=True)
         value = os.environ.get(env) or default
-    if not isinstance(value, str) or urlparse(value).scheme not in ("http", "https"):
-        raise ConfigError(f"{path}: base_url must be an http(s) URL, got {value!r}")
+    if (
+        not isinstance(value, str)
+        or urlparse(value).scheme not in ("http", "https")
+        or not urlparse(value).netloc
+    ):
+        raise c.error("base_url", f"must be an http(s) URL, got {value!r}")
     return value.rstrip("/") + "/"
 
 
 def parse_site(raw: dict, path: Path) -> SiteConfig:
-    name = _need(raw, "name", str, path)
-    base = _base_url(raw, path)
-    starts = _need(raw, "start_urls", list, path)
-    if not starts or not all(isinstance(s, str) for s in starts):
-        raise ConfigError(f"{path}: start_urls must be a non-empty list of URLs")
-    lst = _need(raw, "list", dict, path)
-    links = _need(lst, "links", str, path, "list.")
-    pol = raw.get("politeness", {})
-    if not isinstance(pol, dict):
-        raise ConfigError(f"{path}: politeness must be a table")
-    try:
-        politeness = Politeness(**pol)
-    except TypeError as e:
-        raise ConfigError(f"{path}: politeness: {e}") from e
-    if not 1 <= politeness.concurrency_per_domain <= 2:
-        raise ConfigError(f"{path}: politeness.concurrency_per_domain must be 1 or 2")
-    region = raw.get("region", {})
-    start_urls = tuple(urljoin(base, s.lstrip("/")) if not urlparse(s).scheme else s for s in starts)
-    domains = tuple(raw.get("allowed_domains") or {urlparse(u).hostname for u in start_urls})
+    c = _Checker(path)
+    c.known(raw, _TOP_KEYS)
+    name = c.text(raw, "name", required=True)
+    if not _NAME.match(name):
+        raise c.error("name", f"must be lower-case letters, digits, - or _, got {name!r}")
+    base = _base_url(raw, c)
+
+    starts = c.strings(raw, "start_urls")
+    if not starts:
+        raise c.error("start_urls", "missing or empty: give at least one list page URL")
+    start_urls = tuple(s if urlparse(s).scheme else urljoin(base, s.lstrip("/")) for s in starts)
+    for s in start_urls:
+        if urlparse(s).scheme not in ("http", "https"):
+            raise c.error("start_urls", f"not an http(s) URL: {s!r}")
+
+    lst = c.get(raw, "list", dict, required=True)
+    c.known(lst, _LIST_KEYS, "list.")
+    item = c.selector(lst, "item", "list.")
+    rules = ListRules(
+        links=c.selector(lst, "links", "list.", required=True),
+        item=item,
+        dates=c.selector(lst, "dates", "list."),
+        titles=c.selector(lst, "titles", "list."),
+    )
+    for key in ("dates", "titles"):
+        if getattr(rules, key) and not item:
+            raise c.error(
+                f"list.{key}", "needs list.item (the selector of one list entry) to pair it with a link"
+            )
+
+    pag = c.table(raw, "pagination")
+    c.known(pag, _PAGINATION_KEYS, "pagination.")
+    pattern = c.text(pag, "pattern", "pagination.")
+    if pattern is not None and "{n}" not in pattern:
+        raise c.error("pagination.pattern", f"must contain {{n}} for the page number, got {pattern!r}")
+    next_sel = c.selector(pag, "next", "pagination.") or c.selector(lst, "next", "list.")
+    pagination = Pagination(
+        next=next_sel,
+        pattern=pattern,
+        query=c.text(pag, "query", "pagination."),
+        script=c.get(pag, "script", bool, "pagination.", default=False),
+        first=int(c.number(pag, "first", "pagination.", low=0, high=10, default=1)),
+        max_pages=int(c.number(pag, "max_pages", "pagination.", low=1, high=100000, default=500)),
+        stop_when_nothing_new=c.get(pag, "stop_when_nothing_new", bool, "pagination.", default=True),
+    )
+
+    det = c.table(raw, "detail")
+    c.known(det, _DETAIL_KEYS, "detail.")
+    detail = DetailRules(body=c.selector(det, "body", "detail."), title=c.selector(det, "title", "detail."))
+
+    pol = c.table(raw, "politeness")
+    c.known(pol, set(Politeness.__dataclass_fields__), "politeness.")
+    d = Politeness()
+    politeness = Politeness(
+        download_delay=c.number(
+            pol, "download_delay", "politeness.", low=0, high=600, default=d.download_delay
+        ),
+        autothrottle_start_delay=c.number(
+            pol,
+            "autothrottle_start_delay",
+            "politeness.",
+            low=0,
+            high=600,
+            default=d.autothrottle_start_delay,
+        ),
+        autothrottle_max_delay=c.number(
+            pol, "autothrottle_max_delay", "politeness.", low=0, high=3600, default=d.autothrottle_max_delay
+        ),
+        concurrency_per_domain=c.get(pol, "concurrency_per_domain", int, "politeness.", default=1),
+        download_timeout=c.number(
+            pol, "download_timeout", "politeness.", low=0.1, high=600, default=d.download_timeout
+        ),
+        retry_times=int(c.number(pol, "retry_times", "politeness.", low=0, high=10, default=d.retry_times)),
+        retry_backoff=c.number(pol, "retry_backoff", "politeness.", low=0, high=600, default=d.retry_backoff),
+        stop_after_blocked=int(
+            c.number(pol, "stop_after_blocked", "politeness.", low=1, high=1000, default=d.stop_after_blocked)
+        ),
+    )
+    if politeness.concurrency_per_domain not in (1, 2):
+        raise c.error(
+            "politeness.concurrency_per_domain", f"must be 1 or 2, got {politeness.concurrency_per_domain}"
+        )
+
+    region_raw = c.table(raw, "region")
+    c.known(region_raw, _REGION_KEYS, "region.")
+    region = Region(**{k: c.text(region_raw, k, "region.") for k in _REGION_KEYS})
+
+    domains = c.strings(raw, "allowed_domains") or tuple(
+        sorted({urlparse(u).hostname for u in start_urls if urlparse(u).hostname})
+    )
+    attachments = c.strings(raw, "attachments")
+    if attachments is None and "attachments" in raw:
+        attachments = ()
+    include = c.strings(raw, "include") or ()
+    exclude = c.strings(raw, "exclude") or ()
+    for key, patterns in (("include", include), ("exclude", exclude)):
+        for p in patterns:
+            try:
+                re.compile(p)
+            except re.error as e:
+                raise c.error(key, f"bad regular expression {p!r}: {e}") from None
+
     return SiteConfig(
         name=name,
-        title=raw.get("title", name),
+        title=c.text(raw, "title") or name,
         base_url=base,
         start_urls=start_urls,
-        list=ListRules(links=links, next=lst.get("next")),
+        list=rules,
         path=path,
-        enabled=bool(raw.get("enabled", True)),
-        checked=str(raw["checked"]) if "checked" in raw else None,
-        region=Region(**region) if isinstance(region, dict) else Region(),
+        enabled=c.get(raw, "enabled", bool, default=True),
+        checked=c.day(raw, "checked"),
+        region=region,
         allowed_domains=domains,
-        body_selector=(raw.get("detail") or {}).get("body"),
+        pagination=pagination,
+        detail=detail,
+        attachments=tuple(a.lower().lstrip(".") for a in attachments)
+        if attachments is not None
+        else DEFAULT_ATTACHMENTS,
+        include=include,
+        exclude=exclude,
+        since=c.day(raw, "since"),
+        recheck_days=c.number(raw, "recheck_days", low=0, high=3650, default=30.0),
         politeness=politeness,
+        notes=c.text(raw, "notes") or "",
     )

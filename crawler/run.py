@@ -1,28 +1,74 @@
-"""Run a crawl of one site in this process and return its figures."""
+"""Run the crawls of one or more sites in this process and return their figures.
+
+Twisted's reactor runs once per process, so all sites of a run are crawled
+by one CrawlerProcess, one crawler per site, side by side (each site keeps
+its own politeness: the per-domain limits are per crawler).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
+from scrapy import signals
 from scrapy.crawler import CrawlerProcess
 
 from corpus.store import Store
 
-from .config import load_site
-from .settings import crawl_settings
+from .config import SiteConfig, load_site
+from .settings import base_settings, site_settings
 from .spider import PolicySpider
 from .stats import CrawlStats
 
+# Reasons a crawl counts as complete: the next run starts afresh rather than resuming.
+COMPLETE = ("finished",)
+
+
+def spider_class(site: SiteConfig, base: type[PolicySpider] = PolicySpider) -> type[PolicySpider]:
+    """A spider class for one site, carrying the site's politeness as custom settings."""
+    name = f"policy-{site.name}"
+    return type(name.replace("-", "_"), (base,), {"name": name, "custom_settings": site_settings(site)})
+
+
+def run_sites(
+    sites: Iterable[SiteConfig], data_dir: str | Path, *, extra_settings: dict | None = None
+) -> dict[str, CrawlStats]:
+    """Crawl the sites into the store; a site whose last crawl was cut off resumes (full pagination)."""
+    sites = list(sites)
+    stats = {site.name: CrawlStats(site=site.name) for site in sites}
+    plans = {}
+    with Store.in_dir(data_dir) as store:  # create/migrate before the crawl, so errors surface early
+        for site in sites:
+            resume = store.site_started(site.name)
+            plans[site.name] = (store.url_states(site.name), resume)
+    process = CrawlerProcess({**base_settings(str(data_dir)), **(extra_settings or {})})
+    for site in sites:
+        state, resume = plans[site.name]
+        crawler = process.create_crawler(spider_class(site))
+        crawler.signals.connect(_closed_reason(stats[site.name]), signal=signals.spider_closed, weak=False)
+        process.crawl(crawler, site=site, state=state, resume=resume, stats=stats[site.name])
+    process.start()
+    with Store.in_dir(data_dir) as store:
+        for site in sites:
+            st = stats[site.name]
+            if st.closed in COMPLETE or st.closed.startswith("blocked"):
+                store.site_finished(site.name, {**st.as_report(), "closed": st.closed})
+    return stats
+
+
+def _closed_reason(st: CrawlStats):
+    def on_closed(spider=None, reason: str = "") -> None:
+        st.closed = reason
+
+    return on_closed
+
 
 def run_crawl(site_name: str, data_dir: str | Path) -> CrawlStats:
-    """Crawl a site into the store.  Twisted's reactor runs once per process: one call per process."""
+    """Crawl one site and record the run (the `policy crawl SITE` command)."""
     site = load_site(site_name)
-    stats = CrawlStats(site=site.name)
-    with Store.in_dir(data_dir) as store:  # create/migrate before the crawl, so errors surface early
+    with Store.in_dir(data_dir) as store:
         run_id = store.start_run(f"crawl {site.name}")
-    process = CrawlerProcess(crawl_settings(site, str(data_dir)))
-    process.crawl(PolicySpider, site=site, stats=stats)
-    process.start()
+    stats = run_sites([site], data_dir)[site.name]
     with Store.in_dir(data_dir) as store:
         store.finish_run(
             run_id, {"sites": {site.name: stats.as_report()}, "new_documents": stats.new_documents}

@@ -7,27 +7,46 @@ from .config import SiteConfig
 USER_AGENT = "policy-harvester/0.1 (+https://github.com/policy-harvester/policy-harvester; research crawler)"
 
 
-def crawl_settings(site: SiteConfig, data_dir: str) -> dict:
-    p = site.politeness
+def base_settings(data_dir: str) -> dict:
+    """What every crawl of ours shares, whatever the site."""
     return {
         "BOT_NAME": "policy-harvester",
         "USER_AGENT": USER_AGENT,
         "ROBOTSTXT_OBEY": True,
+        "ROBOTSTXT_USER_AGENT": "policy-harvester",
         "AUTOTHROTTLE_ENABLED": True,
-        "AUTOTHROTTLE_START_DELAY": p.autothrottle_start_delay,
         "AUTOTHROTTLE_TARGET_CONCURRENCY": 1.0,
-        "DOWNLOAD_DELAY": p.download_delay,
-        "CONCURRENT_REQUESTS_PER_DOMAIN": p.concurrency_per_domain,
         "CONCURRENT_REQUESTS": 8,
         "RETRY_ENABLED": True,
-        "RETRY_TIMES": 2,
-        "DOWNLOAD_TIMEOUT": 30,
+        "RETRY_HTTP_CODES": [500, 502, 503, 504, 522, 524, 408, 429],
         "DOWNLOAD_MAXSIZE": 32 * 1024 * 1024,
+        "DOWNLOAD_WARNSIZE": 16 * 1024 * 1024,
         "REDIRECT_MAX_TIMES": 5,
         "COOKIES_ENABLED": False,
         "TELNETCONSOLE_ENABLED": False,
         "LOG_LEVEL": "WARNING",
+        "DOWNLOADER_MIDDLEWARES": {
+            "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+            "crawler.retry.BackoffRetryMiddleware": 550,
+        },
         "ITEM_PIPELINES": {"crawler.pipelines.StorePipeline": 300},
         "POLICY_DATA_DIR": str(data_dir),
-        "REQUEST_FINGERPRINTER_IMPLEMENTATION": "2.7",
     }
+
+
+def site_settings(site: SiteConfig) -> dict:
+    """The per-site politeness overrides, as spider custom settings."""
+    p = site.politeness
+    return {
+        "AUTOTHROTTLE_START_DELAY": p.autothrottle_start_delay,
+        "AUTOTHROTTLE_MAX_DELAY": max(p.autothrottle_max_delay, p.autothrottle_start_delay),
+        "DOWNLOAD_DELAY": p.download_delay,
+        "CONCURRENT_REQUESTS_PER_DOMAIN": p.concurrency_per_domain,
+        "DOWNLOAD_TIMEOUT": p.download_timeout,
+        "RETRY_TIMES": p.retry_times,
+        "RETRY_BACKOFF": p.retry_backoff,
+    }
+
+
+def crawl_settings(site: SiteConfig, data_dir: str) -> dict:
+    return {**base_settings(data_dir), **site_settings(site)}

@@ -1,67 +1,256 @@
-"""One generic spider: list pages -> detail pages, driven by a SiteConfig.
+"""One generic spider: list pages -> detail pages -> attachments, driven by a SiteConfig.
 
-The spider only follows links and yields pages; storing and cleaning are the
-pipeline's job (the Scrapy habit of thin spiders).
+The spider only reads pages and decides what to fetch; every outcome is an
+item (crawler/items.py) that one consumer applies to the store.  What it
+knows about URLs from earlier runs comes in as a read-only dict.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from datetime import UTC, datetime
 
 import scrapy
-from scrapy.http import Response
+from scrapy import signals
+from scrapy.exceptions import CloseSpider
+from scrapy.http import Response, TextResponse
+from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
+from corpus.store import UrlState
+
+from . import freshness
+from .challenge import is_challenge
 from .config import SiteConfig
+from .items import Failed, Fetched, ListPage, NotModified, Seen
+from .listing import read_list
+from .pagination import next_pages
 from .stats import CrawlStats
+from .urls import canonical_url, extension_of, host_allowed, matches_filters, resolve_link
+
+# Statuses the callbacks see themselves (3xx stay with the redirect middleware).
+HANDLED_STATUSES = [304] + list(range(400, 600))
 
 
-@dataclass
-class FetchedPage:
-    """A detail page as fetched: what the store keeps and the cleaner reads."""
-
-    url: str
-    status: int
-    headers: dict[str, str]
-    body: bytes
-    content_type: str | None
+def header_map(response: Response) -> dict[str, str]:
+    return {k.decode("latin-1"): b", ".join(v).decode("latin-1") for k, v in response.headers.items()}
 
 
 class PolicySpider(scrapy.Spider):
     name = "policy"
 
-    def __init__(self, site: SiteConfig, stats: CrawlStats, **kwargs):
+    def __init__(
+        self,
+        site: SiteConfig,
+        state: dict[str, UrlState] | None = None,
+        resume: bool = False,
+        stats: CrawlStats | None = None,
+        now: datetime | None = None,
+        **kwargs,
+    ):
         super().__init__(**kwargs)
         self.site = site
-        self.report = stats
+        self.report = stats or CrawlStats(site=site.name)
+        self.state = state or {}
+        self.resume = resume
+        self.now = now or datetime.now(UTC)
         self.allowed_domains = list(site.allowed_domains)
+        self.planned: set[str] = set()  # URLs already requested or skipped in this run
+        self.list_pages: set[str] = set()
+        self.blocked_in_a_row = 0
+        # outcomes with no response to yield them from (a redirect loop dropped by the dupefilter)
+        self.loose_outcomes: list = []
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider._request_dropped, signal=signals.request_dropped)
+        return spider
+
+    # -- requests -------------------------------------------------------------------------------------
 
     async def start(self):
         for url in self.site.start_urls:
-            yield scrapy.Request(url, callback=self.parse_list, errback=self.failed)
+            request = self.list_request(canonical_url(url), first_url=canonical_url(url), page_no=0)
+            if request is not None:
+                yield request
 
-    def parse_list(self, response: Response):
-        self.report.requests += 1
-        for href in response.css(self.site.list.links).getall():
-            yield response.follow(href.strip(), callback=self.parse_detail, errback=self.failed)
-        if self.site.list.next:
-            nxt = response.css(self.site.list.next).get()
-            if nxt:
-                yield response.follow(nxt.strip(), callback=self.parse_list, errback=self.failed)
-
-    def parse_detail(self, response: Response):
-        self.report.requests += 1
-        headers = {k.decode("latin-1"): b", ".join(v).decode("latin-1") for k, v in response.headers.items()}
-        yield FetchedPage(
-            url=response.url,
-            status=response.status,
-            headers=headers,
-            body=response.body,
-            content_type=headers.get("Content-Type"),
+    def list_request(self, url: str, *, first_url: str, page_no: int) -> scrapy.Request | None:
+        if url in self.list_pages:
+            return None
+        self.list_pages.add(url)
+        return scrapy.Request(
+            url,
+            callback=self.parse_list,
+            errback=self.failed,
+            meta={
+                "kind": "list",
+                "first_url": first_url,
+                "page_no": page_no,
+                "handle_httpstatus_list": HANDLED_STATUSES,
+            },
         )
 
+    def page_request(self, url: str, kind: str, list_sig: str | None) -> scrapy.Request | None:
+        """A request for a detail page or attachment, or None when it is not due (then it is Seen)."""
+        state = self.state.get(url)
+        decision = freshness.plan(state, list_sig, self.now, self.site.recheck_days)
+        if decision == freshness.SKIP:
+            return None
+        headers = freshness.conditional_headers(state) if decision == freshness.RECHECK else {}
+        return scrapy.Request(
+            url,
+            callback=self.parse_page,
+            errback=self.failed,
+            headers=headers,
+            meta={"kind": kind, "list_sig": list_sig, "handle_httpstatus_list": HANDLED_STATUSES},
+        )
+
+    def wanted(self, url: str) -> bool:
+        return host_allowed(url, self.site.allowed_domains) and matches_filters(
+            url, self.site.include, self.site.exclude
+        )
+
+    def kind_of(self, url: str) -> str:
+        return "attachment" if extension_of(url) in self.site.attachments else "detail"
+
+    # -- callbacks ------------------------------------------------------------------------------------
+
+    def parse_list(self, response: Response):
+        meta = response.meta
+        url = canonical_url(meta.get("redirect_urls", [response.url])[0])
+        if response.status == 404 and meta["page_no"] > 0:
+            # past the last page of a numbered series: the normal end of pagination
+            yield ListPage(url=url, site=self.site.name, end=True)
+            return
+        problem = self.problem(response)
+        if problem:
+            yield from self.refused(url, "list", response.status, *problem)
+            return
+        if not isinstance(response, TextResponse):
+            yield Failed(url, self.site.name, "list", "not an HTML page", response.status)
+            return
+        entries = read_list(response.selector, response.url, self.site.list)
+        seen: dict[str, str | None] = {}
+        due = older = 0
+        for entry in entries:
+            if not self.wanted(entry.url):
+                continue
+            if self.site.since and entry.date and entry.date < self.site.since:
+                older += 1
+                continue
+            if entry.url in self.planned:
+                continue
+            self.planned.add(entry.url)
+            request = self.page_request(entry.url, self.kind_of(entry.url), entry.signature)
+            if request is None:
+                seen[entry.url] = entry.signature
+            else:
+                due += 1
+                yield request
+        if seen:
+            yield Seen(site=self.site.name, urls=seen)
+        yield ListPage(url=url, site=self.site.name, entries=len(entries), due=due)
+
+        rules = self.site.pagination
+        if not rules.enabled or not entries:
+            return
+        if entries and older == len(entries):
+            return  # the whole page is older than `since`: lists are newest first
+        if rules.stop_when_nothing_new and due == 0 and not self.resume:
+            return  # nothing new here, so nothing new further back
+        href = response.css(rules.next).get() if rules.next else None
+        next_href = resolve_link(response.url, href) if href else None
+        for nxt in next_pages(rules, meta["first_url"], meta["page_no"], response.text, next_href):
+            if self.wanted(nxt) or host_allowed(nxt, self.site.allowed_domains):
+                request = self.list_request(nxt, first_url=meta["first_url"], page_no=meta["page_no"] + 1)
+                if request is not None:
+                    yield request
+
+    def parse_page(self, response: Response):
+        meta = response.meta
+        kind = meta["kind"]
+        url = canonical_url(meta.get("redirect_urls", [response.url])[0])
+        if response.status == 304:
+            yield NotModified(url=url, site=self.site.name, kind=kind, list_sig=meta.get("list_sig"))
+            return
+        problem = self.problem(response)
+        if problem:
+            yield from self.refused(url, kind, response.status, *problem)
+            return
+        self.blocked_in_a_row = 0
+        headers = header_map(response)
+        content_type = headers.get("Content-Type")
+        yield Fetched(
+            url=url,
+            site=self.site.name,
+            kind=kind,
+            status=response.status,
+            final_url=canonical_url(response.url),
+            body=response.body,
+            headers=headers,
+            content_type=content_type,
+            list_sig=meta.get("list_sig"),
+        )
+        if kind == "detail" and isinstance(response, TextResponse) and self.site.attachments:
+            yield from self.attachments(response)
+
+    def attachments(self, response: TextResponse):
+        """Follow a detail page's links to attachments (附件: PDF, DOCX, …) on allowed hosts."""
+        seen: dict[str, str | None] = {}
+        for href in response.css("a::attr(href)").getall():
+            url = resolve_link(response.url, href)
+            if not url or url in self.planned or self.kind_of(url) != "attachment" or not self.wanted(url):
+                continue
+            self.planned.add(url)
+            request = self.page_request(url, "attachment", None)
+            if request is None:
+                seen[url] = None
+            else:
+                yield request
+        if seen:
+            yield Seen(site=self.site.name, urls=seen)
+
+    # -- trouble --------------------------------------------------------------------------------------
+
+    def problem(self, response: Response) -> tuple[str, bool] | None:
+        """(message, blocked) when a response is not a usable page."""
+        content_type = response.headers.get("Content-Type", b"").decode("latin-1")
+        if is_challenge(response.status, response.body, content_type):
+            return f"anti-bot challenge (HTTP {response.status})", True
+        if response.status >= 400:
+            return f"HTTP {response.status}", False
+        if not response.body.strip():
+            return f"empty body (HTTP {response.status})", False
+        return None
+
+    def refused(self, url: str, kind: str, status: int | None, message: str, blocked: bool):
+        yield Failed(url=url, site=self.site.name, kind=kind, error=message, status=status, blocked=blocked)
+        if blocked:
+            self.blocked_in_a_row += 1
+            if self.blocked_in_a_row >= self.site.politeness.stop_after_blocked:
+                raise CloseSpider(f"blocked: {self.blocked_in_a_row} challenge pages in a row")
+        else:
+            self.blocked_in_a_row = 0
+
     def failed(self, failure: Failure):
-        self.report.requests += 1
-        self.report.failed += 1
-        request = getattr(failure, "request", None)
-        self.report.errors.append(f"{getattr(request, 'url', '?')}: {failure.getErrorMessage()}")
+        request = failure.request
+        kind = request.meta.get("kind", "detail")
+        url = canonical_url(request.meta.get("redirect_urls", [request.url])[0])
+        status = None
+        if failure.check(HttpError):
+            status = failure.value.response.status
+        message = failure.getErrorMessage() or type(failure.value).__name__
+        yield Failed(url=url, site=self.site.name, kind=kind, error=message, status=status)
+
+    def _request_dropped(self, request: scrapy.Request, spider=None) -> None:
+        """The dupefilter dropped a redirect back into its own chain: a redirect loop."""
+        chain = [canonical_url(u) for u in request.meta.get("redirect_urls", [])]
+        if canonical_url(request.url) in chain:
+            self.loose_outcomes.append(
+                Failed(
+                    url=chain[0],
+                    site=self.site.name,
+                    kind=request.meta.get("kind", "detail"),
+                    error=f"redirect loop: {' -> '.join(chain + [canonical_url(request.url)])}",
+                )
+            )

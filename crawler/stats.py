@@ -2,30 +2,41 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
+
+# The keys of a site's figures in the --report JSON, in order (the nightly report's contract).
+REPORT_KEYS = ("requests", "pages", "new", "changed", "unchanged", "failed", "blocked")
 
 
 @dataclass
 class CrawlStats:
     site: str
-    requests: int = 0
-    pages: int = 0
-    new: int = 0
-    changed: int = 0
-    unchanged: int = 0
+    requests: int = 0  # URLs asked for: list pages, pages, attachments (retries and redirects not counted)
+    pages: int = 0  # detail pages and attachments that came back with a body
+    new: int = 0  # documents stored for the first time
+    changed: int = 0  # documents whose content changed (a new page version)
+    unchanged: int = 0  # known pages not due, answered 304, or the same as stored
     failed: int = 0
-    blocked: int = 0
+    blocked: int = 0  # anti-bot challenge pages
+    list_pages: int = 0
+    kept_raw: int = 0  # attachments stored raw because the cleaner cannot read them (yet)
+    closed: str = ""  # why the crawl stopped, when not "finished"
     errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
     new_documents: list[dict] = field(default_factory=list)
 
     def as_report(self) -> dict:
-        d = asdict(self)
-        d.pop("new_documents")
-        d.pop("site")
-        return d
+        return {key: getattr(self, key) for key in REPORT_KEYS}
+
+    @property
+    def ok(self) -> bool:
+        return not (self.failed or self.blocked)
 
     def summary(self) -> str:
+        extra = f", {self.kept_raw} attachments kept raw" if self.kept_raw else ""
+        stop = f" (stopped: {self.closed})" if self.closed and self.closed != "finished" else ""
         return (
-            f"crawl {self.site}: {self.requests} requests, {self.pages} pages, {self.new} new, "
-            f"{self.changed} changed, {self.unchanged} unchanged, {self.failed} failed, {self.blocked} blocked"
+            f"{self.site}: {self.requests} requests, {self.pages} pages, {self.new} new, "
+            f"{self.changed} changed, {self.unchanged} unchanged, {self.failed} failed, "
+            f"{self.blocked} blocked{extra}{stop}"
         )

@@ -1,0 +1,144 @@
+"""The one consumer of crawl outcomes: applies them to the store and counts them.
+
+Used by the Scrapy pipeline in a single-process crawl and by the Redis
+consumer in distributed mode, so both store exactly the same way.  Order of
+writes per page: raw page, url state, document; each is one transaction, so
+a crash leaves every earlier page intact, and a page whose document was not
+yet written is cleaned again the next time it is fetched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from cleaner import Hints, NotADocument, clean
+from corpus.store import Store, content_hash
+
+from .config import SiteConfig
+from .items import Failed, Fetched, ListPage, NotModified, Seen
+from .stats import CrawlStats
+
+
+def charset_of(content_type: str | None) -> str | None:
+    if content_type and "charset=" in content_type.lower():
+        value = content_type.lower().split("charset=", 1)[1].split(";")[0].strip().strip("\"'")
+        return value or None
+    return None
+
+
+def _header(headers: dict[str, str], name: str) -> str | None:
+    for key, value in headers.items():
+        if key.lower() == name.lower():
+            return value
+    return None
+
+
+Cleaner = Callable[[bytes, str, Hints], object]
+
+
+class StoreSink:
+    """Applies outcomes of one or more sites' crawls to a store, keeping figures per site."""
+
+    def __init__(self, store: Store, sites: dict[str, SiteConfig], stats: dict[str, CrawlStats]):
+        self.store = store
+        self.sites = sites
+        self.stats = stats
+
+    def figures(self, site: str) -> CrawlStats:
+        if site not in self.stats:
+            self.stats[site] = CrawlStats(site=site)
+        return self.stats[site]
+
+    def apply(self, item) -> None:
+        if isinstance(item, Fetched):
+            self.fetched(item)
+        elif isinstance(item, Seen):
+            self.store.record_seen(item.urls, site=item.site)
+            self.figures(item.site).unchanged += len(item.urls)
+        elif isinstance(item, NotModified):
+            st = self.figures(item.site)
+            st.requests += 1
+            st.unchanged += 1
+            self.store.record_fetch(
+                item.url,
+                site=item.site,
+                kind=item.kind,
+                content_hash=None,
+                list_sig=item.list_sig,
+                status="not_modified",
+            )
+        elif isinstance(item, ListPage):
+            self.figures(item.site).requests += 1
+            self.figures(item.site).list_pages += 1
+        elif isinstance(item, Failed):
+            st = self.figures(item.site)
+            st.requests += 1
+            if item.blocked:
+                st.blocked += 1
+            else:
+                st.failed += 1
+            st.errors.append(f"{item.url}: {item.error}")
+            self.store.record_failure(
+                item.url,
+                site=item.site,
+                kind=item.kind,
+                error=item.error,
+                status="blocked" if item.blocked else "failed",
+            )
+
+    def fetched(self, item: Fetched) -> None:
+        st = self.figures(item.site)
+        st.requests += 1
+        st.pages += 1
+        saved = self.store.save_page(
+            item.final_url,
+            item.body,
+            status=item.status,
+            content_type=item.content_type,
+            headers=item.headers,
+        )
+        digest = content_hash(item.body)
+        etag, modified = _header(item.headers, "ETag"), _header(item.headers, "Last-Modified")
+        for url in dict.fromkeys((item.url, item.final_url)):
+            self.store.record_fetch(
+                url,
+                site=item.site,
+                kind=item.kind,
+                content_hash=digest,
+                etag=etag,
+                last_modified=modified,
+                list_sig=item.list_sig if url == item.url else None,
+                final_url=item.final_url if item.final_url != item.url else None,
+            )
+        if not saved.changed and not saved.new and self.store.has_document_for(item.final_url):
+            st.unchanged += 1  # the same bytes as the stored version: nothing to clean
+            return
+        site = self.sites.get(item.site)
+        hints = Hints(
+            charset=charset_of(item.content_type),
+            body_selector=site.detail.body if site else None,
+            title_selector=site.detail.title if site else None,
+            region=site.region if site else Hints().region,
+            content_type=item.content_type,
+        )
+        try:
+            doc = clean(item.body, url=item.final_url, hints=hints)
+        except NotADocument as e:
+            if item.kind == "attachment":
+                # kept raw: a re-clean reads it when the cleaner can (PDF, DOCX, …)
+                st.kept_raw += 1
+                st.notes.append(f"{item.final_url}: attachment kept raw ({e})")
+            else:
+                st.failed += 1
+                st.errors.append(f"{item.final_url}: not a document: {e}")
+            return
+        except Exception as e:  # a cleaner bug must not stop the night's crawl: the raw page is kept
+            st.failed += 1
+            st.errors.append(f"{item.final_url}: cleaner error {type(e).__name__}: {e}")
+            return
+        action = self.store.save_document(doc, page_id=saved.page_id, site=item.site)
+        setattr(st, action, getattr(st, action) + 1)
+        if action == "new":
+            st.new_documents.append(
+                {"url": doc.url, "title": doc.title, "issuer": doc.issuer, "published": doc.published}
+            )

@@ -1,0 +1,167 @@
+"""`policy update` on the mirror: the issue's done-when, conditional requests, the lock and the runs table."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+import time
+
+import pytest
+
+from corpus.store import Store
+from crawler.config import sites_dir
+from crawler.mirror import serve_in_thread, site_root
+from tests.conftest import run_policy
+
+
+@pytest.fixture
+def live_site(tmp_path):
+    """A private copy of the sample site over real HTTP, so a test may change its pages."""
+    root = tmp_path / "site"
+    shutil.copytree(site_root(), root)
+    server, url = serve_in_thread(root)
+    yield root, server, url
+    server.shutdown()
+    server.server_close()
+
+
+def detail_paths(root) -> list[str]:
+    return sorted("/" + p.relative_to(root).as_posix() for p in root.glob("kjj/zcwj/20*/*.html"))
+
+
+def fetched(server, start: int = 0) -> list[str]:
+    return [path for method, path, status in server.requests[start:] if method == "GET"]
+
+
+def update(data_dir, url, tmp_path, n: int, *extra: str, env: dict | None = None):
+    report = tmp_path / f"r{n}.json"
+    result = run_policy(
+        "update",
+        "--site",
+        "mirror",
+        "--report",
+        str(report),
+        *extra,
+        data_dir=data_dir,
+        env={"POLICY_MIRROR_URL": url, **(env or {})},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return json.loads(report.read_text(encoding="utf-8")), result
+
+
+def test_first_run_stores_all_second_fetches_nothing_third_sees_one_change(live_site, data_dir, tmp_path):
+    root, server, url = live_site
+    docs = detail_paths(root)
+
+    r1, out1 = update(data_dir, url, tmp_path, 1)
+    assert set(r1) == {"sites", "new_documents"}
+    assert set(r1["sites"]["mirror"]) == {
+        "requests",
+        "pages",
+        "new",
+        "changed",
+        "unchanged",
+        "failed",
+        "blocked",
+    }
+    assert r1["sites"]["mirror"]["new"] == len(docs) and r1["sites"]["mirror"]["failed"] == 0
+    assert sorted(d["url"].removeprefix(url) for d in r1["new_documents"]) == docs
+    assert all(set(d) == {"url", "title", "issuer", "published"} and d["title"] for d in r1["new_documents"])
+    assert f"{len(docs)} new" in out1.stdout
+    with Store.in_dir(data_dir) as store:
+        assert store.count_documents() == len(docs)
+
+    mark = len(server.requests)
+    r2, _ = update(data_dir, url, tmp_path, 2)
+    assert r2["sites"]["mirror"]["new"] == 0 and r2["sites"]["mirror"]["changed"] == 0
+    assert r2["sites"]["mirror"]["pages"] == 0 and r2["new_documents"] == []
+    assert not set(fetched(server, mark)) & set(docs), "the second run fetched a detail page"
+
+    # the CMS republishes the newest notice: its text changes and its list entry shows the new date
+    target = root / "kjj/zcwj/202406/t20240612_4412.html"
+    html = target.read_text(encoding="utf-8")
+    assert "每年组织100场左右" in html
+    target.write_text(html.replace("每年组织100场左右", "每年组织200场左右"), encoding="utf-8")
+    listing = root / "kjj/zcwj/index.html"
+    lst = listing.read_text(encoding="utf-8")
+    lst2 = re.sub(r'(t20240612_4412\.html.*?<span class="date">)2024-06-12', r"\g<1>2024-07-01", lst, count=1)
+    assert lst2 != lst
+    listing.write_text(lst2, encoding="utf-8")
+
+    mark = len(server.requests)
+    r3, _ = update(data_dir, url, tmp_path, 3)
+    assert r3["sites"]["mirror"]["changed"] == 1 and r3["sites"]["mirror"]["new"] == 0
+    assert [p for p in fetched(server, mark) if p in docs] == ["/kjj/zcwj/202406/t20240612_4412.html"]
+    with Store.in_dir(data_dir) as store:
+        versions = store.page_versions(f"{url}/kjj/zcwj/202406/t20240612_4412.html")
+        assert len(versions) == 2
+        assert "100场".encode() in versions[0].body and "200场".encode() in versions[1].body
+        assert store.count_documents() == len(docs)
+        runs = store.runs()
+        assert [r["command"] for r in runs[:3]] == ["update mirror"] * 3
+        assert runs[0]["report"]["sites"]["mirror"]["changed"] == 1 and runs[0]["finished_at"]
+
+
+def test_recheck_sends_conditional_requests(live_site, data_dir, tmp_path):
+    """With recheck_days = 0 every known page is asked again with If-None-Match: 304 costs no body."""
+    root, server, url = live_site
+    sites = tmp_path / "sites"
+    sites.mkdir()
+    toml = (sites_dir() / "mirror.toml").read_text(encoding="utf-8")
+    (sites / "mirror.toml").write_text(
+        re.sub(r"recheck_days = \d+", "recheck_days = 0", toml), encoding="utf-8"
+    )
+    env = {"POLICY_SITES_DIR": str(sites)}
+    docs = detail_paths(root)
+
+    update(data_dir, url, tmp_path, 1, env=env)
+    mark = len(server.requests)
+    r2, _ = update(data_dir, url, tmp_path, 2, env=env)
+    answers = {path: status for method, path, status in server.requests[mark:] if path in docs}
+    assert answers and set(answers.values()) == {304}
+    assert r2["sites"]["mirror"]["pages"] == 0 and r2["sites"]["mirror"]["unchanged"] >= len(answers)
+
+    target = root / "kjj/zcwj/202406/t20240612_4412.html"
+    html = target.read_text(encoding="utf-8")
+    target.write_text(html.replace("每年组织100场左右", "每年组织200场左右"), encoding="utf-8")
+    r3, _ = update(data_dir, url, tmp_path, 3, env=env)
+    assert r3["sites"]["mirror"]["changed"] == 1 and r3["sites"]["mirror"]["pages"] == 1
+
+
+def test_a_second_update_exits_at_once_while_one_runs(data_dir):
+    from crawler.lock import RunLock
+
+    with RunLock(data_dir):
+        started = time.monotonic()
+        result = run_policy("update", "--site", "mirror", data_dir=data_dir)
+        assert time.monotonic() - started < 20
+    assert result.returncode == 1
+    assert result.stderr.startswith("error: another policy update is running (pid ")
+    assert "Traceback" not in result.stderr
+
+
+def test_lock_is_released_when_its_holder_is_killed(data_dir):
+    from crawler.lock import LockBusy, RunLock
+
+    code = f"from crawler.lock import RunLock; import time\nwith RunLock({str(data_dir)!r}):\n print('held', flush=True); time.sleep(60)"
+    holder = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        with pytest.raises(LockBusy, match=f"pid {holder.pid}"):
+            with RunLock(data_dir):
+                pass
+    finally:
+        holder.kill()
+        holder.wait()
+    with RunLock(data_dir):
+        pass
+
+
+def test_unknown_site_is_one_line_error(data_dir):
+    result = run_policy("update", "--site", "nosuch", data_dir=data_dir)
+    assert result.returncode == 1
+    assert result.stderr.strip().startswith("error: no site config 'nosuch'")
+    assert len(result.stderr.strip().splitlines()) == 1
