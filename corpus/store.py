@@ -574,11 +574,6 @@ class Store:
             for r in rows
         }
 
-    def runs(self, limit: int = 20) -> list[dict]:
-        """The latest runs, newest first, with their reports parsed."""
-        rows = self.db.execute("SELECT * FROM runs ORDER BY id DESC LIMIT ?", (limit,))
-        return [{**dict(r), "report": json.loads(r["report"]) if r["report"] else None} for r in rows]
-
 
 class _Transaction:
     """BEGIN IMMEDIATE ... COMMIT, rolled back on any exception; re-entrant."""
