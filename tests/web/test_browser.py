@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import csv
 import io
-from urllib.parse import unquote
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import feedparser
 import pytest
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
+
+
+def hit_tag_links(hit) -> list[str]:
+    return [a.get_attribute("href") for a in hit.locator("a.dept").all()]
 
 
 def no_horizontal_scroll(page) -> bool:
@@ -31,13 +35,15 @@ def test_search_click_a_department_open_the_document_at_the_clause(page, live_ur
     page.screenshot(path=shots_dir / "search-desktop.png", full_page=True)
 
     tag = page.locator("li.hit a.dept").first
-    name = tag.inner_text()
+    department = parse_qs(urlsplit(tag.get_attribute("href")).query)["department"][0]
     tag.click()
     page.wait_for_url("**department=**")
-    assert page.locator("a.chip").first.inner_text().startswith(f"责任单位：{name}")
+    assert page.locator("a.chip").first.inner_text().startswith(f"责任单位：{department}")
     filtered = int(page.inner_text("p.total strong"))
     assert 0 < filtered < total
-    assert name in page.locator("li.hit").first.inner_text()
+    for hit in page.locator("li.hit").all():  # every hit is that department's
+        tags = [parse_qs(urlsplit(h).query)["department"][0] for h in hit_tag_links(hit)]
+        assert department in tags
 
     title = page.locator("li.hit h2 a").first
     href = title.get_attribute("href")
