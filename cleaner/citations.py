@@ -186,6 +186,13 @@ def _repealed_in(sentence: str, own: _OwnKeys) -> list[Reference]:
                 break
             found = refs + found
             start = a
+        # "决定废止《…》（…号）、《…》": the documents follow the verb.
+        rest = plain[m.end() :]
+        if re.match(
+            r"(?:了|原|下列|以下)?\s*(?:《|[\u4e00-\u9fa5]{1,8}\s*[〔\[［【(（]\s*(?:19|20)\d{2})", rest
+        ):
+            stop = re.search(r"[。；;]", rest)
+            found += _references_in(sentence[m.end() : m.end() + (stop.start() if stop else len(rest))], own)
         out += found
     return out
 

@@ -110,9 +110,12 @@ def decide(doc_id: str, graph: Graph, as_of: str, _depth: int = 0) -> Status:
         return Status("not_yet_effective", "effective_date", said, as_of, effective, expires)
     if expires and expires < as_of:
         return Status("expired", "expiry_date", said, as_of, effective, expires)
+    period = title_period(f.title)
+    if period and not expires and period[1] < as_of:
+        # "自印发之日起实施" with no end, but the title names its years (十四五, 2022-2025年)
+        return Status("expired", "title_period", f.title, as_of, effective or period[0], period[1])
     if effective or expires:
         return Status("in_force", "validity_statement", said, as_of, effective, expires)
-    period = title_period(f.title)
     if period:
         start, end = period
         if end < as_of:

@@ -8,11 +8,11 @@ def test_crawl_mirror_index_and_search(mirror_url, data_dir):
     env = {"POLICY_MIRROR_URL": mirror_url}
     crawl = run_policy("crawl", "mirror", data_dir=data_dir, env=env)
     assert crawl.returncode == 0, crawl.stderr
-    assert "5 new" in crawl.stdout and "0 failed" in crawl.stdout
+    assert "8 new" in crawl.stdout and "0 failed" in crawl.stdout
 
     index = run_policy("index", data_dir=data_dir)
     assert index.returncode == 0, index.stderr
-    assert "5 documents" in index.stdout
+    assert "8 documents" in index.stdout
 
     client = create_app(data_dir=data_dir).test_client()
     api = client.get("/api/search", query_string={"q": "中试基地"}).get_json()

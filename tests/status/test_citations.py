@@ -116,3 +116,16 @@ def test_repost_does_not_cite_the_document_it_carries():
     assert doc.summary and doc.cites == []
     if seed.exists():
         assert clean(seed.read_bytes(), source=str(seed)).cites == []
+
+
+def test_repealed_documents_after_the_verb():
+    text = (
+        "经研究，决定废止《关于加快推进中试基地建设的意见》（临科发〔2022〕5号）和《临沂市X办法》。\n"
+        "废止后，中试基地备案按照《山东省中试基地建设管理办法》执行。\n"
+        "现予以废止临科字〔2019〕8号文件。"
+    )
+    assert find_repeals(text) == [
+        Reference("临科发〔2022〕5号", "关于加快推进中试基地建设的意见"),
+        Reference(title="临沂市X办法"),
+        Reference("临科字〔2019〕8号"),
+    ]

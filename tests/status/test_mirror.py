@@ -1,0 +1,45 @@
+"""The bundled mirror exercises validity: a draft and its final, a 废止 notice, a repost and its full text."""
+
+from corpus.status import document_view
+from corpus.store import Store
+from tests.conftest import run_policy
+
+AS_OF = "2025-06-01"
+
+
+def test_crawl_of_the_mirror_links_and_dates_its_documents(mirror_url, data_dir):
+    crawl = run_policy("crawl", "mirror", data_dir=data_dir, env={"POLICY_MIRROR_URL": mirror_url})
+    assert crawl.returncode == 0, crawl.stderr
+    with Store.in_dir(data_dir) as store:
+        ids = {
+            path: r["id"]
+            for r in store.db.execute("SELECT id, url FROM documents")
+            for path in [r["url"].removeprefix(mirror_url + "/kjj/zcwj/")]
+        }
+        assert len(ids) == 8
+        # relinked by the crawl itself: every document has a stored status
+        assert store.db.execute("SELECT COUNT(*) FROM statuses").fetchone()[0] == 8
+
+        def view(path):
+            return document_view(store, ids[path], AS_OF)
+
+        draft, final = view("202109/t20210929_2210.html"), view("202201/t20220120_1107.html")
+        assert draft["status"]["status"] == "superseded"
+        assert draft["relations"]["draft_of"][0]["doc_id"] == ids["202201/t20220120_1107.html"]
+        assert final["relations"]["final_of"][0]["doc_id"] == ids["202109/t20210929_2210.html"]
+        assert final["status"]["status"] == "in_force"
+        # the plan's years (十四五) end with 2025
+        assert document_view(store, final["id"], "2026-03-01")["status"]["rule"] == "title_period"
+
+        pilot, notice = view("202205/t20220518_1822.html"), view("202503/t20250312_5120.html")
+        assert pilot["status"]["status"] == "repealed" and pilot["status"]["by"] == notice["id"]
+        assert notice["relations"]["repeals"][0]["doc_id"] == pilot["id"]
+        # the final plan cites the pilot-base opinion by title: a cites link, by title alone
+        assert final["relations"]["cites"][0]["doc_id"] == pilot["id"]
+        assert document_view(store, pilot["id"], "2025-01-01")["status"]["status"] == "unknown"
+
+        news, full = view("202406/t20240612_4412.html"), view("202406/t20240605_4390.html")
+        assert news["relations"]["repost_of"][0]["doc_id"] == full["id"]
+        assert full["relations"]["reposts"][0]["doc_id"] == news["id"]
+        assert news["status"] == full["status"] | {"rule": "repost_of", "by": full["id"]}
+        assert full["status"]["status"] == "in_force" and full["status"]["expires"] == "2027-06-30"
