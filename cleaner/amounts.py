@@ -19,9 +19,13 @@ _UNITS = {
     "千万": 10_000_000,
     "亿": 100_000_000,
 }
-_NUM = r"\d+(?:\.\d+)?"
+_NUM = r"(?:\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _AMOUNT = re.compile(
     rf"(?P<nums>{_NUM}(?:\s*[、和或至\-~—－]\s*{_NUM})*)\s*(?P<unit>千万|百万|十万|万|亿|千)?\s*元(?!器|件|素|旦|宵|首|老|气)"
+)
+_CN_AMOUNT = re.compile(
+    r"(?P<cn>[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*(?:点[零一二三四五六七八九]+)?)"
+    r"\s*(?P<unit>千万|百万|十万|万|亿)?元(?!器|件|素|旦|宵|首|老|气|化|论|钱)"
 )
 _CAP = ("最高", "不超过", "上限", "最多", "封顶", "至多", "不高于")
 _TARGET = (
@@ -70,24 +74,35 @@ def _kind(before: str, after: str) -> str:
 
 
 def find_amounts(text: str) -> list[Amount]:
-    found: list[Amount] = []
+    """Every money amount in a clause's text, in order, with its value in yuan and its kind."""
+    hits: list[tuple[int, int, list[float]]] = []
     for m in _AMOUNT.finditer(text):
         factor = _UNITS[m.group("unit") or ""]
-        numbers = re.findall(_NUM, m.group("nums"))
-        before = text[max(0, m.start() - 16) : m.start()]
-        after = text[m.end() : m.end() + 4]
-        kind = _kind(before, after)
-        start = m.start()
+        numbers = [float(n.replace(",", "").replace("，", "")) for n in re.findall(_NUM, m.group("nums"))]
+        hits.append((m.start(), m.end(), [n * factor for n in numbers]))
+    for m in _CN_AMOUNT.finditer(text):
+        if not (m.group("unit") or re.search("[百千]", m.group("cn"))):
+            continue  # "一元化", "三元催化": a bare numeral before 元 is rarely money
+        value = _cn_number(m.group("cn"))
+        if value is not None:
+            hits.append((m.start(), m.end(), [value * _UNITS[m.group("unit") or ""]]))
+    found: list[Amount] = []
+    for start, end, values in sorted(hits):
+        before = text[max(0, start - 16) : start]
+        kind = _kind(before, text[end : end + 4])
         prefix = re.search(r"(最高|不超过|上限|最多|不低于|每[^\d，。；,;]{0,6})$", before)
-        if prefix:
-            start -= len(prefix.group(0))
-        label = text[start : m.end()]
-        if len(numbers) == 1:
-            found.append(Amount(text=label, yuan=float(numbers[0]) * factor, kind=kind))
-            continue
-        for n in numbers:
-            found.append(Amount(text=label, yuan=float(n) * factor, kind=kind))
-    for a in found:
-        if a.yuan is not None and a.yuan == int(a.yuan):
-            object.__setattr__(a, "yuan", int(a.yuan))
+        label = text[start - (len(prefix.group(0)) if prefix else 0) : end]
+        for value in values:
+            yuan = int(value) if value == int(value) else value
+            found.append(Amount(text=label, yuan=yuan, kind=kind))
     return found
+
+
+def _cn_number(numeral: str) -> float | None:
+    """ "五十" -> 50, "一千五百" -> 1500, "三点五" -> 3.5 (cn2an, the maintained converter)."""
+    import cn2an
+
+    try:
+        return float(cn2an.cn2an(numeral, "smart"))
+    except (ValueError, KeyError, TypeError):
+        return None

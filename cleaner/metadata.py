@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from corpus.gazetteer import MUNICIPALITIES, find_places
+from corpus.gazetteer import MUNICIPALITIES, find_places, locate
 from corpus.model import Region
 
 from .dates import is_date_line, parse_date
@@ -130,10 +130,9 @@ def signature(lines: list[str]) -> tuple[str | None, str | None]:
 def region_of(issuer: str | None, title: str | None, text: str, hint: Region | None = None) -> Region:
     """Region from the issuer, then the title, then the site's own region, then the text."""
     for source in (issuer, title):
-        places = find_places(source or "")
-        if places:
-            prov, city, _ = places[0]
-            county = _county(source or "")
+        found = locate(source or "")
+        if found:
+            prov, city, county = found
             return Region(province=prov, city=city, county=county)
     if hint and not hint.is_empty():
         return hint
@@ -147,8 +146,3 @@ def region_of(issuer: str | None, title: str | None, text: str, hint: Region | N
         if n >= 2:
             return Region(province=prov, city=city if city not in MUNICIPALITIES or city == prov else city)
     return Region()
-
-
-def _county(name: str) -> str | None:
-    m = re.search(r"(?:市|州|盟)([\u4e00-\u9fa5]{1,6}?(?:县|区|旗))", name)
-    return m.group(1) if m and not m.group(1).endswith(("新区", "开发区", "高新区")) else None

@@ -33,9 +33,11 @@ LABEL_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 # Where a label may start inside a run-on line: after a sentence end or a space.
 _INLINE = re.compile(
-    r"(?:(?<=[。；！？\s])|(?<=[。；！？]”))"
-    r"(第(?:[零〇一二三四五六七八九十百]+|\d+)[章节条]|[一二三四五六七八九十百]{1,4}、|[（(][一二三四五六七八九十百]{1,4}[）)]|\d{1,2}[.．、](?![\d])|[（(]\d{1,2}[）)]|[①-⑳])"
+    r"(?:(?<=[。！？\s])|(?<=[。！？]”)|(?<=[）)]))"
+    r"(第(?:[零〇一二三四五六七八九十百]+|\d+)[章节条]|[一二三四五六七八九十百]{1,4}、|[（(][一二三四五六七八九十百]{1,4}[）)]|\d{1,2}(?:[.．、](?!\d)|\.(?=(?:19|20)\d{2}年))|[（(]\d{1,2}[）)]|[①-⑳])"
 )
+_RANK = {"chapter": 0, "section": 1, "article": 2}
+_TAG_BEFORE = re.compile(r"(?:[。！？][）)]|(?:单位|部门|牵头|配合|负责)[^（）()]{0,120}[）)])$")
 _HEAD_END = re.compile(r"[。！？]|\s{1,}|：(?=.)")
 
 
@@ -120,10 +122,15 @@ def segment(lines: list[str]) -> list[Segment]:
     def open_segment(kind: str, label: str, text: str) -> None:
         value = label_value(label)
         kinds = [k for k, _ in stack]
-        if kind in kinds:
-            for k in kinds[kinds.index(kind) + 1 :]:
+        cut = kinds.index(kind) if kind in kinds else None
+        if kind in _RANK:
+            # 章 > 节 > 条 whatever order they first appear in: a 节 closes the 条 above it
+            below = [i for i, k in enumerate(kinds) if k not in _RANK or _RANK[k] >= _RANK[kind]]
+            cut = below[0] if below else None
+        if cut is not None:
+            for k in kinds[cut + 1 :]:
                 last.pop(k, None)
-            del stack[kinds.index(kind) :]
+            del stack[cut:]
         stack.append((kind, label))
         if value is not None:
             last[kind] = value
@@ -168,6 +175,10 @@ def _split_inline(line: str, last: dict[str, int]) -> list[str]:
             continue
         found = match_label(line[m.start() :])
         if not found:
+            continue
+        # after a bracket only when the bracket closed a sentence or a 责任单位 tag:
+        # "…（责任单位：市科技局）（二）…" is a new item, "(AGV)1.5亿元" is not
+        if line[m.start() - 1] in "）)" and not _TAG_BEFORE.search(line, 0, m.start()):
             continue
         kind, label = found
         rest = line[m.start() + len(label) :]

@@ -111,3 +111,49 @@ def find_places(text: str) -> list[tuple[str, str | None, str]]:
             prov = provinces[name]
             out.append((prov, prov if prov in MUNICIPALITIES else None, name))
     return out
+
+
+@lru_cache(maxsize=1)
+def counties() -> dict[str, tuple[tuple[str, str], ...]]:
+    """County full name -> every (city, province) that has a county of that name (鼓楼区 has several)."""
+    from .divisions import DIVISIONS
+
+    out: dict[str, list[tuple[str, str]]] = {}
+    for line in DIVISIONS.strip().splitlines():
+        prov, city, names = line.split(":", 2)
+        for name in names.split():
+            out.setdefault(name, []).append((city, prov))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def _county_pattern() -> re.Pattern[str]:
+    names = sorted((n for n in counties() if len(n) >= 3 or n.endswith("县")), key=len, reverse=True)
+    # a county name inside a longer word ("城关区域") is not the county
+    return re.compile("(" + "|".join(re.escape(n) for n in names) + r")(?![\u4e00-\u9fff]{0,1}域)")
+
+
+def locate(text: str) -> tuple[str | None, str | None, str | None] | None:
+    """(province, city, county) of the first place a name or title names, counties resolved by their city.
+
+    "临沂市兰山区科学技术局" -> (山东省, 临沂市, 兰山区); "兰山区人民政府" -> the same,
+    since only 临沂 has a 兰山区; "鼓楼区" alone names no city (several have one).
+    """
+    if not text:
+        return None
+    places = find_places(text)
+    county_hit = _county_pattern().search(text)
+    first = places[0] if places else None
+    if county_hit and (first is None or text.find(first[2]) > county_hit.start() or first[1]):
+        options = counties()[county_hit.group(1)]
+        if first and first[1]:
+            options = tuple(o for o in options if o[0] == first[1]) or ()
+        elif first:
+            options = tuple(o for o in options if o[1] == first[0]) or ()
+        if len(options) == 1 and not (first and first[1] and county_hit.start() > text.find(first[2]) + 12):
+            city, prov = options[0]
+            county = county_hit.group(1) if county_hit.group(1) != city else None
+            return prov, city, county
+    if first:
+        return first[0], first[1], None
+    return None

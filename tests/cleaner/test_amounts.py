@@ -1,0 +1,42 @@
+"""Money amounts: units, enumerations, Chinese numerals and the kind of each amount."""
+
+import pytest
+
+from cleaner.amounts import find_amounts
+
+
+def amounts(text):
+    return [(a.yuan, a.kind) for a in find_amounts(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("分别给予200万元、100万元一次性奖励", [(2000000, "fixed"), (1000000, "fixed")]),
+        ("分别给予200、100万元奖励", [(2000000, "fixed"), (1000000, "fixed")]),
+        ("给予最高50万元的补助", [(500000, "cap")]),
+        ("每家企业每年最高不超过20万元", [(200000, "cap")]),
+        ("按每平方米100元给予补贴", [(100, "per_unit")]),
+        ("按3000元/人给予补贴", [(3000, "per_unit")]),
+        ("设立总规模10亿元的引导基金", [(1000000000, "total")]),
+        ("全市技术合同成交额达到100亿元", [(10000000000, "target")]),
+        ("对年营业收入首次突破1亿元的企业", [(100000000, "target")]),
+        ("给予一次性奖励五十万元", [(500000, "fixed")]),
+        ("最高不超过一百万元", [(1000000, "cap")]),
+        ("奖励1,000万元", [(10000000, "fixed")]),
+        ("提供1.5亿元贷款", [(150000000, "fixed")]),
+    ],
+)
+def test_amounts(text, expected):
+    assert amounts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["推动多元化投入", "一元化管理", "元器件产业", "提高2.56个百分点", "2022-2025年"]
+)
+def test_not_money(text):
+    assert amounts(text) == []
+
+
+def test_amount_text_keeps_its_cap_word():
+    assert find_amounts("给予最高50万元补助")[0].text == "最高50万元"
