@@ -387,6 +387,17 @@ class Store:
             out.append(d)
         return out
 
+    def recent_changes(self, limit: int = 50, actions: tuple[str, ...] = ("changed",)) -> list[dict]:
+        """The latest entries of the change log with their document's fields, newest first."""
+        marks = ",".join("?" * len(actions))
+        rows = self.db.execute(
+            "SELECT c.seq, c.action, c.at, d.id, d.url, d.title, d.issuer, d.doc_number, d.published,"
+            " d.doc_type, d.draft, d.province, d.city FROM changes c JOIN documents d ON d.id = c.doc_id"
+            f" WHERE c.action IN ({marks}) ORDER BY c.seq DESC LIMIT ?",
+            (*actions, limit),
+        )
+        return [dict(r) for r in rows]
+
     def facet_values(self) -> dict[str, list[str]]:
         """Distinct regions, issuers and departments, for the finder's suggestion lists."""
         regions = self.db.execute(

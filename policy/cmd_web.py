@@ -26,6 +26,8 @@ def serve(obj: Context, host: str, port: int) -> None:
     from search_web import create_app
 
     app = create_app(data_dir=obj.data_dir)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"warning: serving on {host} makes the site reachable from other machines", err=True)
     click.echo(f"serving http://{host}:{port}/  (Ctrl-C to stop)")
     waitress_serve(app, host=host, port=port, threads=8, ident="policy-harvester")
 

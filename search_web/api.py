@@ -65,7 +65,9 @@ def api_support():
 @bp.get("/api/new")
 def api_new():
     s = store()
-    return jsonify({"runs": s.runs(20), "documents": s.recent_documents(100)})
+    return jsonify(
+        {"runs": s.runs(20), "documents": s.recent_documents(100), "changed": s.recent_changes(50)}
+    )
 
 
 # -- exports ----------------------------------------------------------------

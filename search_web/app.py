@@ -181,4 +181,6 @@ def beijing_time(stamp: str | None) -> str:
 def command_label(command: str | None) -> str:
     """crawl linyi-kjj -> 抓取 linyi-kjj; other commands as recorded."""
     verb, _, rest = (command or "").partition(" ")
-    return {"crawl": "抓取", "ingest": "导入", "index": "索引"}.get(verb, verb) + (f" {rest}" if rest else "")
+    return {"crawl": "抓取", "update": "更新", "ingest": "导入", "index": "索引"}.get(verb, verb) + (
+        f" {rest}" if rest else ""
+    )

@@ -221,5 +221,10 @@ def support_page():
 @bp.get("/new")
 def new_page():
     s = store()
-    groups = group_by_run(s.runs(20), s.recent_documents(100))
-    return render_template("new.html", groups=groups, runs=[summarize(r) for r in s.runs(5)])
+    runs = s.runs(20)
+    return render_template(
+        "new.html",
+        groups=group_by_run(runs, s.recent_documents(100)),
+        runs=[summarize(r) for r in runs[:5]],
+        changed=s.recent_changes(30),
+    )

@@ -72,6 +72,8 @@ def test_new_notices_page_and_feed(client):
     groups = t.xpath("//section[@class='notice-group']")
     assert groups and "抓取 sample" in groups[0].xpath("h2")[0].text_content()
     titles = t.xpath("//section[@class='notice-group']//li/a/text()")
+    changed = t.xpath("//section[@class='changed-docs']//li/a")
+    assert len(changed) == 1 and changed[0].get("href").endswith("#versions")  # the edited sample page
     feed = feedparser.parse(client.get("/feeds/new.atom").data)
     assert not feed.bozo, feed.get("bozo_exception")
     assert feed.feed.title and [e.title for e in feed.entries] == titles

@@ -140,3 +140,20 @@ def test_snapshot_is_served_without_scripts_under_its_own_csp(client):
     assert "default-src 'none'" in csp and "sandbox" in csp and "script-src" not in csp
     assert "<script" not in snap.get_data(as_text=True).lower()
     assert client.get(f"/doc/{hit['doc_id']}/snapshot/99").status_code == 404
+
+
+def test_a_store_without_an_index_says_what_to_do(tmp_path):
+    from search_web import create_app
+
+    client = create_app(data_dir=tmp_path / "empty").test_client()
+    assert client.get("/").status_code == 200
+    page = client.get("/search", query_string={"q": "中试基地"})
+    assert page.status_code == 503 and "policy index" in page.get_data(as_text=True)
+    assert client.get("/api/search", query_string={"q": "中试基地"}).get_json()["status"] == 503
+    assert client.get("/new").status_code == 200 and client.get("/support?min_wan=1").status_code == 200
+
+
+def test_a_query_of_only_exclusions_gets_the_indexers_note(client):
+    t = tree(client.get("/search", query_string={"q": "-征求意见稿"}))
+    assert t.xpath("//p[@class='note']/text()") == ["请输入查询词"]
+    assert not t.xpath("//li[@class='hit']")
