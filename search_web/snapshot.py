@@ -51,6 +51,9 @@ MAX_DIFF_LINES = 400
 class DiffLine:
     sign: str  # "+", "-" or " " (context) or "@" (a hunk header)
     text: str
+    # (segment, changed) pieces of the text when a removed line and its replacement are alike,
+    # so 最高50万元 -> 最高80万元 shows the two characters, not two whole paragraphs
+    parts: tuple[tuple[str, bool], ...] = ()
 
 
 def decode(body: bytes, content_type: str | None = None) -> str:
@@ -139,6 +142,40 @@ def diff_lines(old: list[str], new: list[str], context: int = 1) -> list[DiffLin
         if len(out) >= MAX_DIFF_LINES:
             out.append(DiffLine("@", f"（差异过长，仅显示前 {MAX_DIFF_LINES} 行）"))
             break
+    return _mark_words(out)
+
+
+def _mark_words(lines: list[DiffLine]) -> list[DiffLine]:
+    """Pair each run of removed lines with the run of added lines after it and mark what differs."""
+    out = list(lines)
+    i = 0
+    while i < len(out):
+        if out[i].sign != "-":
+            i += 1
+            continue
+        j = i
+        while j < len(out) and out[j].sign == "-":
+            j += 1
+        k = j
+        while k < len(out) and out[k].sign == "+":
+            k += 1
+        for a in range(i, j):
+            b = j + (a - i)
+            if b >= k:
+                break
+            old, new = out[a].text, out[b].text
+            matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+            if matcher.ratio() < 0.5:
+                continue
+            old_parts, new_parts = [], []
+            for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+                if old[i1:i2]:
+                    old_parts.append((old[i1:i2], tag != "equal"))
+                if new[j1:j2]:
+                    new_parts.append((new[j1:j2], tag != "equal"))
+            out[a] = DiffLine("-", old, tuple(old_parts))
+            out[b] = DiffLine("+", new, tuple(new_parts))
+        i = k
     return out
 
 

@@ -124,9 +124,13 @@ def test_document_versions_show_what_changed(client, web_data):
     assert [v["version"] for v in doc["versions"]] == [1, 2]
     assert [c["action"] for c in doc["changes"]] == ["new", "changed"]
     t = tree(client.get(f"/doc/{doc_id}"))
-    added = " ".join(t.xpath("//pre[@class='diff-lines']/span[@class='dadd']//text()"))
-    removed = " ".join(t.xpath("//pre[@class='diff-lines']/span[@class='ddel']//text()"))
+    added = " ".join(s.text_content() for s in t.xpath("//pre[@class='diff-lines']/span[@class='dadd']"))
+    removed = " ".join(s.text_content() for s in t.xpath("//pre[@class='diff-lines']/span[@class='ddel']"))
     assert "最高80万元" in added and "最高50万元" in removed
+    # only the changed character is marked
+    assert t.xpath("//span[@class='dadd']/b/text()") == ["8"] and t.xpath(
+        "//span[@class='ddel']/b/text()"
+    ) == ["5"]
     frame = t.xpath("//iframe[@class='snapshot']")[0]
     assert frame.get("sandbox") == "allow-popups allow-popups-to-escape-sandbox"
     assert frame.get("src").endswith("/snapshot/2")

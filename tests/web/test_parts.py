@@ -206,3 +206,14 @@ def test_support_excerpt_is_centred_on_the_money():
     before, money, after = row.excerpt()
     assert money == "最高300万元" and before.startswith("…") and after.endswith("…")
     assert before.endswith("中试基地给予") and after.startswith("补助")
+
+
+def test_diff_marks_the_changed_characters_of_a_long_line():
+    old = ["一、总体要求", "对新认定的中试基地，市财政给予最高50万元的一次性补助，用于设备购置。"]
+    new = ["一、总体要求", "对新认定的中试基地，市财政给予最高80万元的一次性补助，用于设备购置。"]
+    removed, added = (d for d in diff_lines(old, new) if d.sign in "+-")
+    assert [t for t, changed in removed.parts if changed] == ["5"]
+    assert [t for t, changed in added.parts if changed] == ["8"]
+    assert "".join(t for t, _ in added.parts) == new[1]
+    unlike = [d for d in diff_lines(["完全不同的一行文字"], ["另外一段内容毫无关系"]) if d.sign in "+-"]
+    assert all(d.parts == () for d in unlike)
