@@ -60,7 +60,8 @@ _TOTAL = (
 
 
 def _kind(before: str, after: str) -> str:
-    window = before[-12:]
+    # the words that qualify an amount stand in its own phrase: "达到5000万元以上的机构，给予10万元"
+    window = re.split(r"[，。；,;：:]", before[-12:])[-1]
     # a cap per year or per firm ("每家企业每年最高不超过20万元") is still a cap
     if any(w in window for w in _CAP):
         return "cap"

@@ -166,9 +166,29 @@ def _meta_fields(root) -> dict[str, str]:
 
 def _set(table: dict[str, str | None], name: str, value: str | None) -> None:
     """First real value wins; an empty cell ("文号" with nothing) is None until a real value shows up."""
-    value = (value or "").strip().strip("|｜").strip() or None
+    # an info bar runs on into its tools: "来源：市科技局 【大 中 小】 【打印】"
+    value = re.split(r"[【\[|｜]|\s[（(]?点击", value or "", maxsplit=1)[0]
+    if name == "issuer":
+        value = _leading_orgs(value)
+    value = value.strip().strip("|｜").strip() or None
     if table.get(name) is None:
         table[name] = value
+
+
+_ORG_TOKEN = re.compile(
+    r"(?:局|厅|委|办|部|院|中心|政府|办公室|委员会|管委会|协会|联合会|公司|集团|银行|日报|报社|电视台|网|社|站|馆|会|处|所)$"
+)
+
+
+def _leading_orgs(value: str) -> str:
+    """ "临沂市科学技术局 临沂市财政局 浏览：12" -> the organisation names only."""
+    tokens = value.split()
+    keep = []
+    for tok in tokens:
+        if keep and not _ORG_TOKEN.search(tok):
+            break
+        keep.append(tok)
+    return " ".join(keep)
 
 
 def read_cells(cells: list[str], table: dict[str, str | None]) -> None:
