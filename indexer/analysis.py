@@ -22,8 +22,6 @@ _WORD = re.compile(r"[\w\u4e00-\u9fff]", re.U)
 STOP_WORDS = frozenset(
     "的 了 和 与 及 或 等 在 对 为 以 于 将 把 被 由 从 向 按 其 各 有 是 就 也 都 而 并 但 之 中 上 下 个 年 月 日 a an the of".split()
 )
-# Department short forms jieba would cut apart (人社局 -> 人/社局); longer names split well by themselves.
-_SHORT_NAME_MAX = 5
 
 
 def tokenizer() -> jieba.Tokenizer:
@@ -36,11 +34,10 @@ def tokenizer() -> jieba.Tokenizer:
                 folder = resources.files("indexer") / "dict"
                 with resources.as_file(folder / "policy_words.txt") as path:
                     jieba.load_userdict(str(path))
-                for line in (folder / "department_aliases.txt").read_text(encoding="utf-8").splitlines():
-                    if not line.startswith("#"):
-                        for name in line.split()[1:]:
-                            if len(name) <= _SHORT_NAME_MAX:
-                                jieba.add_word(name, 20000)
+                from .aliases import short_names  # the alias table imports fold() from here
+
+                for name in short_names():
+                    jieba.add_word(name, 20000)
                 _READY = True
     return jieba.dt
 
@@ -50,7 +47,9 @@ def _fold_char(ch: str) -> str:
     return folded if len(folded) == 1 else ch
 
 
-_FOLD = {c: _fold_char(chr(c)) for c in range(0x10000) if _fold_char(chr(c)) != chr(c)}
+# CJK ideographs (U+3400-9FFF) and Hangul syllables never change under NFKC; skipping them halves import time.
+_RANGES = ((0, 0x3400), (0xA000, 0xAC00), (0xD7B0, 0x10000))
+_FOLD = {c: v for a, b in _RANGES for c in range(a, b) if (v := _fold_char(chr(c))) != chr(c)}
 
 
 def fold(text: str) -> str:

@@ -47,6 +47,9 @@ class Writer(Protocol):
 
 class Backend(Protocol):
     name: str
+    exact_phrases: (
+        bool  # True: search() applies plan.phrases verbatim itself; False: search() checks candidates
+    )
 
     def writer(self, *, bulk: bool = False) -> Writer: ...
 

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from corpus.model import Document, Region
 
-from .aliases import canonical, department_keys, regional
+from .aliases import canonical, department_keys, full_name
+from .analysis import squash
 from .doc_numbers import doc_number_key
 
 DRAFT_WORDS = "征求意见稿 草案 意见稿"
@@ -56,9 +57,13 @@ def region_names(region: Region) -> list[str]:
     return names + [s for s in (short_place(n) for n in names) if s not in names]
 
 
-def department_name(name: str, region: Region, canonical_name: str | None) -> str:
-    """The one name a department is counted under in facets."""
-    return canonical(canonical_name) if canonical_name else regional(name, region)
+def phrase_haystack(payload: dict) -> str:
+    """Where a quoted phrase may occur verbatim: the clause and its document's names, squashed, '|' between."""
+    region = payload.get("region") or {}
+    parts = [payload.get("text"), payload.get("heading"), payload.get("title"), payload.get("issuer")]
+    parts += [payload.get("doc_number")] + [region.get(k) for k in ("province", "city", "county")]
+    parts += [t.get("name") for t in payload.get("department_tags") or []]
+    return "|".join(squash(x) for x in parts if x)
 
 
 def clause_entries(doc: Document) -> Iterator[Entry]:
@@ -80,7 +85,9 @@ def clause_entries(doc: Document) -> Iterator[Entry]:
         printed: list[str] = []
         for d in c.department_tags:
             keys |= department_keys(d.name, region, d.canonical)
-            names.append(department_name(d.name, region, d.canonical))
+            full = full_name(d.name, region, d.canonical)
+            if full:
+                names.append(full)
             printed += [d.name] + ([d.canonical] if d.canonical else [])
         amounts = [a.yuan for a in c.amounts if a.yuan is not None]
         payload = {

@@ -16,11 +16,11 @@ from pathlib import Path
 from corpus.gazetteer import tables
 from corpus.model import Region
 
-from .aliases import canonical
+from .aliases import canonical, full_name
 from .analysis import squash
 from .backend import FACET_FIELDS, Criteria, Found, top_facets
 from .build import open_index
-from .entries import department_name
+from .entries import phrase_haystack
 from .query import QueryError, QueryPlan, parse_query, plan_query
 from .ranking import rerank
 from .snippets import snippet
@@ -173,7 +173,7 @@ def search(
     want = page * per_page
 
     def run(any_term: bool) -> Found:
-        if plan.phrases:
+        if plan.phrases and not backend.exact_phrases:
             found = backend.search(
                 plan,
                 criteria,
@@ -212,7 +212,7 @@ def search(
 def _keep_phrases(found: Found, plan: QueryPlan, collapse: bool) -> Found:
     """Keep the candidates holding every phrase verbatim; count their facets here."""
     needles = [squash(p) for p in plan.phrases]
-    kept = [(p, s) for p, s in found.hits if all(n in _haystack(p) for n in needles)]
+    kept = [(p, s) for p, s in found.hits if all(n in phrase_haystack(p) for n in needles)]
     counts: dict[str, Counter] = {name: Counter() for name in FACET_FIELDS}
     for p, _ in kept:
         region = p.get("region") or {}
@@ -223,17 +223,9 @@ def _keep_phrases(found: Found, plan: QueryPlan, collapse: bool) -> Found:
         counts["year"][(p.get("published") or "")[:4]] += 1
         reg = Region(**region) if region else Region()
         for t in p.get("department_tags") or []:
-            counts["department"][department_name(t["name"], reg, t.get("canonical"))] += 1
+            counts["department"][full_name(t["name"], reg, t.get("canonical")) or ""] += 1
     total = len({p["doc_id"] for p, _ in kept}) if collapse else len(kept)
     return Found(total, kept, {k: top_facets(v) for k, v in counts.items()})
-
-
-def _haystack(p: dict) -> str:
-    region = p.get("region") or {}
-    parts = [p.get("text"), p.get("heading"), p.get("title"), p.get("issuer"), p.get("doc_number")]
-    parts += [region.get(k) for k in ("province", "city", "county")]
-    parts += [t.get("name") for t in p.get("department_tags") or []]
-    return "|".join(squash(x) for x in parts if x)
 
 
 def _collapse(hits: list[tuple[dict, float]]) -> list[tuple[dict, float]]:

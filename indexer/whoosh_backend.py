@@ -112,6 +112,7 @@ def filter_query(c: Criteria) -> Query | None:
 
 class WhooshBackend:
     name = "whoosh"
+    exact_phrases = False
 
     def __init__(self, path: Path, create: bool = False):
         self.path = Path(path)

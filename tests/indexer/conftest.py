@@ -13,7 +13,7 @@ from indexer import update_index
 from tests.conftest import FIXTURES, SAMPLE_DOCS
 
 SEARCH_FIXTURES = FIXTURES / "search"
-BACKENDS = ["whoosh"]
+BACKENDS = ["whoosh", "tantivy"]
 
 
 def fixture_documents() -> list[Document]:

@@ -1,0 +1,239 @@
+"""The tantivy backend: the same entries and plans in a Rust engine, for corpora past a few hundred thousand clauses.
+
+tantivy cannot call jieba, so text arrives pre-tokenized: our analyzer's
+tokens joined by spaces, read back by tantivy's whitespace tokenizer.  Field
+weights become boosts on the query, filters score nothing, facets are
+aggregations over fast fields, and what a hit shows is stored as one JSON
+payload, like Whoosh's.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import tantivy
+
+from .analysis import cut, squash
+from .backend import FACET_FIELDS, Criteria, Found, top_facets
+from .entries import Entry, phrase_haystack
+from .query import QueryPlan, Spelling
+from .query import Term as QueryTerm
+from .schema import FIELD_BOOSTS, SEARCH_FIELDS
+
+HEAP_BYTES = 256_000_000
+_KEYWORDS = ("clause_id", "doc_id", "province", "city", "county", "issuer", "doc_type", "doc_number")
+_FACET_SOURCE = {f: f for f in FACET_FIELDS} | {"department": "department_name"}
+_Q = tantivy.Query
+_SHOULD, _MUST, _MUST_NOT = tantivy.Occur.Should, tantivy.Occur.Must, tantivy.Occur.MustNot
+
+
+def make_schema() -> tantivy.Schema:
+    sb = tantivy.SchemaBuilder()
+    for name in SEARCH_FIELDS:
+        sb.add_text_field(name, stored=False, tokenizer_name="whitespace", index_option="freq")
+    for name in _KEYWORDS:
+        sb.add_text_field(name, stored=False, fast=True, tokenizer_name="raw", index_option="basic")
+    sb.add_text_field("department", stored=False, tokenizer_name="raw", index_option="basic")
+    sb.add_text_field("department_name", stored=False, fast=True, tokenizer_name="raw", index_option="basic")
+    sb.add_unsigned_field("draft", indexed=True, fast=False)
+    sb.add_integer_field("published", indexed=False, fast=True)  # YYYYMMDD, for sorting
+    sb.add_integer_field("year", indexed=True, fast=True)
+    sb.add_float_field("max_yuan", indexed=True, fast=True)
+    # Character bigrams with positions: a quoted phrase is a phrase query over them, exact to the character.
+    sb.add_text_field("chars", stored=False, tokenizer_name="whitespace", index_option="position")
+    sb.add_bytes_field("payload", stored=True, indexed=False, fast=False)
+    return sb.build()
+
+
+def _tokens(text: str) -> str:
+    return " ".join(w for w, _, _ in cut(text))
+
+
+def _bigrams(squashed: str) -> list[str]:
+    return [squashed[i : i + 2] for i in range(len(squashed) - 1)]
+
+
+class TantivyWriter:
+    def __init__(self, ix: tantivy.Index):
+        # One thread: the machine is shared; tantivy's merges run beside it anyway.
+        self._w = ix.writer(heap_size=HEAP_BYTES, num_threads=1)
+
+    def add(self, e: Entry) -> None:
+        d = tantivy.Document()
+        for name in SEARCH_FIELDS:
+            d.add_text(name, _tokens(getattr(e, name)))
+        for name in _KEYWORDS:
+            value = getattr(e, name)
+            if value:
+                d.add_text(name, value)
+        for key in e.departments:
+            d.add_text("department", key)
+        for name in e.department_names:
+            d.add_text("department_name", name)
+        d.add_unsigned("draft", int(e.draft))
+        if e.published:
+            d.add_integer("published", int(e.published.replace("-", "")[:8] or 0))
+        if e.year is not None:
+            d.add_integer("year", e.year)
+        if e.max_yuan is not None:
+            d.add_float("max_yuan", float(e.max_yuan))
+        d.add_text("chars", " ".join(_bigrams(phrase_haystack(e.payload))))
+        d.add_bytes("payload", json.dumps(e.payload, ensure_ascii=False).encode("utf-8"))
+        self._w.add_document(d)
+
+    def delete_document(self, doc_id: str) -> None:
+        self._w.delete_documents_by_term("doc_id", doc_id)
+
+    def commit(self) -> None:
+        self._w.commit()
+        self._w.wait_merging_threads()
+
+    def cancel(self) -> None:
+        self._w.rollback()
+
+
+class TantivyBackend:
+    name = "tantivy"
+    exact_phrases = True
+
+    def __init__(self, path: Path, create: bool = False):
+        self.path = Path(path)
+        self.schema = make_schema()
+        if create:
+            self.path.mkdir(parents=True, exist_ok=True)
+            self._ix = tantivy.Index(self.schema, path=str(self.path), reuse=False)
+        else:
+            self._ix = tantivy.Index.open(str(self.path))
+
+    def writer(self, *, bulk: bool = False) -> TantivyWriter:
+        return TantivyWriter(self._ix)
+
+    def count(self) -> int:
+        self._ix.reload()
+        return self._ix.searcher().num_docs
+
+    def close(self) -> None:
+        self._ix = None
+
+    # -- queries -------------------------------------------------------------
+
+    def _token(self, token: str, weight: float) -> tantivy.Query:
+        return _Q.boolean_query(
+            [
+                (_SHOULD, _Q.boost_query(_Q.term_query(self.schema, f, token), FIELD_BOOSTS[f] * weight))
+                for f in SEARCH_FIELDS
+            ]
+        )
+
+    def _spelling(self, s: Spelling) -> tantivy.Query:
+        parts = [(_MUST, self._token(t, s.weight(t))) for t in s.required]
+        parts += [(_SHOULD, self._token(t, s.weight(t))) for t in s.optional]
+        return _Q.boolean_query(parts)
+
+    def _term(self, t: QueryTerm) -> tantivy.Query:
+        qs = [self._spelling(s) for s in t.spellings]
+        return qs[0] if len(qs) == 1 else _Q.boolean_query([(_SHOULD, q) for q in qs])
+
+    def _keyword(self, field: str, value) -> tantivy.Query:
+        return _Q.const_score_query(_Q.term_query(self.schema, field, value), 0.0)
+
+    def _filters(self, c: Criteria) -> list[tantivy.Query]:
+        out = []
+        if c.regions:
+            out.append(
+                _Q.boolean_query(
+                    [
+                        (_SHOULD, self._keyword(f, r))
+                        for r in c.regions
+                        for f in ("province", "city", "county")
+                    ]
+                )
+            )
+        for field, value in (("issuer", c.issuer), ("department", c.department), ("doc_type", c.doc_type)):
+            if value:
+                out.append(self._keyword(field, value))
+        if c.year_from or c.year_to:
+            rq = _Q.range_query(self.schema, "year", tantivy.FieldType.Integer, c.year_from, c.year_to)
+            out.append(_Q.const_score_query(rq, 0.0))
+        if c.min_yuan:
+            rq = _Q.range_query(self.schema, "max_yuan", tantivy.FieldType.Float, float(c.min_yuan), None)
+            out.append(_Q.const_score_query(rq, 0.0))
+        if c.drafts in ("exclude", "only"):
+            out.append(self._keyword("draft", 1 if c.drafts == "only" else 0))
+        return out
+
+    def build_query(self, plan: QueryPlan, criteria: Criteria, any_term: bool) -> tantivy.Query | None:
+        terms = [self._term(t) for t in plan.terms]
+        numbers = [self._keyword("doc_number", k) for k in plan.doc_numbers]
+        if not terms and not numbers:
+            return None
+        parts: list = []
+        if terms:
+            if any_term:
+                parts.append((_MUST, _Q.boolean_query([(_SHOULD, q) for q in terms])))
+            else:
+                parts += [(_MUST, q) for q in terms]
+        if numbers:
+            parts.append((_MUST, _Q.boolean_query([(_SHOULD, q) for q in numbers])))
+        for phrase in plan.phrases:
+            grams = _bigrams(squash(phrase))
+            if len(grams) == 1:
+                parts.append((_MUST, self._keyword("chars", grams[0])))
+            elif grams:
+                parts.append((_MUST, _Q.const_score_query(_Q.phrase_query(self.schema, "chars", grams), 0.0)))
+        parts += [(_MUST_NOT, self._term(t)) for t in plan.excluded]
+        parts += [(_MUST, q) for q in self._filters(criteria)]
+        return _Q.boolean_query(parts)
+
+    def search(
+        self,
+        plan: QueryPlan,
+        criteria: Criteria,
+        *,
+        any_term: bool,
+        sort: str,
+        collapse: bool,
+        limit: int,
+        facets: bool,
+    ) -> Found:
+        q = self.build_query(plan, criteria, any_term)
+        if q is None:
+            return Found(0, [])
+        self._ix.reload()
+        searcher = self._ix.searcher()
+        fetch = limit * 5 if collapse else limit
+        kwargs: dict = {}
+        if sort == "date":
+            kwargs = {"order_by_field": "published", "order": tantivy.Order.Desc}
+        elif sort == "amount":
+            kwargs = {"order_by_field": "max_yuan", "order": tantivy.Order.Desc}
+        result = searcher.search(q, fetch, count=True, **kwargs)
+        hits = []
+        seen: set[str] = set()
+        for key, addr in result.hits:
+            payload = json.loads(searcher.doc(addr).get_first("payload"))
+            if collapse:
+                if payload["doc_id"] in seen:
+                    continue
+                seen.add(payload["doc_id"])
+            hits.append((payload, float(key) if not kwargs else 0.0))
+            if len(hits) >= limit:
+                break
+        total = result.count
+        if collapse:
+            total = int(round(searcher.cardinality(q, "doc_id"))) if total else 0
+        return Found(total, hits, self._facets(searcher, q) if facets and total else {})
+
+    def _facets(self, searcher, q) -> dict[str, list[tuple[str, int]]]:
+        agg = {name: {"terms": {"field": _FACET_SOURCE[name], "size": 30}} for name in FACET_FIELDS}
+        out = searcher.aggregate(q, agg)
+        facets = {}
+        for name in FACET_FIELDS:
+            buckets = (out.get(name) or {}).get("buckets") or []
+            facets[name] = top_facets({_key(b["key"]): b["doc_count"] for b in buckets})
+        return facets
+
+
+def _key(k) -> str:
+    return str(int(k)) if isinstance(k, float) and k.is_integer() else str(k)
