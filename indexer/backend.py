@@ -13,7 +13,7 @@ from typing import Protocol
 from .entries import Entry
 from .query import QueryPlan
 
-FACET_FIELDS = ("province", "city", "county", "issuer", "department", "doc_type", "year")
+FACET_FIELDS = ("province", "city", "county", "issuer", "department", "doc_type", "year", "status")
 MAX_FACET_VALUES = 30
 
 
@@ -29,6 +29,7 @@ class Criteria:
     year_to: int | None = None
     min_yuan: float | None = None
     drafts: str = "include"
+    statuses: tuple[str, ...] = ()  # any of these document statuses
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,7 @@ class Entry:
     ord: int
     doc_number: str  # 文号 key
     payload: dict  # what a hit shows, stored
+    status: str = ""  # in_force, expired, repealed, draft, superseded, … (corpus/status.py), "" when unknown
 
 
 def short_place(name: str) -> str:
@@ -66,8 +67,12 @@ def phrase_haystack(payload: dict) -> str:
     return "|".join(squash(x) for x in parts if x)
 
 
-def clause_entries(doc: Document) -> Iterator[Entry]:
-    """The index entries of one document: one per clause with any text."""
+def clause_entries(doc: Document, status: dict | None = None) -> Iterator[Entry]:
+    """The index entries of one document: one per clause with any text.
+
+    ``status`` is the store's verdict on whether the document still applies
+    (``Store.status``); hits show it and the status filter reads it.
+    """
     region = doc.region
     draft_words = DRAFT_WORDS if doc.draft else ""
     doc_context = " ".join(
@@ -110,6 +115,7 @@ def clause_entries(doc: Document) -> Iterator[Entry]:
                 {"name": d.name, "role": d.role, "canonical": d.canonical} for d in c.department_tags
             ],
             "amounts": [{"text": a.text, "yuan": a.yuan, "kind": a.kind} for a in c.amounts],
+            "status": status,
         }
         yield Entry(
             clause_id=c.id,
@@ -132,4 +138,5 @@ def clause_entries(doc: Document) -> Iterator[Entry]:
             ord=i,
             doc_number=doc_number_key(doc.doc_number) or "",
             payload=payload,
+            status=(status or {}).get("status") or "",
         )

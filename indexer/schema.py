@@ -6,7 +6,7 @@ from whoosh.fields import BOOLEAN, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 from .analysis import PolicyAnalyzer
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Searched fields and their weights: the clause's own words first; its heading
 # and its document's title say what it is about; the context (issuer, 文号,
@@ -30,6 +30,7 @@ def make_schema() -> Schema:
         city=ID(sortable=True),
         county=ID(sortable=True),
         doc_type=ID(sortable=True),
+        status=ID(sortable=True),
         department=KEYWORD(commas=True, scorable=False),
         department_name=KEYWORD(commas=True, scorable=False),
         doc_number=ID(),

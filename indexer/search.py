@@ -15,6 +15,7 @@ from pathlib import Path
 
 from corpus.gazetteer import tables
 from corpus.model import Region
+from corpus.status import STATUSES
 
 from .aliases import canonical, full_name
 from .analysis import squash
@@ -22,7 +23,7 @@ from .backend import FACET_FIELDS, Criteria, Found, top_facets
 from .build import open_index
 from .entries import phrase_haystack
 from .query import QueryError, QueryPlan, parse_query, plan_query
-from .ranking import rerank
+from .ranking import dedupe, rerank
 from .snippets import snippet
 
 MAX_PER_PAGE = 100
@@ -45,6 +46,7 @@ class Filters:
     year_to: int | None = None
     min_yuan: float | None = None
     drafts: str = "include"  # include | exclude | only
+    status: str | None = None  # in_force, expired, repealed, …; several comma-separated
 
     def criteria(self) -> Criteria:
         """The filters in the index's spelling; a value that cannot be read is a QueryError."""
@@ -63,7 +65,16 @@ class Filters:
             year_to=self.year_to,
             min_yuan=self.min_yuan,
             drafts=self.drafts,
+            statuses=_statuses(self.status),
         )
+
+
+def _statuses(value: str | None) -> tuple[str, ...]:
+    names = tuple(s.strip() for s in (value or "").replace("，", ",").split(",") if s.strip())
+    unknown = [s for s in names if s not in STATUSES]
+    if unknown:
+        raise QueryError(f"未知的状态 {unknown[0]!r}，可选：{', '.join(STATUSES)}")
+    return names
 
 
 def _region_names(value: str) -> tuple[str, ...]:
@@ -99,6 +110,7 @@ class Hit:
     amounts: list[dict]
     score: float
     snippet: str  # HTML: escaped text with <mark> around matches
+    status: dict | None = None  # does the document still apply: Store.status() when it was indexed
 
 
 @dataclass
@@ -198,6 +210,7 @@ def search(
     hits = found.hits
     if sort == "relevance":
         hits = rerank(plan, hits)
+    hits = dedupe(hits)
     if collapse:
         hits = _collapse(hits)
     results.total = found.total
@@ -220,6 +233,7 @@ def _keep_phrases(found: Found, plan: QueryPlan, collapse: bool) -> Found:
             counts[name][region.get(name) or ""] += 1
         counts["issuer"][canonical(p["issuer"]) if p.get("issuer") else ""] += 1
         counts["doc_type"][p.get("doc_type") or ""] += 1
+        counts["status"][(p.get("status") or {}).get("status") or ""] += 1
         counts["year"][(p.get("published") or "")[:4]] += 1
         reg = Region(**region) if region else Region()
         for t in p.get("department_tags") or []:
@@ -269,4 +283,5 @@ def _hit(p: dict, score: float, needles: list[str]) -> Hit:
         amounts=p["amounts"],
         score=round(float(score), 4),
         snippet=snippet(p["text"], needles),
+        status=p.get("status"),
     )

@@ -22,7 +22,17 @@ from .query import Term as QueryTerm
 from .schema import FIELD_BOOSTS, SEARCH_FIELDS
 
 HEAP_BYTES = 256_000_000
-_KEYWORDS = ("clause_id", "doc_id", "province", "city", "county", "issuer", "doc_type", "doc_number")
+_KEYWORDS = (
+    "clause_id",
+    "doc_id",
+    "province",
+    "city",
+    "county",
+    "issuer",
+    "doc_type",
+    "doc_number",
+    "status",
+)
 _FACET_SOURCE = {f: f for f in FACET_FIELDS} | {"department": "department_name"}
 _Q = tantivy.Query
 _SHOULD, _MUST, _MUST_NOT = tantivy.Occur.Should, tantivy.Occur.Must, tantivy.Occur.MustNot
@@ -153,6 +163,8 @@ class TantivyBackend:
         for field, value in (("issuer", c.issuer), ("department", c.department), ("doc_type", c.doc_type)):
             if value:
                 out.append(self._keyword(field, value))
+        if c.statuses:
+            out.append(_Q.boolean_query([(_SHOULD, self._keyword("status", s)) for s in c.statuses]))
         if c.year_from or c.year_to:
             rq = _Q.range_query(self.schema, "year", tantivy.FieldType.Integer, c.year_from, c.year_to)
             out.append(_Q.const_score_query(rq, 0.0))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 from whoosh import sorting
-from whoosh.query import And, AndMaybe, AndNot, NullQuery, NumericRange, Or, Query, Term
+from whoosh.query import And, AndMaybe, NullQuery, NumericRange, Or, Query, Term
 
 from .backend import FACET_FIELDS, Criteria, Found, top_facets
 from .entries import Entry
@@ -15,6 +15,7 @@ from .query import QueryPlan, Spelling
 from .query import Term as QueryTerm
 from .schema import SEARCH_FIELDS, make_schema
 
+_NO_INT = 2**31 - 1
 # Facet name in results -> Whoosh field holding its value.
 _FACET_SOURCE = {f: f for f in FACET_FIELDS} | {"department": "department_name"}
 
@@ -37,6 +38,7 @@ class WhooshWriter:
             "city": e.city,
             "county": e.county,
             "doc_type": e.doc_type,
+            "status": e.status,
             "department": ",".join(e.departments),
             "department_name": ",".join(e.department_names),
             "doc_number": e.doc_number,
@@ -84,9 +86,13 @@ def build_query(plan: QueryPlan, any_term: bool) -> Query:
         q = And(parts) if parts else Or(numbers)
     if numbers and parts:
         q = And([q, Or(numbers)])
-    if plan.excluded:
-        q = AndNot(q, Or([_term_query(t) for t in plan.excluded]))
     return q
+
+
+def exclusion_query(plan: QueryPlan) -> Query | None:
+    """The clauses to leave out.  Passed as Whoosh's ``mask``: an AndNot matcher over
+    these nested queries drops some exclusions depending on term order (hash seed)."""
+    return Or([_term_query(t) for t in plan.excluded]) if plan.excluded else None
 
 
 def filter_query(c: Criteria) -> Query | None:
@@ -99,6 +105,8 @@ def filter_query(c: Criteria) -> Query | None:
         parts.append(Term("department", c.department))
     if c.doc_type:
         parts.append(Term("doc_type", c.doc_type))
+    if c.statuses:
+        parts.append(Or([Term("status", s) for s in c.statuses]))
     if c.year_from or c.year_to:
         parts.append(NumericRange("year", c.year_from, c.year_to))
     if c.min_yuan:
@@ -145,7 +153,7 @@ class WhooshBackend:
         q = build_query(plan, any_term)
         if q is NullQuery:
             return Found(0, [])
-        kwargs: dict = {"filter": filter_query(criteria), "limit": limit}
+        kwargs: dict = {"filter": filter_query(criteria), "mask": exclusion_query(plan), "limit": limit}
         if sort == "date":
             kwargs.update(
                 sortedby=sorting.MultiFacet([sorting.FieldFacet("published", reverse=True), "doc_id", "ord"])
@@ -169,7 +177,8 @@ class WhooshBackend:
                 for name in FACET_FIELDS:
                     counts: Counter = Counter()
                     for k, v in found.groups(_FACET_SOURCE[name]).items():
-                        if k not in (None, ""):
+                        # a clause without a year reads back as the column's default, 2**31-1
+                        if k not in (None, "", _NO_INT):
                             counts[str(k)] += v
                     out_facets[name] = top_facets(counts)
             total = len(found.groups("doc_id")) if collapse else len(found)

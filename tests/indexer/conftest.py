@@ -29,6 +29,7 @@ def fill_store(store: Store) -> None:
         store.save_document(clean(p.read_bytes(), url=f"http://mirror/kjj/zcwj/{p.parent.name}/{p.name}"))
     for doc in fixture_documents():
         store.save_document(doc)
+    store.relink()  # statuses and links now, not when the store closes after the index is built
 
 
 @pytest.fixture(scope="session", params=BACKENDS)

@@ -32,12 +32,14 @@ def test_changed_document_replaces_its_clauses_and_removed_ones_go(store_dir, ba
     doc.clauses[2].text = doc.clauses[2].text.replace("变相提高收费", "擅自加收中试熟化费")
     with Store.in_dir(store_dir) as store:
         store.save_document(doc)
+        store.relink()
         report = update_index(store, store_dir)
-    assert (report.documents, report.clauses, report.rebuilt) == (1, len(doc.clauses), False)
+    assert (report.documents, report.rebuilt) == (1, False)
     assert search(store_dir, '"变相提高收费"').total == 0
     assert search(store_dir, '"擅自加收中试熟化费"').total == 1
     with Store.in_dir(store_dir) as store:
         store.delete_document(doc.id)
+        store.relink()
         report = update_index(store, store_dir)
     assert report.removed == 1
     assert search(store_dir, "创新券", per_page=100).hits
@@ -50,7 +52,7 @@ def test_nothing_changed_is_a_no_op_and_rebuild_starts_over(store_dir, backend):
         assert update_index(store, store_dir).documents == 0
         before = search(store_dir, "中试基地").total
         report = update_index(store, store_dir, rebuild=True)
-    assert report.rebuilt and report.documents == 10
+        assert report.rebuilt and report.documents == store.count_documents()
     assert search(store_dir, "中试基地").total == before
     generations = [p for p in index_dir(store_dir).iterdir() if p.is_dir()]
     assert len(generations) <= 2  # the live one and the one it replaced

@@ -24,8 +24,7 @@ def _gains(hits, rels) -> list[int]:
     for h in hits:
         g = 0
         for i, r in enumerate(rels):
-            # a judgement may name several pages carrying the same text (a repost and its full text)
-            docs = r["doc"] if isinstance(r["doc"], list) else [r["doc"]]
+            docs = r["doc"] if isinstance(r["doc"], list) else [r["doc"]]  # a list: copies of one text
             same_doc = any(d == h.source or (h.url or h.source).endswith("/" + d) for d in docs)
             if i not in used and same_doc and r["contains"] in h.text:
                 used.add(i)

@@ -1,0 +1,44 @@
+"""Whoosh and tantivy run the same plan: the same query finds the same clauses in both."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from corpus.store import Store
+from indexer import Filters, search, update_index
+from policy.bench.search import bench_queries
+from tests.indexer.conftest import SEARCH_FIXTURES, fill_store
+
+QUERIES = [
+    (j["q"], j.get("filters", {})) for j in json.loads((SEARCH_FIXTURES / "judged_queries.json").read_text())
+]
+QUERIES += bench_queries(60)
+
+
+@pytest.fixture(scope="module")
+def both(tmp_path_factory):
+    dirs = {}
+    for name in ("whoosh", "tantivy"):
+        d = tmp_path_factory.mktemp(name)
+        with Store.in_dir(d) as store:
+            fill_store(store)
+            update_index(store, d, backend=name)
+        dirs[name] = d
+    return dirs
+
+
+def test_same_totals_and_same_clauses(both):
+    for q, f in QUERIES:
+        w, t = (search(both[b], q, Filters(**f), per_page=100) for b in ("whoosh", "tantivy"))
+        assert (w.total, w.fallback) == (t.total, t.fallback), q
+        if w.total <= 100:
+            assert {h.clause_id for h in w.hits} == {h.clause_id for h in t.hits}, q
+
+
+def test_same_facets(both):
+    for q in ("中试基地", "科技 补助", "科学技术局 孵化器"):
+        w, t = (search(both[b], q).facets for b in ("whoosh", "tantivy"))
+        for name in ("province", "city", "department", "doc_type", "year", "status"):
+            assert dict(w[name]) == dict(t[name]), (q, name)
