@@ -32,6 +32,9 @@ def _parse(stamp: str | None) -> datetime | None:
 
 def plan(state: UrlState | None, list_sig: str | None, now: datetime, recheck_days: float) -> str:
     """NEW, RECHECK or SKIP for one listed URL."""
+    if state is not None and state.last_status == "disallowed":
+        # robots.txt rarely changes: ask it again only when a recheck is due
+        return (RECHECK if state.content_hash else NEW) if _due(state, now, recheck_days) else SKIP
     if state is None or not state.content_hash:
         if state is not None and state.failures >= MAX_EAGER_RETRIES and not _due(state, now, recheck_days):
             return SKIP
@@ -44,7 +47,7 @@ def plan(state: UrlState | None, list_sig: str | None, now: datetime, recheck_da
 
 
 def _due(state: UrlState, now: datetime, recheck_days: float) -> bool:
-    checked = _parse(state.last_checked) or _parse(state.last_seen)
+    checked = _parse(state.last_checked) or _parse(state.first_seen)
     return checked is None or now - checked >= timedelta(days=recheck_days)
 
 

@@ -66,7 +66,16 @@ class Failed:
     blocked: bool = False
 
 
-OUTCOMES = {cls.__name__: cls for cls in (ListPage, Fetched, NotModified, Seen, Failed)}
+@dataclass
+class Disallowed:
+    """robots.txt forbids the URL: it was never requested."""
+
+    url: str
+    site: str
+    kind: str
+
+
+OUTCOMES = {cls.__name__: cls for cls in (ListPage, Fetched, NotModified, Seen, Failed, Disallowed)}
 
 
 def to_wire(item) -> dict:

@@ -24,7 +24,9 @@ def base_settings(data_dir: str) -> dict:
         "REDIRECT_MAX_TIMES": 5,
         "COOKIES_ENABLED": False,
         "TELNETCONSOLE_ENABLED": False,
-        "LOG_LEVEL": "WARNING",
+        # failures are in the run's summary and report; the log only carries what went wrong in our code
+        "LOG_LEVEL": "ERROR",
+        "RETRY_GIVE_UP_LOG_LEVEL": "WARNING",
         "DOWNLOADER_MIDDLEWARES": {
             "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
             "crawler.retry.BackoffRetryMiddleware": 550,

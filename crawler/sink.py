@@ -9,14 +9,18 @@ yet written is cleaned again the next time it is fetched.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from cleaner import Hints, NotADocument, clean
 from corpus.store import Store, content_hash
 
 from .config import SiteConfig
-from .items import Failed, Fetched, ListPage, NotModified, Seen
+from .items import Disallowed, Failed, Fetched, ListPage, NotModified, Seen
 from .stats import CrawlStats
+
+# pdfminer warns about every odd font in a PDF attachment; the page is stored and cleaned all the same
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 
 def charset_of(content_type: str | None) -> str | None:
@@ -70,6 +74,15 @@ class StoreSink:
         elif isinstance(item, ListPage):
             self.figures(item.site).requests += 1
             self.figures(item.site).list_pages += 1
+        elif isinstance(item, Disallowed):
+            self.figures(item.site).disallowed += 1
+            self.store.record_failure(
+                item.url,
+                site=item.site,
+                kind=item.kind,
+                error="disallowed by robots.txt",
+                status="disallowed",
+            )
         elif isinstance(item, Failed):
             st = self.figures(item.site)
             st.requests += 1

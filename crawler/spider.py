@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 
 import scrapy
 from scrapy import signals
-from scrapy.exceptions import CloseSpider
+from scrapy.exceptions import CloseSpider, IgnoreRequest
 from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
@@ -21,7 +21,7 @@ from corpus.store import UrlState
 from . import freshness
 from .challenge import is_challenge
 from .config import SiteConfig
-from .items import Failed, Fetched, ListPage, NotModified, Seen
+from .items import Disallowed, Failed, Fetched, ListPage, NotModified, Seen
 from .listing import read_list
 from .pagination import next_pages
 from .stats import CrawlStats
@@ -240,6 +240,10 @@ class PolicySpider(scrapy.Spider):
         if failure.check(HttpError):
             status = failure.value.response.status
         message = failure.getErrorMessage() or type(failure.value).__name__
+        if failure.check(IgnoreRequest) and "robots.txt" in message:
+            # our own choice, not the site's fault: recorded, never counted as a failure
+            yield Disallowed(url=url, site=self.site.name, kind=kind)
+            return
         yield Failed(url=url, site=self.site.name, kind=kind, error=message, status=status)
 
     def _request_dropped(self, request: scrapy.Request, spider=None) -> None:

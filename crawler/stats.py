@@ -19,6 +19,7 @@ class CrawlStats:
     failed: int = 0
     blocked: int = 0  # anti-bot challenge pages
     list_pages: int = 0
+    disallowed: int = 0  # links robots.txt forbids: never requested, not a failure
     kept_raw: int = 0  # attachments stored raw because the cleaner cannot read them (yet)
     closed: str = ""  # why the crawl stopped, when not "finished"
     errors: list[str] = field(default_factory=list)
@@ -34,6 +35,7 @@ class CrawlStats:
 
     def summary(self) -> str:
         extra = f", {self.kept_raw} attachments kept raw" if self.kept_raw else ""
+        extra += f", {self.disallowed} disallowed by robots.txt" if self.disallowed else ""
         stop = f" (stopped: {self.closed})" if self.closed and self.closed != "finished" else ""
         return (
             f"{self.site}: {self.requests} requests, {self.pages} pages, {self.new} new, "

@@ -15,16 +15,19 @@ from policy.cli import Context, cli, fail
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8001, show_default=True)
-def mirror(host: str, port: int) -> None:
+@click.option("--traps", is_flag=True, help="Serve the trap site (corpus/sample/traps) instead.")
+@click.option("--root", type=click.Path(exists=True, file_okay=False), help="Serve this folder instead.")
+def mirror(host: str, port: int, traps: bool, root: str | None) -> None:
     """Serve the bundled sample government site (the local mirror used by the demo and tests).
 
     \b
     Example:
       policy mirror --port 8001
+      policy mirror --traps --port 8002     # then: POLICY_TRAPS_URL=http://127.0.0.1:8002 policy crawl traps
     """
-    from crawler.mirror import make_server
+    from crawler.mirror import make_server, traps_root
 
-    server = make_server(host, port)
+    server = make_server(host, port, Path(root) if root else traps_root() if traps else None)
     click.echo(f"mirror site at http://{host}:{server.server_port}/  (Ctrl-C to stop)")
     try:
         server.serve_forever()
