@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlencode
 
-from flask import Blueprint, abort, current_app, render_template, request, url_for
+from flask import Blueprint, abort, current_app, g, render_template, request, url_for
 
 from .anchors import breadcrumb, split_lead
 from .context import data_dir, run_search, store
@@ -32,8 +33,20 @@ def params_from_request() -> SearchParams:
 
 
 def search_url(params: SearchParams, endpoint: str = "pages.search_page", **changes) -> str:
-    """A link to the same search with some values changed (a facet, a page, a sort)."""
-    return url_for(endpoint, **(params.with_(**changes) if changes else params).args())
+    """A link to the same search with some values changed (a facet, a page, a sort).
+
+    A results page holds dozens of these links; building the query string
+    directly is several times quicker than a ``url_for`` per link.
+    """
+    args = (params.with_(**changes) if changes else params).args()
+    return _endpoint_path(endpoint) + ("?" + urlencode(args) if args else "")
+
+
+def _endpoint_path(endpoint: str) -> str:
+    paths = g.setdefault("endpoint_paths", {})
+    if endpoint not in paths:
+        paths[endpoint] = url_for(endpoint)
+    return paths[endpoint]
 
 
 @bp.app_context_processor
