@@ -86,9 +86,11 @@ def clean(
 
 def _refuse_junk(text: str, page: Page, lines: list[str]) -> None:
     """Raise NotADocument for empty pages, anti-bot challenges and error pages."""
-    own = sum(len(_HAN.findall(ln)) for ln in lines[:400])
-    if own >= 400:
-        return
+    own = 0
+    for ln in lines:
+        own += len(_HAN.findall(ln))
+        if own >= 400:
+            return
     lowered = (text[:20000] + " " + (page.title_tag or "")).lower()
     if any(mark in lowered for mark in CHALLENGE_MARKS):
         raise NotADocument("an anti-bot challenge page, not a document (fetch it with a browser)")
@@ -104,7 +106,7 @@ def _refuse_junk(text: str, page: Page, lines: list[str]) -> None:
 
 # No policy document runs this long; a page that does is a data dump and is read in part,
 # so that a 10 MB page still cleans in well under a second.
-MAX_BODY_CHARS = 400_000
+MAX_BODY_CHARS = 200_000
 
 
 def _cap(lines: list[str]) -> tuple[list[str], bool]:

@@ -9,6 +9,8 @@ from functools import lru_cache
 from charset_normalizer import from_bytes
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+# Frequent characters that only traditional text uses: a page with none of them needs no folding.
+_TRADITIONAL_ONLY = re.compile("[們這來個為發機關與會學國實從產業務經濟區號構單標題範條際認證導應設創]")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 
 # GB2312 and GBK pages routinely contain characters only GB18030 has; GB18030
@@ -97,6 +99,8 @@ def fold_traditional(text: str) -> tuple[str, bool]:
     all simplified: a traditional page is folded whole (OpenCC t2s) and says
     so in its warnings, or nothing on it could be recognised.
     """
+    if not _TRADITIONAL_ONLY.search(text, 0, 30000):
+        return text, False  # the common case, decided without OpenCC
     sample = "".join(_HAN.findall(text[:30000]))[:3000]
     if len(sample) < 20:
         return text, False

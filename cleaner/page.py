@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
-import lxml.html
 from lxml import etree
+from lxml.cssselect import CSSSelector
 
 from .labels import (
     ATTACHMENT_EXTENSIONS,
@@ -71,6 +71,8 @@ _LABEL_TO_FIELD = {
     re.sub(r"\s+", "", label): name for name, labels in FIELD_LABELS.items() for label in labels
 }
 _ANY_LABEL = set(_LABEL_TO_FIELD) | {re.sub(r"\s+", "", x) for x in OTHER_LABELS}
+# Metadata sits near the top of a page; a 10 MB data dump is not searched to its end for it.
+_MAX_LABEL_LINES = 20_000
 _ALL_LABELS = sorted({x for v in FIELD_LABELS.values() for x in v} | set(OTHER_LABELS), key=len, reverse=True)
 # "发布时间：2022-05-18 来源：临沂市科学技术局 浏览次数：1024": every label:value pair in one string.
 _PAIR = re.compile(
@@ -82,6 +84,8 @@ _CHROME_MARK = re.compile(
     r"(?:^|[\s_-])(?:" + "|".join(map(re.escape, CHROME_CLASS_HINTS)) + r")(?:$|[\s_-])"
 )
 _TITLE_MARK = re.compile("|".join(map(re.escape, TITLE_CLASS_HINTS)))
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True)
 _SELECTORS = tuple(sel if sel[0] in ".#" else f"<{sel}" for sel in BODY_SELECTORS)
 _SELECTOR_INDEX = {sel: k for k, sel in enumerate(_SELECTORS)}
 _ATTACHMENT = re.compile(r"\.(?:" + "|".join(ATTACHMENT_EXTENSIONS) + r")(?:$|[?#&\s])", re.I)
@@ -121,8 +125,12 @@ def parse_text(text: str) -> Page:
 
 def parse_html(text: str, body_selector: str | None = None, url: str | None = None) -> Page:
     try:
-        root = lxml.html.document_fromstring(text)
-    except (etree.ParserError, ValueError):
+        # plain etree elements: lxml.html's element-class lookup costs a third of a 10 MB page's time
+        # XHTML pages open with <?xml … encoding=…?>, which lxml refuses in an already decoded string
+        root = etree.fromstring(_XML_DECLARATION.sub("", text, count=1), _PARSER)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        root = None
+    if root is None:
         return parse_text(re.sub(r"<[^>]+>", "\n", text))
     meta = _meta_fields(root)
     title_tag = _clean_space(root.findtext(".//title") or "") or None
@@ -130,14 +138,15 @@ def parse_html(text: str, body_selector: str | None = None, url: str | None = No
         "//script|//style|//noscript|//template|//svg|//comment()|//processing-instruction()"
     ):
         _drop(bad)
-    weights = _weights(root)
-    headings = _headings(root, weights)
+    weights = Weights()
+    containers, heading_elements = _scan(root)
+    headings = _headings(heading_elements)
     attachments = _attachments(root, url)
     _mark_blocks(root)
-    table = read_label_lines(root.text_content().splitlines())
-    body = _select_body(root, body_selector, weights)
+    table = read_label_lines(_text(root).splitlines())
+    body = _select_body(root, body_selector, weights, containers)
     return Page(
-        lines=body.text_content().splitlines(),
+        lines=_text(body).splitlines(),
         meta=meta,
         table=table,
         title_tag=title_tag,
@@ -214,27 +223,33 @@ def read_pairs(text: str, table: dict[str, str | None]) -> None:
             _set(table, name, text[m.end() : end])
 
 
-def _weights(root) -> dict:
-    """element -> (non-ASCII characters inside it, of which inside links), one bottom-up pass."""
-    out: dict = {}
-    for el in reversed(list(root.iter())):
-        if not isinstance(el.tag, str):
-            continue
-        total = _w(el.text)
-        links = 0
-        for c in el:
-            cw, cl = out.get(c, (0, 0))
-            tail = _w(c.tail)
-            total += cw + tail
-            links += cl
-        if el.tag == "a":
-            links = total
-        out[el] = (total, links)
-    return out
+class Weights:
+    """Text weight of elements, (non-ASCII characters inside, of which inside links), on demand.
+
+    Only a few elements are ever weighed (body candidates, chrome blocks, the
+    densest path), so each is measured with lxml's C-level string functions
+    when asked, instead of walking every node of a 10 MB page in Python.
+    """
+
+    def __init__(self) -> None:
+        self._memo: dict = {}
+
+    def __call__(self, el) -> tuple[int, int]:
+        found = self._memo.get(el)
+        if found is None:
+            total = _w(_text(el))
+            links = _w("".join(el.xpath(".//a//text()"))) if total else 0
+            if el.tag == "a":
+                links = total
+            found = self._memo[el] = (total, links)
+        return found
+
+    def forget(self) -> None:
+        self._memo.clear()
 
 
 def _w(s: str | None) -> int:
-    if not s:
+    if not s or s.isspace():
         return 0
     return len(s) - len(s.encode("ascii", "ignore")) - s.count("\xa0") - s.count("\u3000")
 
@@ -248,7 +263,7 @@ def read_label_lines(lines: list[str]) -> dict[str, str | None]:
     """
     table: dict[str, str | None] = {}
     # only short lines can hold labels; cleaning every line of a 10 MB page costs more than the rest
-    lines = [" ".join(x.split()) for x in lines if len(x) < 400]
+    lines = [" ".join(x.split()) for x in lines[:_MAX_LABEL_LINES] if len(x) < 400]
     lines = [x for x in lines if x and x != "|"]
     for i, line in enumerate(lines):
         if len(line) > 300:
@@ -260,22 +275,29 @@ def read_label_lines(lines: list[str]) -> dict[str, str | None]:
         if name:
             nxt = lines[i + 1] if i + 1 < len(lines) else ""
             _set(table, name, None if (is_label(nxt) or len(nxt) > 200 or _PAIR.match(nxt)) else nxt)
-        elif _PAIR.search(line):
+        elif _may_pair(line) and _PAIR.search(line):
             read_pairs(line, table)
     return table
 
 
-def _headings(root, weights) -> list[str]:
+def _may_pair(line: str) -> bool:
+    """A cheap test before the big label regex: is some colon preceded by a known label?"""
+    for colon in ("：", ":"):
+        start = line.find(colon)
+        while start > 0:
+            before = line[max(0, start - 10) : start].replace(" ", "")
+            if any(before[-k:] in _ANY_LABEL for k in range(2, min(len(before), 8) + 1)):
+                return True
+            start = line.find(colon, start + 1)
+    return False
+
+
+def _headings(candidates) -> list[str]:
     out = []
-    for el in root.iter():
-        if not isinstance(el.tag, str):
-            continue
-        marks = f"{el.get('class', '')} {el.get('id', '')}".lower()
-        if el.tag in ("h1", "h2", "h3") or (marks.strip() and _TITLE_MARK.search(marks)):
-            if 0 < weights.get(el, (0, 0))[0] <= 150:
-                text = _clean_space(el.text_content())
-                if text and text not in out:
-                    out.append(text)
+    for el in candidates:
+        text = _clean_space(_text(el))
+        if text and len(text) <= 150 and text not in out:
+            out.append(text)
     return out
 
 
@@ -287,7 +309,7 @@ def _attachments(root, url: str | None) -> list[str]:
         if (
             href
             and not href.startswith(("javascript:", "#"))
-            and (_ATTACHMENT.search(href) or _ATTACHMENT.search(_clean_space(a.text_content())))
+            and (_ATTACHMENT.search(href) or _ATTACHMENT.search(_clean_space(_text(a))))
         ):
             full = urljoin(url, href) if url else href
             if full not in out:
@@ -304,39 +326,54 @@ def _is_chrome(el) -> bool:
     return bool(marks.strip()) and bool(_CHROME_MARK.search(marks))
 
 
-def _select_body(root, selector: str | None, weights):
+def _select_body(root, selector: str | None, weights, containers: list[list]):
     if selector:
         try:
-            found = root.cssselect(selector)
+            found = CSSSelector(selector)(root)
         except Exception:  # noqa: BLE001 - a bad selector in a site config falls back to the guess
             found = []
         if found:
-            return _strip_chrome(max(found, key=lambda el: weights.get(el, (0, 0))[0]), weights)
+            return _strip_chrome(max(found, key=lambda el: weights(el)[0]), weights)
     body = root.find("body")
     if body is None:
         body = root
-    page_text = weights.get(body, (0, 0))[0] - weights.get(body, (0, 0))[1]
-    for found in _known_containers(root):
-        best = max(found, key=lambda el: weights.get(el, (0, 0))[0] - 3 * weights.get(el, (0, 0))[1])
-        text = weights.get(best, (0, 0))[0]
+    page_text = weights(body)[0] - weights(body)[1]
+    for found in containers:
+        best = max(found, key=lambda el: weights(el)[0] - 3 * weights(el)[1])
+        text = weights(best)[0]
         if text > 200 or (text > 40 and text >= 0.5 * page_text):
             return _strip_chrome(best, weights)
     return _densest(_strip_chrome(body, weights), weights)
 
 
-def _known_containers(root) -> list[list]:
-    """Elements matching BODY_SELECTORS (".class", "#id" or a tag), in the selectors' order; one pass."""
+def _scan(root) -> tuple[list[list], list]:
+    """One pass over the tree: elements matching BODY_SELECTORS (".class", "#id" or a tag), grouped in
+    the selectors' order, and the elements that may hold the document's heading."""
     hits: list[list] = [[] for _ in _SELECTORS]
+    heads = []
     for el in root.iter():
-        if not isinstance(el.tag, str):
+        tag = el.tag
+        if not isinstance(tag, str):
             continue
         classes = el.get("class")
         ident = el.get("id")
-        for key in (classes.split() if classes else []) + ([f"#{ident}"] if ident else []) + [f"<{el.tag}"]:
-            k = _SELECTOR_INDEX.get(key if key[0] in "#<" else f".{key}")
+        if tag in ("h1", "h2", "h3"):
+            heads.append(el)
+        elif (classes or ident) and _TITLE_MARK.search(f"{classes or ''} {ident or ''}".lower()):
+            heads.append(el)
+        k = _SELECTOR_INDEX.get(f"<{tag}")
+        if k is not None:
+            hits[k].append(el)
+        if ident:
+            k = _SELECTOR_INDEX.get(f"#{ident}")
             if k is not None:
                 hits[k].append(el)
-    return [h for h in hits if h]
+        if classes:
+            for cls in classes.split():
+                k = _SELECTOR_INDEX.get(f".{cls}")
+                if k is not None and el not in hits[k]:
+                    hits[k].append(el)
+    return [h for h in hits if h], heads
 
 
 def _strip_chrome(el, weights):
@@ -345,42 +382,42 @@ def _strip_chrome(el, weights):
     ASP.NET sites wrap the whole page in <form>, some CMSs put the article in
     "content-top": a chrome-looking element with much unlinked text is kept.
     """
+    whole = weights(el)[0]
     for bad in list(el.iter()):
         if bad is el or bad.getparent() is None or not _is_chrome(bad):
             continue
-        total, links = weights.get(bad, (0, 0))
-        if total < 300 or links > 0.5 * total:
-            up = bad.getparent()
-            while up is not None:  # keep the weights of what remains true without a second pass
-                t, lk = weights.get(up, (0, 0))
-                weights[up] = (t - total, lk - links)
-                up = up.getparent()
+        total, links = weights(bad)
+        holds_the_text = total > 0.5 * whole and links < 0.5 * total
+        if (total < 300 or links > 0.5 * total) and not holds_the_text:
             _drop(bad)
+    weights.forget()  # what contained a dropped block weighs less now
     return el
 
 
 def _drop(el) -> None:
-    """Remove an element but keep its tail text (lxml's drop_tree)."""
-    if el.getparent() is None:
+    """Remove an element but keep its tail text (what lxml.html's drop_tree does)."""
+    parent = el.getparent()
+    if parent is None:
         return
-    try:
-        el.drop_tree()
-    except AttributeError:  # comments and processing instructions
-        parent = el.getparent()
-        if el.tail:
-            prev = el.getprevious()
-            if prev is not None:
-                prev.tail = (prev.tail or "") + el.tail
-            else:
-                parent.text = (parent.text or "") + el.tail
-        parent.remove(el)
+    if el.tail:
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
+
+
+def _text(el) -> str:
+    """All text inside an element, without its tail (lxml.html's text_content())."""
+    return etree.tostring(el, method="text", encoding="unicode", with_tail=False)
 
 
 def _densest(body, weights):
     """The smallest container that still holds most of the page's prose."""
 
     def score(el) -> int:
-        total, links = weights.get(el, (0, 0))
+        total, links = weights(el)
         return total - 3 * links
 
     best = body

@@ -36,10 +36,54 @@ def _rate(fn, pages: list[tuple[str, bytes]], rounds: int) -> float:
     return rounds * len(pages) / (time.perf_counter() - start)
 
 
+def _annotate_share(pages: list[tuple[str, bytes]], rounds: int, rate: float) -> float | None:
+    """The part of clean()'s time spent in the validity/citations hook, timed alone on the same documents."""
+    try:
+        from cleaner.validity import annotate
+    except ImportError:
+        return None
+    docs = []
+    for name, body in pages:
+        try:
+            docs.append(clean(body, source=name))
+        except NotADocument:
+            continue
+    start = time.perf_counter()
+    for _ in range(rounds):
+        for doc in docs:
+            annotate(doc)
+    spent = time.perf_counter() - start
+    return spent / (rounds * len(pages) / rate)
+
+
+def big_page(pages: list[tuple[str, bytes]], size: int = 10_000_000) -> bytes:
+    """A page of about ``size`` bytes: one real page's body, then its text repeated in link-heavy blocks."""
+    texts = []
+    for _, body in pages:
+        try:
+            texts.append(body.decode("utf-8"))
+        except UnicodeDecodeError:
+            continue
+    text = max(texts, key=len, default="<p>一、总体要求</p>" * 50)
+    paragraphs = "".join(f"<p>{line}</p>" for line in text.splitlines() if line.strip())[:20000]
+    block = (
+        "<div class='item'>"
+        + paragraphs
+        + "<ul>"
+        + "<li><a href='#'>相关文章标题</a></li>" * 20
+        + "</ul></div>"
+    )
+    head = "<html><head><meta charset='utf-8'><title>大页面</title></head><body><div class='TRS_Editor'>"
+    return (
+        head + paragraphs + "</div>" + block * max(1, size // len(block.encode())) + "</body></html>"
+    ).encode()
+
+
 @bench.command("clean")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True))
 @click.option("--rounds", default=20, show_default=True, help="Times each page is cleaned.")
-def bench_clean(paths: tuple[str, ...], rounds: int) -> None:
+@click.option("--big/--no-big", default=True, show_default=True, help="Also time one 10 MB page.")
+def bench_clean(paths: tuple[str, ...], rounds: int, big: bool) -> None:
     """Pages/s of clean() and of trafilatura.extract() on the same HTML pages, and the ratio.
 
     Without PATHS it uses the bundled sample site's pages.
@@ -77,4 +121,14 @@ def bench_clean(paths: tuple[str, ...], rounds: int) -> None:
     click.echo(f"clean():              {mine:8.1f} pages/s")
     click.echo(f"trafilatura.extract(): {base:8.1f} pages/s")
     click.echo(f"ratio (ours / trafilatura): {mine / base:.2f}")
+    share = _annotate_share(pages, rounds, mine)
+    if share is not None:
+        click.echo(f"  of clean()'s time, validity and citations (cleaner/validity.py) take {share:.0%}")
+    if big:
+        data = big_page(pages)
+        start = time.perf_counter()
+        ours("big", data)
+        ours_big = time.perf_counter() - start
+        # trafilatura needs tens of seconds on such a page: only ours is timed
+        click.echo(f"one {len(data) / 1e6:.0f} MB page: clean() {ours_big:.2f} s")
     sys.stdout.flush()

@@ -1,0 +1,54 @@
+"""Page-level reading: markup quirks of real CMSs, body selection, chrome."""
+
+from cleaner import Hints, clean
+
+BODY = "".join(
+    f"<p>（{n}）支持科技型企业加大研发投入，对符合条件的企业给予研发费用补助，推动创新资源向企业集聚。</p>"
+    for n in "一二三四五"
+)
+
+
+def page(body: str, head: str = "") -> bytes:
+    return f"<html><head><meta charset='utf-8'>{head}</head><body>{body}</body></html>".encode()
+
+
+def test_xhtml_with_xml_declaration():
+    data = (
+        '<?xml version="1.0" encoding="utf-8"?>\n' + page(f"<div class='TRS_Editor'>{BODY}</div>").decode()
+    ).encode()
+    doc = clean(data)
+    assert [c.number for c in doc.clauses] == ["（一）", "（二）", "（三）", "（四）", "（五）"]
+
+
+def test_aspnet_form_wrapper_is_not_chrome():
+    doc = clean(page(f"<form id='form1'><div class='nav'><a>首页</a></div><div>{BODY}</div></form>"))
+    assert len(doc.clauses) == 5 and "首页" not in doc.body_text
+
+
+def test_site_body_selector_wins_and_a_bad_one_is_ignored():
+    html = page(
+        f"<div id='a'>{BODY}</div><div id='b'><p>一、另一段文字，介绍本站的栏目设置和联系方式，欢迎各界人士提出意见建议。</p></div>"
+    )
+    assert clean(html, hints=Hints(body_selector="#b")).clauses[0].number == "一、"
+    assert len(clean(html, hints=Hints(body_selector="div[[")).clauses) >= 5
+
+
+def test_info_bar_pairs_and_title_suffix():
+    html = page(
+        "<h1>关于加快推进中试基地建设的意见</h1>"
+        "<div class='info'>发布时间：2022-05-18 09:30 来源：市科技局 浏览次数：1024 【大 中 小】</div>"
+        f"<div class='article'>{BODY}</div>",
+        head="<title>关于加快推进中试基地建设的意见_临沂市科学技术局</title>",
+    )
+    doc = clean(html, hints=Hints())
+    assert doc.title == "关于加快推进中试基地建设的意见"
+    assert doc.published == "2022-05-18"
+    assert doc.issuer == "市科学技术局"
+
+
+def test_title_tag_site_suffix_is_removed():
+    html = page(
+        f"<div class='article'>{BODY}</div>",
+        head="<title>临沂市科技创新券管理办法 - 政策文件 - 临沂市科学技术局</title>",
+    )
+    assert clean(html).title == "临沂市科技创新券管理办法"
