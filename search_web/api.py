@@ -8,6 +8,8 @@ from datetime import UTC, datetime
 
 from flask import Blueprint, Response, abort, current_app, jsonify, stream_with_context, url_for
 
+from corpus.status import document_view
+
 from .anchors import clause_anchor
 from .context import all_hits, data_dir, run_search, store
 from .export import COLUMNS, csv_lines, document_rows, hit_row, support_row
@@ -39,7 +41,11 @@ def api_doc(doc_id: str):
     doc = s.document(doc_id) if DOC_ID.fullmatch(doc_id) else None
     if doc is None:
         abort(404)
-    data = doc.to_dict()
+    # the document contract plus its status today and its relations, as `policy show --json` prints it
+    data = document_view(s, doc_id) or doc.to_dict()
+    for entries in (data.get("relations") or {}).values():
+        for entry in entries:
+            entry["link"] = doc_link(entry["doc_id"]) if entry.get("doc_id") else None
     meta = s.document_meta(doc_id) or {}
     page_url = s.page_url(meta["page_id"]) if meta.get("page_id") else None
     data["link"] = doc_link(doc_id)

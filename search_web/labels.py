@@ -13,6 +13,7 @@ AMOUNT_KINDS = {
 GRANT_KINDS = ("cap", "fixed", "per_unit")
 
 FACETS = {  # facet field of indexer.search -> (label, query-string parameter it sets)
+    "status": ("效力", "status"),
     "province": ("省份", "region"),
     "city": ("城市", "region"),
     "county": ("区县", "region"),
@@ -39,3 +40,36 @@ DOC_FIELDS = (  # (attribute of Document, label) for the metadata table
 )
 
 CHANGE_ACTIONS = {"new": "首次收录", "changed": "内容更新", "deleted": "已删除"}
+
+STATUS_LABELS = {  # corpus.status.STATUSES: does the document still apply today
+    "in_force": "现行有效",
+    "not_yet_effective": "尚未施行",
+    "expired": "已失效",
+    "repealed": "已废止",
+    "superseded": "已被正式文本取代",
+    "draft": "征求意见稿",
+    "unknown": "效力待确认",
+}
+STATUS_RULES = {  # Status.rule: how the status was decided, in a reader's words
+    "repost_of": "随所转载的原文件",
+    "final_version": "已有正式文本",
+    "draft_mark": "标注为征求意见稿",
+    "repealed_by": "已被另一文件废止",
+    "effective_date": "施行日期未到",
+    "expiry_date": "有效期已过",
+    "title_period": "按标题所示年限",
+    "validity_statement": "按文件所述有效期",
+    "no_statement": "文件未写明有效期",
+}
+RELATION_LABELS = {  # document_view()["relations"] keys, in the order the page lists them
+    "repealed_by": "废止本文件的文件",
+    "repeals": "本文件废止的文件",
+    "final_of": "本文件的征求意见稿",
+    "draft_of": "本征求意见稿的正式文本",
+    "repost_of": "本文转载的原文件",
+    "reposts": "转载本文件的页面",
+    "duplicate_of": "相同文件（主版本）",
+    "duplicates": "相同文件的其他副本",
+    "cites": "本文件引用的文件",
+    "cited_by": "引用本文件的文件",
+}

@@ -7,9 +7,19 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, abort, current_app, g, render_template, request, url_for
 
+from corpus.status import document_view
+
 from .anchors import breadcrumb, split_lead
 from .context import data_dir, run_search, store
-from .labels import CHANGE_ACTIONS, DOC_FIELDS, FACETS, SORT_LABELS
+from .labels import (
+    CHANGE_ACTIONS,
+    DOC_FIELDS,
+    FACETS,
+    RELATION_LABELS,
+    SORT_LABELS,
+    STATUS_LABELS,
+    STATUS_RULES,
+)
 from .notices import group_by_run, summarize
 from .params import SearchParams, parse_search
 from .snapshot import diff_lines, safe_html, visible_lines
@@ -51,7 +61,14 @@ def _endpoint_path(endpoint: str) -> str:
 
 @bp.app_context_processor
 def _helpers():
-    return {"search_url": search_url, "split_lead": split_lead, "SORT_LABELS": SORT_LABELS, "FACETS": FACETS}
+    return {
+        "search_url": search_url,
+        "split_lead": split_lead,
+        "SORT_LABELS": SORT_LABELS,
+        "FACETS": FACETS,
+        "STATUS_LABELS": STATUS_LABELS,
+        "STATUS_RULES": STATUS_RULES,
+    }
 
 
 @bp.get("/")
@@ -104,6 +121,10 @@ def _facet_lists(params: SearchParams, facets: dict) -> list[dict]:
                     if active
                     else {"year_from": int(value), "year_to": int(value)}
                 )
+            elif arg == "status":
+                active = params.status == value
+                change = {"status": None if active else value}
+                value = STATUS_LABELS.get(value, value)
             elif arg == "drafts":
                 mode = "only" if value.lower() in ("true", "1") else "exclude"
                 active = params.drafts == mode
@@ -168,10 +189,19 @@ def document(doc_id: str):
             if old["version"] in bodies and new["version"] in bodies:
                 diffs[new["version"]] = diff_lines(bodies[old["version"]], bodies[new["version"]])
     toc = [c for c in doc.clauses if c.level == 1 and (c.heading or c.number)]
+    view = document_view(s, doc_id) or {}
+    relations = [
+        (label, view.get("relations", {}).get(kind) or [])
+        for kind, label in RELATION_LABELS.items()
+        if view.get("relations", {}).get(kind)
+    ]
     return render_template(
         "doc.html",
         doc=doc,
         meta=meta,
+        status=view.get("status"),
+        relations=relations,
+        sources=[u for u in view.get("sources", []) if u != doc.url],
         fields=[(label, getattr(doc, name, None)) for name, label in DOC_FIELDS],
         versions=list(reversed(versions)),
         diffs=diffs,

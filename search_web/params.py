@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 
+from corpus.status import STATUSES
 from indexer import Filters
 
 SORTS = ("relevance", "date", "amount")
@@ -33,6 +34,7 @@ class SearchParams:
     year_to: int | None = None
     min_yuan: float | None = None
     drafts: str = "include"
+    status: str | None = None  # in_force, expired, …; several comma-separated
     sort: str = "relevance"
     collapse: bool = False
     page: int = 1
@@ -48,6 +50,7 @@ class SearchParams:
             year_to=self.year_to,
             min_yuan=self.min_yuan,
             drafts=self.drafts,
+            status=self.status,
         )
 
     def with_(self, **changes) -> SearchParams:
@@ -94,6 +97,7 @@ FILTER_LABELS = {
     "year_to": "截止年份",
     "min_yuan": "最低金额",
     "drafts": "征求意见稿",
+    "status": "效力",
 }
 
 
@@ -102,6 +106,10 @@ def _show(name: str, value) -> str:
         return {"exclude": "不含", "only": "仅看"}.get(value, value)
     if name == "min_yuan":
         return format_yuan(value)
+    if name == "status":
+        from .labels import STATUS_LABELS
+
+        return "、".join(STATUS_LABELS.get(v, v) for v in str(value).split(","))
     return str(value)
 
 
@@ -135,6 +143,12 @@ def parse_search(
     drafts = args.get("drafts") or "include"
     if drafts not in DRAFTS:
         raise ParamError(f"drafts 只能是 {' / '.join(DRAFTS)}")
+    status = _text(args, "status")
+    if status:
+        status = ",".join(dict.fromkeys(v.strip() for v in status.split(",") if v.strip()))
+        unknown = [v for v in status.split(",") if v not in STATUSES]
+        if unknown:
+            raise ParamError(f"status 只能是 {' / '.join(STATUSES)} 中的一个或几个（逗号分隔）")
     sort = args.get("sort") or "relevance"
     if sort not in SORTS:
         raise ParamError(f"sort 只能是 {' / '.join(SORTS)}")
@@ -148,6 +162,7 @@ def parse_search(
         year_to=year_to,
         min_yuan=min_yuan or None,
         drafts=drafts,
+        status=status or None,
         sort=sort,
         collapse=(args.get("collapse") or "") in ("1", "true", "on", "yes"),
         page=_int(args, "page", 1, MAX_PAGE) or 1,

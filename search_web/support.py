@@ -10,7 +10,7 @@ total or an output target is money nobody is given.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from corpus.store import Store
@@ -64,6 +64,7 @@ class SupportRow:
     text: str
     departments: list[str]
     grants: list[Grant]  # largest first
+    status: dict | None = None  # does the policy still apply (corpus.status), when known
 
     @property
     def top(self) -> Grant:
@@ -140,6 +141,7 @@ def row_from_hit(hit) -> SupportRow:
         text=hit.text,
         departments=list(hit.departments),
         grants=grants(hit.amounts),
+        status=getattr(hit, "status", None),
     )
 
 
@@ -179,10 +181,16 @@ def find_support(data_dir: str | Path, store: Store, query: SupportQuery) -> Sup
     # Validity: the status work restricts candidates to policies in force here, by default.
     ranked = rank(candidates, query.min_yuan)
     start = (query.page - 1) * query.per_page
+    shown = ranked[start : start + query.per_page]
+    if not query.keywords:  # hits carry their status; store rows get it here, once per document
+        statuses: dict[str, dict | None] = {}
+        for doc_id in dict.fromkeys(r.doc_id for r in shown):
+            statuses[doc_id] = store.status(doc_id)
+        shown = [replace(r, status=statuses[r.doc_id]) for r in shown]
     return SupportResults(
         query=query,
         total=len(ranked),
-        rows=ranked[start : start + query.per_page],
+        rows=shown,
         truncated=truncated,
         notes=notes,
     )

@@ -54,6 +54,8 @@ def fill_store(data_dir: Path) -> None:
         assert body != edited.read_bytes()
         saved = store.save_page(url, body, content_type="text/html")
         store.save_document(clean(body, url=url, hints=Hints()), page_id=saved.page_id, site="sample")
+    # closing the store relinks documents and decides their status; the index copies it into hits
+    with Store.in_dir(data_dir) as store:
         update_index(store, data_dir)
 
 

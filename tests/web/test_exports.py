@@ -110,3 +110,11 @@ def test_policy_export_writes_the_whole_store(web_data, tmp_path, client):
     assert {r["doc_id"] for r in rows} == {d["id"] for d in docs}
     bad = runner.invoke(cli, ["--data-dir", str(web_data), "export", "-o", str(tmp_path / "no" / "x.jsonl")])
     assert bad.exit_code != 0 and "error:" in bad.output and "Traceback" not in bad.output
+
+
+def test_support_rows_say_whether_the_policy_still_applies(client):
+    for args in ({"min_wan": "10"}, {"q": "中试基地", "min_wan": "10"}):
+        rows = client.get("/api/support", query_string=args).get_json()["rows"]
+        assert rows and all(r["status"] and r["status"]["status"] for r in rows), args
+    page = lxml_html.fromstring(client.get("/support", query_string={"q": "中试基地"}).data)
+    assert page.xpath("//li[@class='grant']//span[contains(@class,'badge status-')]")

@@ -161,3 +161,36 @@ def test_a_query_of_only_exclusions_gets_the_indexers_note(client):
     t = tree(client.get("/search", query_string={"q": "-征求意见稿"}))
     assert t.xpath("//p[@class='note']/text()") == ["请输入查询词"]
     assert not t.xpath("//li[@class='hit']")
+
+
+def doc_hit(client, url_tail: str) -> dict:
+    hits = client.get("/api/search", query_string={"q": "中试基地", "per_page": 50}).get_json()["hits"]
+    return next(h for h in hits if h["url"].endswith(url_tail))
+
+
+def test_a_repealed_document_says_so_and_links_what_repealed_it(client):
+    hit = doc_hit(client, EDITED)  # the 中试基地 opinion, repealed by a later notice of the sample site
+    assert hit["status"]["status"] == "repealed"
+    t = tree(client.get(f"/doc/{hit['doc_id']}"))
+    line = t.xpath("//p[contains(@class,'status-line')]")[0]
+    assert "已废止" in line.text_content() and "status-repealed" in line.get("class")
+    repealer = line.xpath(".//a/@href")[0]
+    assert repealer.startswith("/doc/") and client.get(repealer).status_code == 200
+    assert "废止本文件的文件" in t.xpath("//section[@class='relations']")[0].text_content()
+    api = client.get(f"/api/doc/{hit['doc_id']}").get_json()
+    assert api["status"]["status"] == "repealed"
+    assert api["relations"]["repealed_by"][0]["link"] == repealer
+
+
+def test_status_facet_badges_and_filter(client):
+    every = client.get("/api/search", query_string={"q": "中试基地", "per_page": 50}).get_json()
+    statuses = {v["value"]: v["count"] for v in every["facets"]["status"]}
+    assert "repealed" in statuses and "in_force" in statuses
+    t = tree(client.get("/search", query_string={"q": "中试基地"}))
+    facet = t.xpath("//section[contains(@class,'facet-status')]")[0]
+    assert "已废止" in facet.text_content() and "现行有效" in facet.text_content()
+    assert t.xpath("//li[@class='hit']//span[contains(@class,'status-repealed')]")
+    in_force = client.get("/api/search", query_string={"q": "中试基地", "status": "in_force"}).get_json()
+    assert in_force["total"] == statuses["in_force"]
+    assert all(h["status"]["status"] == "in_force" for h in in_force["hits"])
+    assert client.get("/api/search", query_string={"q": "x", "status": "alive"}).status_code == 400
