@@ -40,6 +40,9 @@ from .validity import annotate
 __all__ = ["clean", "Hints", "NotADocument"]
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_MEDIA = re.compile(
+    r"(日报|晚报|报社|新闻|电视台|广播|融媒|客户端|公众号|新华社|人民网|新华网|[^政]网)$|^本站$|^原创$"
+)
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
@@ -163,9 +166,11 @@ def _build(page: Page, lines: list[str], hints: Hints) -> Document:
     if not signed:
         sig_issuer, signed = _cover_signature(body)
 
-    issuer = (
-        lead_org or table.get("issuer") or page.meta.get("issuer") or issuer_from_title(title) or sig_issuer
+    # "来源：临沂日报" names the newspaper that carried the page, not the issuing body
+    stated_issuer = next(
+        (v for v in (table.get("issuer"), page.meta.get("issuer")) if v and not _MEDIA.search(v)), None
     )
+    issuer = lead_org or stated_issuer or issuer_from_title(title) or sig_issuer
     published = _date(table.get("published")) or _date(page.meta.get("published")) or head.published
     if repost:
         published = head.published  # the news item's date is not the carried document's
@@ -221,10 +226,16 @@ def _title_from_page(page: Page) -> str | None:
     for h in page.headings:
         if looks_like_title(h):
             return clean_title(h)
-    if page.title_tag:
-        t = strip_site_suffix(page.title_tag)
-        if looks_like_title(t):
-            return clean_title(t)
+    stripped = strip_site_suffix(page.title_tag) if page.title_tag else None
+    if stripped and looks_like_title(stripped):
+        return clean_title(stripped)
+    # no title names a document type (工作要点, 名单公示 …): the page's own heading still is its title
+    site = page.meta.get("site") or ""
+    tag = page.title_tag or ""
+    for h in [*page.headings, stripped or ""]:
+        is_site = h == site or (h != stripped and tag.endswith(h))  # the site name, in a header or <title>
+        if len(h) >= 6 and not is_site and not _MEDIA.search(h):
+            return clean_title(h)
     return None
 
 

@@ -10,6 +10,7 @@ HTML table does).
 from __future__ import annotations
 
 import io
+import logging
 import re
 import zipfile
 
@@ -46,6 +47,8 @@ def pdf_lines(data: bytes) -> list[str]:
     from pdfminer.high_level import extract_text
     from pdfminer.layout import LAParams
 
+    # pdfminer logs every odd font on the root logger's stderr; a damaged PDF is reported once, by us
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     try:
         text = extract_text(io.BytesIO(data), laparams=LAParams())
     except Exception as e:  # noqa: BLE001 - pdfminer raises many kinds on damaged or encrypted files

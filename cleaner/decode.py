@@ -9,6 +9,22 @@ from functools import lru_cache
 from charset_normalizer import from_bytes
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+# The most frequent characters of Chinese text (simplified and traditional forms): real text is
+# made of them, mojibake from a wrong decode is not.
+_COMMON = frozenset(
+    "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而"
+    "方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好"
+    "应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向"
+    "道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特"
+    "件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队"
+    "南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风"
+    "切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许"
+    "步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容须际商非验连断深难近千周委素技备半办青省列习响"
+    "约支般史感劳便团往历市克何除消构府称太准精值号率族维划选标写存候亲快效院查型按格养易置派层片始专状育厂京"
+    "识适属包火住调满县局照参红细引该价严飞创新科技企业服务项目资金支持推进建设发展实施加快提升鼓励补助奖励"
+    "們這來個為發機關與會學國實從產業務經濟區號構單標題範條際認證導應設創進設體說時對動現種與開關點長問間"
+)
+
 # Frequent characters that only traditional text uses: a page with none of them needs no folding.
 _TRADITIONAL_ONLY = re.compile("[們這來個為發機關與會學國實從產業務經濟區號構單標題範條際認證導應設創]")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
@@ -45,9 +61,13 @@ def _cjk_ratio(text: str) -> float:
 def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
     """Decode page bytes; returns (text, encoding used).
 
-    Order of trust: a BOM, then the HTTP charset and the <meta charset> when
-    the bytes decode cleanly with them, then detection.  A declared charset
-    that fails to decode is a lie and is ignored.
+    Order of trust: a BOM; then UTF-8, when the bytes are valid UTF-8 (CJK
+    text in any other encoding never is); then the HTTP charset and the
+    <meta charset>, when the bytes decode cleanly with them *and* read as
+    Chinese; then detection.  GB18030 decodes almost any byte string without
+    an error, so a page declared gb2312 but written in Big5 or UTF-8 would
+    otherwise turn into mojibake: "reads as Chinese" is the share of common
+    characters among the CJK ones.
     """
     for bom, enc in (
         (codecs.BOM_UTF8, "utf-8-sig"),
@@ -56,28 +76,46 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
     ):
         if data.startswith(bom):
             return data.decode(enc, errors="replace"), enc
-    candidates: list[str] = []
-    for name in (declared, _meta_charset(data)):
-        enc = _norm(name)
-        if enc and enc not in candidates:
-            candidates.append(enc)
-    for enc in candidates:
-        try:
-            return data.decode(enc), enc
-        except (UnicodeDecodeError, LookupError):
-            continue
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    candidates: list[str] = []
+    for name in (declared, _meta_charset(data)):
+        enc = _norm(name)
+        if enc and enc not in candidates and enc not in ("utf-8", "ascii"):
+            candidates.append(enc)
+    tried: list[tuple[float, str, str]] = []
+    for enc in candidates:
+        try:
+            text = data.decode(enc)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        score = _reads_as_chinese(text)
+        if score >= 0.25:
+            return text, enc
+        tried.append((score, enc, text))
     best = from_bytes(data[:200000]).best()
     enc = _norm(best.encoding) if best else None
-    if enc:
+    if enc and enc not in candidates:
         text = data.decode(enc, errors="replace")
         # Detectors sometimes pick a Cyrillic or Latin code page for short GBK pages.
         if _cjk_ratio(text) > 0.5:
-            return text, enc
-    return data.decode("gb18030", errors="replace"), "gb18030"
+            tried.append((_reads_as_chinese(text), enc, text))
+    for enc in ("gb18030", "big5hkscs"):
+        if enc not in candidates:
+            text = data.decode(enc, errors="replace")
+            tried.append((_reads_as_chinese(text) - text.count("\ufffd") / max(1, len(text)), enc, text))
+    score, enc, text = max(tried, key=lambda t: t[0])
+    return text, enc
+
+
+def _reads_as_chinese(text: str) -> float:
+    """Share of the CJK characters that are among the most common ones (1.0 when there are none)."""
+    han = _HAN.findall(text[:30000])
+    if len(han) < 20:
+        return 1.0
+    return sum(1 for ch in han if ch in _COMMON) / len(han)
 
 
 def _meta_charset(data: bytes) -> str | None:

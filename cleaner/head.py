@@ -59,14 +59,19 @@ def find_repost(lines: list[str]) -> Repost | None:
         key = _key(title)
         for j in range(i + 1, min(len(lines), 80)):
             if _key(lines[j]) == key or (_key(lines[j]).startswith(key) and len(lines[j]) < len(title) + 12):
-                return Repost(m.group("org").strip(), title, j + 1, j)
+                return Repost(_first_org(m.group("org")), title, j + 1, j)
             if _FULL_TEXT.search(lines[j]) and len(lines[j]) < 200:
                 # a line that only says "以下为文件全文：" is no part of the lead
                 rest = _FULL_TEXT.sub("", lines[j])
                 lead_end = j + 1 if len(re.findall(r"[\u4e00-\u9fff]", rest)) > 8 else j
-                return Repost(m.group("org").strip(), title, j + 1, lead_end)
+                return Repost(_first_org(m.group("org")), title, j + 1, lead_end)
         return None
     return None
+
+
+def _first_org(orgs: str) -> str:
+    """ "省科技厅、省财政厅联合" -> "省科技厅": a joint issue is filed under the body that leads it."""
+    return re.split(r"[、和与及]", orgs.strip())[0].strip()
 
 
 def read_head(lines: list[str], start: int, known_title: str | None = None) -> Head:

@@ -93,9 +93,18 @@ ATTACHMENT_EXTENSIONS = (
 
 # <meta name=...> used by TRS, Hanweb and similar CMSs.
 META_NAMES: dict[str, tuple[str, ...]] = {
-    "title": ("ArticleTitle", "articletitle", "title", "og:title"),
-    "issuer": ("ContentSource", "contentsource", "source"),
-    "published": ("PubDate", "pubdate", "publishdate", "firstpublishedtime", "article:published_time"),
+    "title": ("ArticleTitle", "articletitle", "dc.title", "title", "og:title"),
+    "issuer": ("ContentSource", "contentsource", "source", "dc.publisher"),
+    "published": (
+        "PubDate",
+        "pubdate",
+        "publishdate",
+        "firstpublishedtime",
+        "maketime",
+        "dc.date",
+        "dcterms.issued",
+        "article:published_time",
+    ),
     "site": ("SiteName", "sitename", "og:site_name"),
     "doc_number": ("fileno", "FileNo"),
 }

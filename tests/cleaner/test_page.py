@@ -52,3 +52,29 @@ def test_title_tag_site_suffix_is_removed():
         head="<title>临沂市科技创新券管理办法 - 政策文件 - 临沂市科学技术局</title>",
     )
     assert clean(html).title == "临沂市科技创新券管理办法"
+
+
+def test_title_without_a_document_type_falls_back_to_the_heading():
+    html = page(
+        f"<div class='header'><h1>临沂市科学技术局</h1></div><h2>临沂市科学技术局2023年工作要点</h2><div class='article'>{BODY}</div>",
+        head="<title>临沂市科学技术局2023年工作要点_临沂市科学技术局</title>",
+    )
+    assert clean(html).title == "临沂市科学技术局2023年工作要点"
+
+
+def test_a_newspaper_source_is_not_the_issuer():
+    html = page(
+        "<h1>淄博市人民政府办公室关于加强科技创新平台建设的意见</h1><div class='info'>来源：淄博日报</div>"
+        f"<div class='article'>{BODY}</div>"
+    )
+    assert clean(html).issuer == "淄博市人民政府办公室"
+
+
+def test_joint_repost_is_filed_under_the_leading_body():
+    text = (
+        "近日，省科技厅、省财政厅联合印发《关于支持新型研发机构建设的若干措施》，明确了支持方向。\n全文如下：\n"
+        + "一、支持方向\n（一）对新认定的省级新型研发机构，给予最高500万元支持。\n"
+    )
+    doc = clean(text.encode())
+    assert doc.title == "关于支持新型研发机构建设的若干措施"
+    assert doc.issuer.endswith("科学技术厅")
