@@ -89,6 +89,7 @@ class SiteConfig:
     path: Path
     title: str = ""
     enabled: bool = True
+    verified: bool = True  # false: the selectors were never checked against the live site
     checked: str | None = None
     region: Region = field(default_factory=Region)
     allowed_domains: tuple[str, ...] = ()
@@ -142,6 +143,7 @@ _TOP_KEYS = {
     "name",
     "title",
     "enabled",
+    "verified",
     "base_url",
     "start_urls",
     "allowed_domains",
@@ -385,6 +387,7 @@ def parse_site(raw: dict, path: Path) -> SiteConfig:
         list=rules,
         path=path,
         enabled=c.get(raw, "enabled", bool, default=True),
+        verified=c.get(raw, "verified", bool, default=True),
         checked=c.day(raw, "checked"),
         region=region,
         allowed_domains=domains,

@@ -16,7 +16,7 @@ from scrapy.crawler import CrawlerProcess
 from corpus.store import Store
 
 from .config import SiteConfig, load_site
-from .settings import base_settings, site_settings
+from .settings import base_settings, quiet_logs, site_settings
 from .spider import PolicySpider
 from .stats import CrawlStats
 
@@ -42,6 +42,7 @@ def run_sites(
             resume = store.site_started(site.name)
             plans[site.name] = (store.url_states(site.name), resume)
     process = CrawlerProcess({**base_settings(str(data_dir)), **(extra_settings or {})})
+    quiet_logs()
     for site in sites:
         state, resume = plans[site.name]
         crawler = process.create_crawler(spider_class(site))

@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
+import logging
+
 from .config import SiteConfig
+
+# Loggers whose complaints the run's summary already carries, one line per URL:
+# a robots.txt that cannot be fetched (then the page fails too), pdfminer on odd fonts.
+QUIET_LOGGERS = ("scrapy.downloadermiddlewares.robotstxt", "pdfminer")
+
+
+def quiet_logs() -> None:
+    """Call after creating the CrawlerProcess: Scrapy's logging setup resets child loggers' levels."""
+    for name in QUIET_LOGGERS:
+        logging.getLogger(name).setLevel(logging.CRITICAL)
 
 USER_AGENT = "policy-harvester/0.1 (+https://github.com/policy-harvester/policy-harvester; research crawler)"
 

@@ -9,7 +9,6 @@ yet written is cleaned again the next time it is fetched.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 
 from cleaner import Hints, NotADocument, clean
@@ -18,10 +17,6 @@ from corpus.store import Store, content_hash
 from .config import SiteConfig
 from .items import Disallowed, Failed, Fetched, ListPage, NotModified, Seen
 from .stats import CrawlStats
-
-# pdfminer warns about every odd font in a PDF attachment; the page is stored and cleaned all the same
-logging.getLogger("pdfminer").setLevel(logging.ERROR)
-
 
 def charset_of(content_type: str | None) -> str | None:
     if content_type and "charset=" in content_type.lower():

@@ -120,3 +120,93 @@ def update(obj: Context, site_names: tuple[str, ...], report_path: str | None) -
     click.echo(f"index: {indexed.documents} documents updated, {indexed.removed} removed")
     if not all(st.ok for st in stats.values()):
         sys.exit(1)
+
+
+@cli.command("check-site")
+@click.argument("site")
+@click.option("--details", default=3, show_default=True, help="How many detail pages to fetch.")
+@click.pass_obj
+def check_site_cmd(obj: Context, site: str, details: int) -> None:
+    """Fetch one list page and three detail pages of a site and print what the config finds.
+
+    Nothing is stored.  Exit code 1 when the list page fails, shows no
+    entries, or a detail page cannot be read as a document.
+
+    \b
+    Example:
+      policy check-site qingdao-kjj
+      POLICY_MIRROR_URL=http://127.0.0.1:8001 policy check-site mirror
+    """
+    from crawler.check import check_site
+    from crawler.config import ConfigError, load_site
+
+    try:
+        config = load_site(site)
+    except ConfigError as e:
+        fail(str(e))
+    click.echo(f"checking {config.name}: {config.title}", err=True)
+    result = check_site(config, details=details)
+    for line in result.lines():
+        click.echo(line)
+    click.echo(f"{config.name}: " + ("config looks right" if result.ok else "config needs attention"))
+    if not result.ok:
+        sys.exit(1)
+
+
+@cli.command("sites")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per site.")
+@click.pass_obj
+def sites_cmd(obj: Context, as_json: bool) -> None:
+    """List the site configs with their last run's figures.
+
+    \b
+    Example:
+      policy sites
+      policy sites --json
+    """
+    from crawler.config import ConfigError, available_sites, load_site
+    from crawler.report import printable
+
+    states: dict = {}
+    if (obj.data_dir / "policy.sqlite3").exists():
+        with obj.store() as store:
+            states = store.site_states()
+    rows = []
+    for name in available_sites():
+        try:
+            cfg = load_site(name)
+        except ConfigError as e:
+            rows.append({"name": name, "error": str(e)})
+            continue
+        st = states.get(cfg.name) or {}
+        rows.append(
+            {
+                "name": cfg.name,
+                "title": cfg.title,
+                "enabled": cfg.enabled,
+                "verified": cfg.verified,
+                "checked": cfg.checked,
+                "start_urls": list(cfg.start_urls),
+                "last_started": st.get("started_at"),
+                "last_finished": st.get("finished_at"),
+                "last_run": st.get("report"),
+            }
+        )
+    if as_json:
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False))
+        return
+    for row in rows:
+        if "error" in row:
+            click.echo(f"{row['name']:<14} BROKEN  {row['error']}")
+            continue
+        flags = ("enabled " if row["enabled"] else "disabled") + ("" if row["verified"] else " unverified")
+        click.echo(f"{row['name']:<14} {flags:<19} checked {row['checked'] or '?'}  {printable(row['title'])}")
+        run = row["last_run"]
+        if run:
+            figures = ", ".join(f"{run[k]} {k}" for k in ("new", "changed", "unchanged", "failed", "blocked"))
+            click.echo(f"{'':<14} last run {row['last_finished']}: {run['requests']} requests, {figures}")
+        elif row["last_started"]:
+            click.echo(f"{'':<14} last run started {row['last_started']} and did not finish (resumes next run)")
+        else:
+            click.echo(f"{'':<14} never run")

@@ -1,0 +1,72 @@
+"""`policy check-site` and `policy sites` against the mirror and broken configs."""
+
+from __future__ import annotations
+
+import json
+
+from crawler.config import available_sites, sites_dir
+from tests.conftest import run_policy
+
+
+def test_check_site_shows_list_entries_and_three_documents(mirror_url, data_dir):
+    result = run_policy("check-site", "mirror", data_dir=data_dir, env={"POLICY_MIRROR_URL": mirror_url})
+    assert result.returncode == 0, result.stdout + result.stderr
+    out = result.stdout
+    assert f"list page {mirror_url}/kjj/zcwj/index.html: HTTP 200" in out
+    assert "next page: " + mirror_url + "/kjj/zcwj/index_1.html" in out
+    assert out.count("\ndetail ") == 3 and out.count("  title: ") == 3
+    assert "mirror: config looks right" in out
+    assert not (data_dir / "policy.sqlite3").exists(), "check-site must store nothing"
+
+
+def test_check_site_says_when_selectors_find_nothing(mirror_url, tmp_path, data_dir):
+    sites = tmp_path / "sites"
+    sites.mkdir()
+    toml = (sites_dir() / "mirror.toml").read_text(encoding="utf-8")
+    (sites / "mirror.toml").write_text(toml.replace('item = "ul.list li"', 'item = "ol.news li"'), "utf-8")
+    result = run_policy(
+        "check-site",
+        "mirror",
+        data_dir=data_dir,
+        env={"POLICY_MIRROR_URL": mirror_url, "POLICY_SITES_DIR": str(sites)},
+    )
+    assert result.returncode == 1
+    assert "0 entries" in result.stdout and "no entries: check [list]" in result.stdout
+    assert "config needs attention" in result.stdout
+
+
+def test_broken_config_is_one_line(tmp_path, data_dir):
+    sites = tmp_path / "sites"
+    sites.mkdir()
+    (sites / "bad.toml").write_text(
+        'name = "bad"\nbase_url = "http://x.gov.cn"\nstart_urls = ["/"]\n[list]\nlinks = "a[href"\n', "utf-8"
+    )
+    result = run_policy("check-site", "bad", data_dir=data_dir, env={"POLICY_SITES_DIR": str(sites)})
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"error: {sites / 'bad.toml'}: list.links: bad CSS selector")
+    ]
+    listing = run_policy("sites", data_dir=data_dir, env={"POLICY_SITES_DIR": str(sites)})
+    assert listing.returncode == 0 and "bad" in listing.stdout and "BROKEN" in listing.stdout
+
+
+def test_sites_lists_configs_with_last_run_figures(mirror_url, data_dir):
+    before = run_policy("sites", "--json", data_dir=data_dir)
+    rows = {r["name"]: r for r in map(json.loads, before.stdout.splitlines())}
+    assert set(rows) == set(available_sites())
+    assert {"linyi-kjj", "zibo-gov", "qingdao-kjj", "anhui-kjt"} <= set(rows)
+    assert rows["linyi-kjj"]["verified"] is False and rows["linyi-kjj"]["enabled"] is True
+    assert rows["mirror"]["last_run"] is None
+
+    update = run_policy(
+        "update", "--site", "mirror", data_dir=data_dir, env={"POLICY_MIRROR_URL": mirror_url}
+    )
+    assert update.returncode == 0, update.stderr
+    after = run_policy("sites", data_dir=data_dir)
+    line = after.stdout.split("mirror ", 1)[1].splitlines()[1]
+    assert "last run " in line and " new" in line and "0 failed" in line
+    rows = {
+        r["name"]: r
+        for r in map(json.loads, run_policy("sites", "--json", data_dir=data_dir).stdout.splitlines())
+    }
+    assert rows["mirror"]["last_run"]["new"] >= 5
