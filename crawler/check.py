@@ -63,18 +63,27 @@ class SiteCheck:
 
     def lines(self) -> list[str]:
         out = [f"list page {self.list_url}: " + (self.list_problem or f"HTTP {self.list_status}")]
-        out.append(f"  {len(self.entries)} entries" + (f" ({self.skipped} filtered out)" if self.skipped else ""))
+        out.append(
+            f"  {len(self.entries)} entries" + (f" ({self.skipped} filtered out)" if self.skipped else "")
+        )
         for e in self.entries[:5]:
             out.append(f"  - {e.date or '----------'} {_short(e.title) or '(no title)'}  {e.url}")
         if len(self.entries) > 5:
             out.append(f"  … and {len(self.entries) - 5} more")
         out.append("  next page: " + (", ".join(self.next_pages) or "none found"))
         for d in self.details:
-            out.append(f"detail {d.url}: " + (d.problem or f"HTTP {d.status}, {d.content_type}, {d.size} bytes"))
+            out.append(
+                f"detail {d.url}: " + (d.problem or f"HTTP {d.status}, {d.content_type}, {d.size} bytes")
+            )
             if not d.problem:
                 out.append(f"  title: {_short(d.title) or '—'}")
-                out.append(f"  issuer: {d.issuer or '—'}  文号: {d.doc_number or '—'}  published: {d.published or '—'}")
-                out.append(f"  clauses: {d.clauses}" + (f"  attachments: {len(d.attachments)}" if d.attachments else ""))
+                out.append(
+                    f"  issuer: {d.issuer or '—'}  文号: {d.doc_number or '—'}  published: {d.published or '—'}"
+                )
+                out.append(
+                    f"  clauses: {d.clauses}"
+                    + (f"  attachments: {len(d.attachments)}" if d.attachments else "")
+                )
         if not self.entries and not self.list_problem:
             out.append("no entries: check [list] item/links against the page's markup")
         return out

@@ -16,6 +16,7 @@ def quiet_logs() -> None:
     for name in QUIET_LOGGERS:
         logging.getLogger(name).setLevel(logging.CRITICAL)
 
+
 USER_AGENT = "policy-harvester/0.1 (+https://github.com/policy-harvester/policy-harvester; research crawler)"
 
 

@@ -18,6 +18,7 @@ from .config import SiteConfig
 from .items import Disallowed, Failed, Fetched, ListPage, NotModified, Seen
 from .stats import CrawlStats
 
+
 def charset_of(content_type: str | None) -> str | None:
     if content_type and "charset=" in content_type.lower():
         value = content_type.lower().split("charset=", 1)[1].split(";")[0].strip().strip("\"'")

@@ -201,12 +201,16 @@ def sites_cmd(obj: Context, as_json: bool) -> None:
             click.echo(f"{row['name']:<14} BROKEN  {row['error']}")
             continue
         flags = ("enabled " if row["enabled"] else "disabled") + ("" if row["verified"] else " unverified")
-        click.echo(f"{row['name']:<14} {flags:<19} checked {row['checked'] or '?'}  {printable(row['title'])}")
+        click.echo(
+            f"{row['name']:<14} {flags:<19} checked {row['checked'] or '?'}  {printable(row['title'])}"
+        )
         run = row["last_run"]
         if run:
             figures = ", ".join(f"{run[k]} {k}" for k in ("new", "changed", "unchanged", "failed", "blocked"))
             click.echo(f"{'':<14} last run {row['last_finished']}: {run['requests']} requests, {figures}")
         elif row["last_started"]:
-            click.echo(f"{'':<14} last run started {row['last_started']} and did not finish (resumes next run)")
+            click.echo(
+                f"{'':<14} last run started {row['last_started']} and did not finish (resumes next run)"
+            )
         else:
             click.echo(f"{'':<14} never run")

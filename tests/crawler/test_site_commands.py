@@ -44,8 +44,9 @@ def test_broken_config_is_one_line(tmp_path, data_dir):
     result = run_policy("check-site", "bad", data_dir=data_dir, env={"POLICY_SITES_DIR": str(sites)})
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith(f"error: {sites / 'bad.toml'}: list.links: bad CSS selector")
-    ]
+    assert len(lines) == 1 and lines[0].startswith(
+        f"error: {sites / 'bad.toml'}: list.links: bad CSS selector"
+    )
     listing = run_policy("sites", data_dir=data_dir, env={"POLICY_SITES_DIR": str(sites)})
     assert listing.returncode == 0 and "bad" in listing.stdout and "BROKEN" in listing.stdout
 
