@@ -68,10 +68,12 @@ def squash(text: str) -> str:
 
 def cut(text: str) -> list[tuple[str, int, int]]:
     """Search-mode tokens of folded text as (token, start, end), stop words and punctuation dropped."""
-    text = fold(text)
-    if len(text) < 300:
-        return list(_cut_cached(text))
-    return _cut(text)
+    return _cut(fold(text))
+
+
+def cut_repeated(text: str) -> list[str]:
+    """Tokens of a string that recurs (a title, an issuer, a department name): cut once per process."""
+    return list(_repeated(fold(text))) if len(text) < 300 else [w for w, _, _ in _cut(fold(text))]
 
 
 def _cut(text: str) -> list[tuple[str, int, int]]:
@@ -82,10 +84,9 @@ def _cut(text: str) -> list[tuple[str, int, int]]:
     ]
 
 
-@lru_cache(maxsize=100_000)
-def _cut_cached(text: str) -> tuple[tuple[str, int, int], ...]:
-    # Titles, issuers and region names repeat on every clause of a document.
-    return tuple(_cut(text))
+@lru_cache(maxsize=50_000)
+def _repeated(text: str) -> tuple[str, ...]:
+    return tuple(w for w, _, _ in _cut(text))
 
 
 def tokens(text: str) -> list[str]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from corpus.model import Document, Region
 
 from .aliases import canonical, department_keys, full_name
-from .analysis import squash
+from .analysis import cut, cut_repeated, squash
 from .doc_numbers import doc_number_key
 
 DRAFT_WORDS = "征求意见稿 草案 意见稿"
@@ -27,7 +27,7 @@ class Entry:
     title: str  # searched, weighs more
     heading: str  # searched, weighs more
     text: str  # searched
-    context: str  # searched: issuer, 文号, region, type, draft words, departments
+    context: tuple[str, ...]  # searched: issuer, 文号, region, type, draft words; then departments
     issuer: str  # filter key (canonical spelling)
     province: str
     city: str
@@ -56,6 +56,24 @@ def short_place(name: str) -> str:
 def region_names(region: Region) -> list[str]:
     names = [n for n in (region.province, region.city, region.county) if n]
     return names + [s for s in (short_place(n) for n in names) if s not in names]
+
+
+def text_and_heading_tokens(text: str, heading: str | None) -> tuple[list[str], list[str]]:
+    """The clause's tokens and its heading's.  The heading opens the text, so its tokens are
+    the text's own within that span: one jieba pass, not two."""
+    toks = cut(text)
+    if not heading:
+        return [w for w, _, _ in toks], []
+    at = text.find(heading)
+    if at < 0:
+        return [w for w, _, _ in toks], [w for w, _, _ in cut(heading)]
+    end = at + len(heading)
+    return [w for w, _, _ in toks], [w for w, s, e in toks if s >= at and e <= end]
+
+
+def context_tokens(e: Entry) -> list[str]:
+    """The context's tokens; its parts recur across clauses and documents, so each is cut once."""
+    return [w for part in e.context for w in cut_repeated(part)]
 
 
 def phrase_haystack(payload: dict) -> str:
@@ -123,7 +141,7 @@ def clause_entries(doc: Document, status: dict | None = None) -> Iterator[Entry]
             title=doc.title or "",
             heading=c.heading or "",
             text=c.text,
-            context=" ".join([doc_context, *dict.fromkeys(printed)]),
+            context=(doc_context, *dict.fromkeys(printed)),
             issuer=issuer_key,
             province=region.province or "",
             city=region.city or "",

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import tantivy
 
-from .analysis import cut, squash
+from .analysis import cut_repeated, squash
 from .backend import FACET_FIELDS, Criteria, Found, top_facets
-from .entries import Entry, phrase_haystack
+from .entries import Entry, context_tokens, phrase_haystack, text_and_heading_tokens
 from .query import QueryPlan, Spelling
 from .query import Term as QueryTerm
 from .schema import FIELD_BOOSTS, SEARCH_FIELDS
@@ -56,10 +56,6 @@ def make_schema() -> tantivy.Schema:
     return sb.build()
 
 
-def _tokens(text: str) -> str:
-    return " ".join(w for w, _, _ in cut(text))
-
-
 def _bigrams(squashed: str) -> list[str]:
     return [squashed[i : i + 2] for i in range(len(squashed) - 1)]
 
@@ -71,8 +67,11 @@ class TantivyWriter:
 
     def add(self, e: Entry) -> None:
         d = tantivy.Document()
-        for name in SEARCH_FIELDS:
-            d.add_text(name, _tokens(getattr(e, name)))
+        text, heading = text_and_heading_tokens(e.text, e.heading)
+        d.add_text("text", " ".join(text))
+        d.add_text("heading", " ".join(heading))
+        d.add_text("title", " ".join(cut_repeated(e.title)))
+        d.add_text("context", " ".join(context_tokens(e)))
         for name in _KEYWORDS:
             value = getattr(e, name)
             if value:

@@ -23,9 +23,9 @@ from whoosh import index as whoosh_index
 from whoosh import sorting
 from whoosh.query import And, AndMaybe, NullQuery, Or, Query, Term
 
-from .analysis import cut
+from .analysis import cut_repeated
 from .backend import FACET_FIELDS, Criteria, Found, top_facets
-from .entries import Entry
+from .entries import Entry, context_tokens, text_and_heading_tokens
 from .query import QueryPlan, Spelling
 from .query import Term as QueryTerm
 from .schema import WHOOSH_WEIGHTS, make_schema, weigh
@@ -46,28 +46,15 @@ _FACET_SOURCE = {f: f for f in FACET_FIELDS} | {"department": "department_names"
 
 
 def body_tokens(e: Entry) -> dict[str, tuple[int, float]]:
-    """The entry's searched tokens with their weights.  The heading is the opening of the text, so its
-    tokens are the text's own within that span (one jieba pass, not two)."""
-    text = cut(e.text)
-    heading: list[str] = []
-    if e.heading:
-        at = e.text.find(e.heading)
-        if at >= 0:
-            end = at + len(e.heading)
-            heading = [w for w, s, t in text if s >= at and t <= end]
-        else:
-            heading = [w for w, _, _ in cut(e.heading)]
+    """The entry's searched tokens with their weights (a heading inside the text adds to its tokens' weight)."""
+    text, heading = text_and_heading_tokens(e.text, e.heading)
+    inside = bool(e.heading) and e.heading in e.text
     return weigh(
         [
-            ([w for w, _, _ in text], WHOOSH_WEIGHTS["text"]),
-            (
-                heading,
-                WHOOSH_WEIGHTS["heading"] - WHOOSH_WEIGHTS["text"]
-                if e.heading and e.heading in e.text
-                else WHOOSH_WEIGHTS["heading"],
-            ),
-            ([w for w, _, _ in cut(e.title)], WHOOSH_WEIGHTS["title"]),
-            ([w for w, _, _ in cut(e.context)], WHOOSH_WEIGHTS["context"]),
+            (text, WHOOSH_WEIGHTS["text"]),
+            (heading, WHOOSH_WEIGHTS["heading"] - (WHOOSH_WEIGHTS["text"] if inside else 0.0)),
+            (cut_repeated(e.title), WHOOSH_WEIGHTS["title"]),
+            (context_tokens(e), WHOOSH_WEIGHTS["context"]),
         ]
     )
 
