@@ -385,3 +385,34 @@ def _entry(other: str | None, ln: Link, graph: Graph) -> dict:
         "url": f.url if f else None,
         "sentence": ln.sentence,
     }
+
+
+def standing(store: Store, doc_id: str) -> dict:
+    """What the index keeps of a document's standing, from the last relink (cheap: two small queries).
+
+    ``status`` (``unknown`` before any relink), ``expires``, ``rule``,
+    ``sentence``; ``duplicate_of`` when the document is a copy of another
+    (the index shows the copy through that one); ``sources``, the URLs of
+    every copy; ``repeals``, how many documents it declares repealed.
+    """
+    s = stored_status(store, doc_id) or {}
+    rows = store.db.execute(
+        "SELECT kind, dst, src FROM relations WHERE (src=? AND kind IN ('duplicate_of', 'repeals'))"
+        " OR (dst=? AND kind='duplicate_of')",
+        (doc_id, doc_id),
+    ).fetchall()
+    duplicate_of = next((r["dst"] for r in rows if r["kind"] == "duplicate_of" and r["src"] == doc_id), None)
+    copies = [doc_id] + sorted(r["src"] for r in rows if r["kind"] == "duplicate_of" and r["dst"] == doc_id)
+    marks = ",".join("?" * len(copies))
+    urls = store.db.execute(
+        f"SELECT url FROM documents WHERE id IN ({marks}) AND url IS NOT NULL ORDER BY published, id", copies
+    ).fetchall()
+    return {
+        "status": s.get("status") or "unknown",
+        "rule": s.get("rule"),
+        "sentence": s.get("sentence"),
+        "expires": s.get("expires"),
+        "duplicate_of": duplicate_of,
+        "sources": [r["url"] for r in urls],
+        "repeals": sum(1 for r in rows if r["kind"] == "repeals" and r["src"] == doc_id),
+    }

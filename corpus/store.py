@@ -445,6 +445,12 @@ class Store:
 
         return stored_status(self, doc_id)
 
+    def standing(self, doc_id: str) -> dict:
+        """Status, expiry, copies and sources as the index shows them (corpus/status.py)."""
+        from .status import standing
+
+        return standing(self, doc_id)
+
     # -- runs -----------------------------------------------------------------
 
     def start_run(self, command: str) -> int:

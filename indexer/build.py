@@ -193,7 +193,7 @@ def _update(store: Store, gen: Path, state: dict, progress) -> IndexReport:
                 removed += 1
             else:
                 documents += 1
-                for entry in clause_entries(doc, store.status(doc_id)):
+                for entry in clause_entries(doc, store.status(doc_id), store.standing(doc_id)):
                     writer.add(entry)
                     clauses += 1
             if progress:
@@ -224,7 +224,7 @@ def _rebuild(store: Store, root: Path, name: str, progress) -> IndexReport:
     documents = clauses = 0
     try:
         for doc in store.documents():
-            for entry in clause_entries(doc, store.status(doc.id)):
+            for entry in clause_entries(doc, store.status(doc.id), store.standing(doc.id)):
                 writer.add(entry)
                 clauses += 1
             documents += 1

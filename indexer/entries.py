@@ -85,12 +85,16 @@ def phrase_haystack(payload: dict) -> str:
     return "|".join(squash(x) for x in parts if x)
 
 
-def clause_entries(doc: Document, status: dict | None = None) -> Iterator[Entry]:
+def clause_entries(doc: Document, status: dict | None = None, copies: dict | None = None) -> Iterator[Entry]:
     """The index entries of one document: one per clause with any text.
 
     ``status`` is the store's verdict on whether the document still applies
     (``Store.status``); hits show it and the status filter reads it.
+    ``copies`` (``Store.standing``): a copy of another document has no entries
+    of its own; that one's hits list every copy's URL in ``sources``.
     """
+    if copies and copies.get("duplicate_of"):
+        return
     region = doc.region
     draft_words = DRAFT_WORDS if doc.draft else ""
     doc_context = " ".join(
@@ -134,6 +138,8 @@ def clause_entries(doc: Document, status: dict | None = None) -> Iterator[Entry]
             ],
             "amounts": [{"text": a.text, "yuan": a.yuan, "kind": a.kind} for a in c.amounts],
             "status": status,
+            "expires": (status or {}).get("expires") or doc.expires,
+            "sources": (copies or {}).get("sources") or ([doc.url] if doc.url else []),
         }
         yield Entry(
             clause_id=c.id,
@@ -156,5 +162,5 @@ def clause_entries(doc: Document, status: dict | None = None) -> Iterator[Entry]
             ord=i,
             doc_number=doc_number_key(doc.doc_number) or "",
             payload=payload,
-            status=(status or {}).get("status") or "",
+            status=(status or {}).get("status") or "unknown",  # a term the in-force filter can match
         )

@@ -47,6 +47,7 @@ class Filters:
     min_yuan: float | None = None
     drafts: str = "include"  # include | exclude | only
     status: str | None = None  # in_force, expired, repealed, …; several comma-separated
+    validity: str = "all"  # all | in_force (in force or unknown) | strict (known in force)
 
     def criteria(self) -> Criteria:
         """The filters in the index's spelling; a value that cannot be read is a QueryError."""
@@ -65,7 +66,7 @@ class Filters:
             year_to=self.year_to,
             min_yuan=self.min_yuan,
             drafts=self.drafts,
-            statuses=_statuses(self.status),
+            statuses=_validity(_statuses(self.status), self.validity),
         )
 
 
@@ -75,6 +76,19 @@ def _statuses(value: str | None) -> tuple[str, ...]:
     if unknown:
         raise QueryError(f"未知的状态 {unknown[0]!r}，可选：{', '.join(STATUSES)}")
     return names
+
+
+# --in-force keeps what applies or has no dates; --strict only what is known to apply.
+VALIDITY = {"all": (), "in_force": ("in_force", "unknown"), "strict": ("in_force",)}
+
+
+def _validity(statuses: tuple[str, ...], validity: str) -> tuple[str, ...]:
+    if validity not in VALIDITY:
+        raise QueryError(f"validity 只能是 {', '.join(VALIDITY)}")
+    keep = VALIDITY[validity]
+    if not keep:
+        return statuses
+    return tuple(s for s in statuses if s in keep) or (keep if not statuses else ("-",))
 
 
 def _region_names(value: str) -> tuple[str, ...]:
@@ -111,6 +125,8 @@ class Hit:
     score: float
     snippet: str  # HTML: escaped text with <mark> around matches
     status: dict | None = None  # does the document still apply: Store.status() when it was indexed
+    expires: str | None = None  # the document's last day in force, when known
+    sources: list[str] = field(default_factory=list)  # URLs of every copy of the document (corpus/status.py)
 
 
 @dataclass
@@ -284,4 +300,6 @@ def _hit(p: dict, score: float, needles: list[str]) -> Hit:
         score=round(float(score), 4),
         snippet=snippet(p["text"], needles),
         status=p.get("status"),
+        expires=p.get("expires"),
+        sources=p.get("sources") or ([p["url"]] if p.get("url") else []),
     )

@@ -93,6 +93,12 @@ def index_cmd(obj: Context, rebuild: bool, backend: str | None, wait: int) -> No
     "--sort", type=click.Choice(["relevance", "date", "amount"]), default="relevance", show_default=True
 )
 @click.option("--collapse", is_flag=True, help="One hit per document.")
+@click.option(
+    "--in-force", "in_force", is_flag=True, help="Only policies in force today, or of unknown status."
+)
+@click.option(
+    "--strict", is_flag=True, help="With --in-force: drop the unknown too (only known to be in force)."
+)
 @click.pass_obj
 def search_cmd(
     obj: Context,
@@ -110,6 +116,8 @@ def search_cmd(
     drafts,
     sort,
     collapse,
+    in_force=False,
+    strict=False,
 ) -> None:
     """Search clauses.
 
@@ -117,6 +125,7 @@ def search_cmd(
     Example:
       policy search 中试基地 补助 --region 临沂市 --json
       policy search '"揭榜挂帅"' -- -征求意见稿
+      policy search 孵化器 奖励 --in-force          # only what still applies (or has no dates)
     """
     filters = Filters(
         region=region,
@@ -127,6 +136,7 @@ def search_cmd(
         year_to=year_to,
         min_yuan=min_yuan,
         drafts=drafts,
+        validity="strict" if strict else ("in_force" if in_force else "all"),
     )
     results = search(
         obj.data_dir, " ".join(query), filters, page=page, per_page=limit, sort=sort, collapse=collapse
@@ -139,7 +149,9 @@ def search_cmd(
     click.echo(f"{results.total} clauses match {results.query!r}")
     for i, h in enumerate(results.hits, (page - 1) * limit + 1):
         path = " › ".join(h.path) or "—"
-        click.echo(f"\n{i}. {h.title or '(无标题)'}  {h.doc_number or ''} {h.published or ''}")
+        click.echo(
+            f"\n{i}. {h.title or '(无标题)'}  {h.doc_number or ''} {h.published or ''}  [{(h.status or {}).get('status', 'unknown')}]"
+        )
         click.echo(f"   {path}  {h.text[:120]}")
         if h.departments:
             click.echo(f"   责任单位: {'、'.join(h.departments)}")
