@@ -60,12 +60,71 @@ def huge_page(size: int) -> bytes:
     return head + (chunk * (pad // len(chunk) + 1))[:pad] + tail
 
 
+class GeneratedSite:
+    """A big column generated on the fly under /gen/: ``n`` documents, ``per_page`` to a list page.
+
+    Detail pages are the bundled sample pages, each numbered so that no two
+    are the same; list pages carry a next link and the createPageHTML pager.
+    Used by ``policy bench crawl`` and the resume test, without writing
+    thousands of files.
+    """
+
+    PREFIX = "/gen/"
+
+    def __init__(self, n: int, per_page: int = 20):
+        self.n = n
+        self.per_page = per_page
+        self.templates = [p.read_bytes() for p in sorted(site_root().glob("kjj/zcwj/20*/*.html"))]
+        self.pages = max(1, -(-n // per_page))
+
+    def detail_path(self, i: int) -> str:
+        return f"{self.PREFIX}{2000 + i // 200}{1 + i // 20 % 12:02d}/t_{i}.html"
+
+    def list_page(self, k: int) -> bytes | None:
+        if not 0 <= k < self.pages:
+            return None
+        items = []
+        for i in range(k * self.per_page, min(self.n, (k + 1) * self.per_page)):
+            day = f"{2000 + i // 200}-{1 + i // 20 % 12:02d}-{1 + i % 28:02d}"
+            items.append(
+                f'<li><a href="{self.detail_path(i)}">第{i}号 科技政策文件</a><span class="date">{day}</span></li>'
+            )
+        nxt = f'<a class="next" href="index_{k + 1}.html">下一页</a>' if k + 1 < self.pages else ""
+        html = (
+            "<!DOCTYPE html><html><head><meta charset='utf-8'><title>政策文件</title></head><body>"
+            f"<ul class='list'>{''.join(items)}</ul><div class='page'>{nxt}"
+            f'<script>createPageHTML({self.pages}, {k}, "index", "html");</script></div></body></html>'
+        )
+        return html.encode("utf-8")
+
+    def detail(self, i: int) -> bytes | None:
+        if not 0 <= i < self.n:
+            return None
+        page = self.templates[i % len(self.templates)]
+        return page.replace(b"</title>", f"（第{i}号）</title>".encode(), 1).replace(
+            b"</body>", f"<!-- generated document {i} --></body>".encode(), 1
+        )
+
+    def get(self, path: str) -> bytes | None:
+        name = path[len(self.PREFIX) :]
+        if name in ("", "index.html"):
+            return self.list_page(0)
+        m = re.fullmatch(r"index_(\d+)\.html", name)
+        if m:
+            return self.list_page(int(m.group(1)))
+        m = re.fullmatch(r"\d{6}/t_(\d+)\.html", name)
+        if m and self.detail_path(int(m.group(1))) == path:
+            return self.detail(int(m.group(1)))
+        return None
+
+
 class MirrorHandler(SimpleHTTPRequestHandler):
     server_version = "MirrorGov/1.0"
     protocol_version = "HTTP/1.1"
 
-    def __init__(self, *args, routes: dict | None = None, **kwargs):
+    def __init__(self, *args, routes: dict | None = None, generated: GeneratedSite | None = None, **kwargs):
         self.routes = routes or {}
+        self.generated = generated
         super().__init__(*args, **kwargs)
 
     # -- the request log the tests read ---------------------------------------------------------------
@@ -81,7 +140,13 @@ class MirrorHandler(SimpleHTTPRequestHandler):
     # -- serving --------------------------------------------------------------------------------------
 
     def do_GET(self):
-        route = self.routes.get(urlsplit(self.path).path)
+        path = urlsplit(self.path).path
+        if self.generated is not None and path.startswith(GeneratedSite.PREFIX):
+            body = self.generated.get(path)
+            if body is None:
+                return self.send_error(404, "File not found")
+            return self.serve_body(body, "text/html; charset=utf-8", 1700000000.0)
+        route = self.routes.get(path)
         if route is not None:
             return self.serve_route(route)
         body, ctype, mtime = self.read_file()
@@ -167,21 +232,25 @@ def load_routes(root: Path) -> dict:
     return tomllib.loads(path.read_text(encoding="utf-8")).get("route", {})
 
 
-def make_server(host: str = "127.0.0.1", port: int = 8001, root: Path | None = None) -> ThreadingHTTPServer:
+def make_server(
+    host: str = "127.0.0.1", port: int = 8001, root: Path | None = None, generate: int = 0
+) -> ThreadingHTTPServer:
     """A threaded server over a site root (the bundled sample site by default); port 0 picks a free port.
 
+    ``generate`` > 0 adds a column of that many generated documents under /gen/.
     ``server.requests`` lists every (method, path, status) served, for tests to count fetches.
     """
     root = Path(root or site_root())
-    handler = partial(MirrorHandler, directory=str(root), routes=load_routes(root))
+    generated = GeneratedSite(generate) if generate else None
+    handler = partial(MirrorHandler, directory=str(root), routes=load_routes(root), generated=generated)
     server = ThreadingHTTPServer((host, port), handler)
     server.daemon_threads = True
     server.requests = []
     return server
 
 
-def serve_in_thread(root: Path | None = None, host: str = "127.0.0.1", port: int = 0):
+def serve_in_thread(root: Path | None = None, host: str = "127.0.0.1", port: int = 0, generate: int = 0):
     """Start a mirror in a daemon thread; returns (server, base URL).  Call server.shutdown() to stop."""
-    server = make_server(host, port, root)
+    server = make_server(host, port, root, generate)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://{host}:{server.server_port}"

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from corpus.store import Store
 
+from .cleanpool import CleanerPool, default_workers
+from .items import Fetched
 from .sink import StoreSink
 
 
@@ -17,6 +19,8 @@ class StorePipeline:
         self.data_dir = crawler.settings.get("POLICY_DATA_DIR")
         self.store: Store | None = None
         self.sink: StoreSink | None = None
+        workers = crawler.settings.get("POLICY_CLEAN_WORKERS")
+        self.cleaner = CleanerPool(default_workers() if workers is None else int(workers))
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -32,9 +36,17 @@ class StorePipeline:
         for item in spider.loose_outcomes:
             self.sink.apply(item)
         spider.loose_outcomes.clear()
+        self.cleaner.close()
         if self.store:
             self.store.close()
 
-    def process_item(self, item, spider=None):
-        self.sink.apply(item)
+    async def process_item(self, item, spider=None):
+        if isinstance(item, Fetched):
+            # the page is cleaned in a worker while the crawl goes on; the store is written here only
+            saved = self.sink.store_raw(item)
+            if saved is not None:
+                outcome = await self.cleaner.clean(item.body, item.final_url, self.sink.hints(item))
+                self.sink.store_document(item, saved, outcome)
+        else:
+            self.sink.apply(item)
         return item

@@ -7,7 +7,7 @@ its own politeness: the per-domain limits are per crawler).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from scrapy import signals
@@ -24,16 +24,27 @@ from .stats import CrawlStats
 COMPLETE = ("finished",)
 
 
-def spider_class(site: SiteConfig, base: type[PolicySpider] = PolicySpider) -> type[PolicySpider]:
+def spider_class(
+    site: SiteConfig, base: type[PolicySpider] = PolicySpider, overrides: dict | None = None
+) -> type[PolicySpider]:
     """A spider class for one site, carrying the site's politeness as custom settings."""
     name = f"policy-{site.name}"
-    return type(name.replace("-", "_"), (base,), {"name": name, "custom_settings": site_settings(site)})
+    custom = {**site_settings(site), **(overrides or {})}
+    return type(name.replace("-", "_"), (base,), {"name": name, "custom_settings": custom})
 
 
 def run_sites(
-    sites: Iterable[SiteConfig], data_dir: str | Path, *, extra_settings: dict | None = None
+    sites: Iterable[SiteConfig],
+    data_dir: str | Path,
+    *,
+    extra_settings: dict | None = None,
+    on_crawler: Callable | None = None,
 ) -> dict[str, CrawlStats]:
-    """Crawl the sites into the store; a site whose last crawl was cut off resumes (full pagination)."""
+    """Crawl the sites into the store; a site whose last crawl was cut off resumes (full pagination).
+
+    ``extra_settings`` override the sites' own settings too (the bench turns politeness off);
+    ``on_crawler`` is called with each crawler before it starts (to connect signals).
+    """
     sites = list(sites)
     stats = {site.name: CrawlStats(site=site.name) for site in sites}
     plans = {}
@@ -45,7 +56,9 @@ def run_sites(
     quiet_logs()
     for site in sites:
         state, resume = plans[site.name]
-        crawler = process.create_crawler(spider_class(site))
+        crawler = process.create_crawler(spider_class(site, overrides=extra_settings))
+        if on_crawler is not None:
+            on_crawler(crawler)
         crawler.signals.connect(_closed_reason(stats[site.name]), signal=signals.spider_closed, weak=False)
         process.crawl(crawler, site=site, state=state, resume=resume, stats=stats[site.name])
     process.start()

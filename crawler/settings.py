@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 
 from .config import SiteConfig
 
@@ -46,6 +47,8 @@ def base_settings(data_dir: str) -> dict:
         },
         "ITEM_PIPELINES": {"crawler.pipelines.StorePipeline": 300},
         "POLICY_DATA_DIR": str(data_dir),
+        # worker processes that clean pages (None: min(2, cores); 0: clean in the crawl process)
+        "POLICY_CLEAN_WORKERS": os.environ.get("POLICY_CLEAN_WORKERS"),
     }
 
 

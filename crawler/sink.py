@@ -9,11 +9,10 @@ yet written is cleaned again the next time it is fetched.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from cleaner import Hints
+from corpus.store import SavedPage, Store, content_hash
 
-from cleaner import Hints, NotADocument, clean
-from corpus.store import Store, content_hash
-
+from .cleanpool import Outcome, clean_outcome
 from .config import SiteConfig
 from .items import Disallowed, Failed, Fetched, ListPage, NotModified, Seen
 from .stats import CrawlStats
@@ -31,9 +30,6 @@ def _header(headers: dict[str, str], name: str) -> str | None:
         if key.lower() == name.lower():
             return value
     return None
-
-
-Cleaner = Callable[[bytes, str, Hints], object]
 
 
 class StoreSink:
@@ -96,6 +92,17 @@ class StoreSink:
             )
 
     def fetched(self, item: Fetched) -> None:
+        """Store a fetched page and its document, cleaning inline (the Redis consumer's way)."""
+        saved = self.store_raw(item)
+        if saved is not None:
+            self.store_document(item, saved, clean_outcome(item.body, item.final_url, self.hints(item)))
+
+    def store_raw(self, item: Fetched) -> SavedPage | None:
+        """Keep the raw page; returns it when it wants cleaning, None when it is the same as stored.
+
+        The URL's state is written only once the document is (store_document), so a run killed
+        in between fetches the page again and cleans it then.
+        """
         st = self.figures(item.site)
         st.requests += 1
         st.pages += 1
@@ -106,6 +113,45 @@ class StoreSink:
             content_type=item.content_type,
             headers=item.headers,
         )
+        if not saved.changed and not saved.new and self.store.has_document_for(item.final_url):
+            st.unchanged += 1  # the same bytes as the stored version: nothing to clean
+            self.record(item)
+            return None
+        return saved
+
+    def hints(self, item: Fetched) -> Hints:
+        site = self.sites.get(item.site)
+        return Hints(
+            charset=charset_of(item.content_type),
+            body_selector=site.detail.body if site else None,
+            title_selector=site.detail.title if site else None,
+            region=site.region if site else Hints().region,
+            content_type=item.content_type,
+        )
+
+    def store_document(self, item: Fetched, saved: SavedPage, outcome: Outcome) -> None:
+        st = self.figures(item.site)
+        kind, value = outcome
+        if kind == "ok":
+            doc = value
+            action = self.store.save_document(doc, page_id=saved.page_id, site=item.site)
+            setattr(st, action, getattr(st, action) + 1)
+            if action == "new":
+                st.new_documents.append(
+                    {"url": doc.url, "title": doc.title, "issuer": doc.issuer, "published": doc.published}
+                )
+        elif kind == "not_a_document" and item.kind == "attachment":
+            # kept raw: a re-clean reads it when the cleaner can
+            st.kept_raw += 1
+            st.notes.append(f"{item.final_url}: attachment kept raw ({value})")
+        else:
+            st.failed += 1
+            st.errors.append(
+                f"{item.final_url}: " + (f"not a document: {value}" if kind != "error" else value)
+            )
+        self.record(item)
+
+    def record(self, item: Fetched) -> None:
         digest = content_hash(item.body)
         etag, modified = _header(item.headers, "ETag"), _header(item.headers, "Last-Modified")
         for url in dict.fromkeys((item.url, item.final_url)):
@@ -118,36 +164,4 @@ class StoreSink:
                 last_modified=modified,
                 list_sig=item.list_sig if url == item.url else None,
                 final_url=item.final_url if item.final_url != item.url else None,
-            )
-        if not saved.changed and not saved.new and self.store.has_document_for(item.final_url):
-            st.unchanged += 1  # the same bytes as the stored version: nothing to clean
-            return
-        site = self.sites.get(item.site)
-        hints = Hints(
-            charset=charset_of(item.content_type),
-            body_selector=site.detail.body if site else None,
-            title_selector=site.detail.title if site else None,
-            region=site.region if site else Hints().region,
-            content_type=item.content_type,
-        )
-        try:
-            doc = clean(item.body, url=item.final_url, hints=hints)
-        except NotADocument as e:
-            if item.kind == "attachment":
-                # kept raw: a re-clean reads it when the cleaner can (PDF, DOCX, …)
-                st.kept_raw += 1
-                st.notes.append(f"{item.final_url}: attachment kept raw ({e})")
-            else:
-                st.failed += 1
-                st.errors.append(f"{item.final_url}: not a document: {e}")
-            return
-        except Exception as e:  # a cleaner bug must not stop the night's crawl: the raw page is kept
-            st.failed += 1
-            st.errors.append(f"{item.final_url}: cleaner error {type(e).__name__}: {e}")
-            return
-        action = self.store.save_document(doc, page_id=saved.page_id, site=item.site)
-        setattr(st, action, getattr(st, action) + 1)
-        if action == "new":
-            st.new_documents.append(
-                {"url": doc.url, "title": doc.title, "issuer": doc.issuer, "published": doc.published}
             )

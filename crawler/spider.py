@@ -82,6 +82,9 @@ class PolicySpider(scrapy.Spider):
             url,
             callback=self.parse_list,
             errback=self.failed,
+            # a list page's own entries before the next list page: a killed run leaves whole
+            # pages done behind it, and the early stop sees finished pages
+            priority=-1 if page_no else 0,
             meta={
                 "kind": "list",
                 "first_url": first_url,

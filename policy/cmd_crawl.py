@@ -17,17 +17,21 @@ from policy.cli import Context, cli, fail
 @click.option("--port", default=8001, show_default=True)
 @click.option("--traps", is_flag=True, help="Serve the trap site (corpus/sample/traps) instead.")
 @click.option("--root", type=click.Path(exists=True, file_okay=False), help="Serve this folder instead.")
-def mirror(host: str, port: int, traps: bool, root: str | None) -> None:
+@click.option(
+    "--generate", default=0, show_default=True, help="Also serve N generated documents under /gen/."
+)
+def mirror(host: str, port: int, traps: bool, root: str | None, generate: int) -> None:
     """Serve the bundled sample government site (the local mirror used by the demo and tests).
 
     \b
     Example:
       policy mirror --port 8001
       policy mirror --traps --port 8002     # then: POLICY_TRAPS_URL=http://127.0.0.1:8002 policy crawl traps
+      policy mirror --generate 2000         # then: POLICY_GENERATED_URL=http://127.0.0.1:8001 policy crawl generated
     """
     from crawler.mirror import make_server, traps_root
 
-    server = make_server(host, port, Path(root) if root else traps_root() if traps else None)
+    server = make_server(host, port, Path(root) if root else traps_root() if traps else None, generate)
     click.echo(f"mirror site at http://{host}:{server.server_port}/  (Ctrl-C to stop)")
     try:
         server.serve_forever()
