@@ -338,7 +338,7 @@ def _subgraph(store: Store, doc_id: str) -> Graph:
     return Graph(facts, list(links.values()))
 
 
-def document_view(store: Store, doc_id: str, as_of: str | None = None) -> dict | None:
+def document_view(store: Store, doc_id: str, as_of: str | None = None, doc=None) -> dict | None:
     """One document with its status on ``as_of`` (today by default) and its relations.
 
     The document JSON (the public contract) plus ``status`` and ``relations``:
@@ -346,9 +346,9 @@ def document_view(store: Store, doc_id: str, as_of: str | None = None) -> dict |
     ``final_of``, ``repost_of``, ``reposts``, ``duplicate_of``, ``duplicates``;
     each entry has ``doc_id`` (null while the named document is not stored),
     ``doc_number``, ``title``, ``url`` and ``sentence``.  ``sources`` lists the
-    URLs of every copy of the document.
+    URLs of every copy of the document.  ``doc``: the document when the caller has it already.
     """
-    doc = store.document(doc_id)
+    doc = doc if doc is not None and doc.id == doc_id else store.document(doc_id)
     if doc is None:
         return None
     as_of = as_of or today()

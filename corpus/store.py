@@ -298,7 +298,8 @@ class Store:
         """Documents by the time they first arrived, newest first (the new-notices list)."""
         rows = self.db.execute(
             "SELECT id, url, title, issuer, doc_number, published, doc_type, draft, province, city,"
-            " first_seen FROM documents ORDER BY first_seen DESC, published DESC LIMIT ?",
+            " first_seen, (SELECT COUNT(*) FROM relations r WHERE r.src = documents.id AND r.kind = 'repeals')"
+            " AS repeals FROM documents ORDER BY first_seen DESC, published DESC LIMIT ?",
             (limit,),
         )
         return [dict(r) for r in rows]

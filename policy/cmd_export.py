@@ -34,6 +34,7 @@ def export_cmd(obj: Context, fmt: str, output: str | None) -> None:
       policy export --format jsonl -o policies.jsonl
       policy export --format csv -o clauses.csv      # opens in Excel (UTF-8 with BOM)
     """
+    from corpus.status import document_view
     from search_web.export import csv_lines, document_rows
 
     with obj.store() as store:
@@ -44,7 +45,9 @@ def export_cmd(obj: Context, fmt: str, output: str | None) -> None:
             with click.progressbar(store.documents(), length=total, label="export", file=sys.stderr) as bar:
                 if fmt == "jsonl":
                     for doc in bar:
-                        out.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
+                        # the document with its status today and its relations, as `policy show --json`
+                        view = document_view(store, doc.id, doc=doc)
+                        out.write(json.dumps(view, ensure_ascii=False) + "\n")
                         documents += 1
                         clauses += len(doc.clauses)
                 else:
@@ -53,7 +56,7 @@ def export_cmd(obj: Context, fmt: str, output: str | None) -> None:
                         nonlocal documents, clauses
                         for doc in bar:
                             documents += 1
-                            for row in document_rows(doc):
+                            for row in document_rows(doc, document_view(store, doc.id, doc=doc)):
                                 clauses += 1
                                 yield row
 

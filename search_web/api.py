@@ -157,4 +157,6 @@ def export_doc_csv(doc_id: str):
     doc = store().document(doc_id) if DOC_ID.fullmatch(doc_id) else None
     if doc is None:
         abort(404)
-    return _csv_response(list(document_rows(doc)), COLUMNS, f"doc-{doc_id}")
+    return _csv_response(
+        list(document_rows(doc, document_view(store(), doc_id, doc=doc))), COLUMNS, f"doc-{doc_id}"
+    )

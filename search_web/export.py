@@ -36,6 +36,9 @@ COLUMNS = (
     "amounts",
     "max_yuan",
     "url",
+    "status",  # corpus/status.py: in_force, expired, repealed, …
+    "expires",
+    "relations",  # repealed_by: 文号《title》; …
 )
 BOM = "\ufeff"
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -72,11 +75,35 @@ def hit_row(hit) -> dict:
         "amounts": amounts_cell(h.get("amounts") or []),
         "max_yuan": max_yuan(h.get("amounts") or []),
         "url": h.get("url"),
+        "status": _status_of(h.get("status")),
+        "expires": h.get("expires") or (h.get("status") or {}).get("expires"),
     }
 
 
-def document_rows(doc: Document) -> Iterator[dict]:
-    """Every clause of a stored document as export rows (the CLI's whole-store CSV)."""
+def _status_of(status: dict | None) -> str | None:
+    return (status or {}).get("status")
+
+
+def relations_cell(relations: dict | None) -> str:
+    """ "repealed_by: 临政发〔2023〕2号《…》；cites: 《…》" from ``document_view()["relations"]``."""
+    parts = []
+    for kind, entries in (relations or {}).items():
+        names = [
+            " ".join(x for x in (e.get("doc_number"), e.get("title") and f"《{e['title']}》") if x)
+            for e in entries
+        ]
+        if names:
+            parts.append(f"{kind}: " + "、".join(n for n in names if n))
+    return "；".join(parts)
+
+
+def document_rows(doc: Document, view: dict | None = None) -> Iterator[dict]:
+    """Every clause of a stored document as export rows (the CLI's whole-store CSV).
+
+    ``view`` (``corpus.status.document_view``) adds the status and relations.
+    """
+    status = (view or {}).get("status") or {}
+    relations = relations_cell((view or {}).get("relations"))
     for c in doc.clauses:
         amounts = [a.__dict__ for a in c.amounts]
         yield {
@@ -98,6 +125,9 @@ def document_rows(doc: Document) -> Iterator[dict]:
             "amounts": amounts_cell(amounts),
             "max_yuan": max_yuan(amounts),
             "url": doc.url,
+            "status": status.get("status"),
+            "expires": status.get("expires") or doc.expires,
+            "relations": relations,
         }
 
 

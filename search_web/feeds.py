@@ -37,8 +37,22 @@ def new_documents():
             published=atom.rfc3339(d["published"], None) if d["published"] else None,
             link=_abs("pages.document", doc_id=d["id"]),
             source_link=d["url"] if (d["url"] or "").startswith(("http://", "https://")) else None,
-            summary=_summary(d["issuer"], d["doc_number"], d["published"], d["city"] or d["province"]),
-            categories=[c for c in (d["doc_type"], "征求意见稿" if d["draft"] else None) if c],
+            summary=_summary(
+                f"废止 {d['repeals']} 件文件" if d.get("repeals") else None,  # it changes what applies
+                d["issuer"],
+                d["doc_number"],
+                d["published"],
+                d["city"] or d["province"],
+            ),
+            categories=[
+                c
+                for c in (
+                    d["doc_type"],
+                    "征求意见稿" if d["draft"] else None,
+                    "废止" if d.get("repeals") else None,
+                )
+                if c
+            ],
         )
         for d in docs
     ]

@@ -242,6 +242,8 @@ def support_query_from_request() -> SupportQuery:
         min_yuan=params.min_yuan,
         page=params.page,
         per_page=params.per_page if "per_page" in request.args else 20,
+        # only policies that still apply unless asked (validity=all, or in_force/strict as on search)
+        validity=params.validity if params.validity != "all" or "validity" in request.args else "in_force",
     )
 
 

@@ -35,6 +35,9 @@ class SearchParams:
     min_yuan: float | None = None
     drafts: str = "include"
     status: str | None = None  # in_force, expired, …; several comma-separated
+    validity: str = (
+        "all"  # all | in_force (in force or unknown) | strict (known in force): in_force=1, strict=1
+    )
     sort: str = "relevance"
     collapse: bool = False
     page: int = 1
@@ -51,6 +54,7 @@ class SearchParams:
             min_yuan=self.min_yuan,
             drafts=self.drafts,
             status=self.status,
+            validity=self.validity or "all",
         )
 
     def with_(self, **changes) -> SearchParams:
@@ -81,7 +85,7 @@ class SearchParams:
         out = []
         for name, label in FILTER_LABELS.items():
             value = getattr(self, name)
-            if value not in (None, "", "include"):
+            if value not in (None, "", "include", "all"):
                 out.append((name, label, _show(name, value)))
         return out
 
@@ -98,7 +102,9 @@ FILTER_LABELS = {
     "min_yuan": "最低金额",
     "drafts": "征求意见稿",
     "status": "效力",
+    "validity": "效力",
 }
+VALIDITY_LABELS = {"all": "全部", "in_force": "现行有效（含未注明）", "strict": "仅确定现行有效"}
 
 
 def _show(name: str, value) -> str:
@@ -106,6 +112,8 @@ def _show(name: str, value) -> str:
         return {"exclude": "不含", "only": "仅看"}.get(value, value)
     if name == "min_yuan":
         return format_yuan(value)
+    if name == "validity":
+        return VALIDITY_LABELS.get(value, value)
     if name == "status":
         from .labels import STATUS_LABELS
 
@@ -149,6 +157,13 @@ def parse_search(
         unknown = [v for v in status.split(",") if v not in STATUSES]
         if unknown:
             raise ParamError(f"status 只能是 {' / '.join(STATUSES)} 中的一个或几个（逗号分隔）")
+    validity = args.get("validity") or "all"
+    if _flag(args, "strict"):
+        validity = "strict"
+    elif _flag(args, "in_force"):
+        validity = "in_force"
+    if validity not in VALIDITY_LABELS:
+        raise ParamError(f"validity 只能是 {' / '.join(VALIDITY_LABELS)}")
     sort = args.get("sort") or "relevance"
     if sort not in SORTS:
         raise ParamError(f"sort 只能是 {' / '.join(SORTS)}")
@@ -163,11 +178,16 @@ def parse_search(
         min_yuan=min_yuan or None,
         drafts=drafts,
         status=status or None,
+        validity=validity,
         sort=sort,
         collapse=(args.get("collapse") or "") in ("1", "true", "on", "yes"),
         page=_int(args, "page", 1, MAX_PAGE) or 1,
         per_page=_int(args, "per_page", 1, max_per_page) or 10,
     )
+
+
+def _flag(args: Mapping[str, str], key: str) -> bool:
+    return (args.get(key) or "").strip().lower() in ("1", "true", "on", "yes")
 
 
 def _text(args: Mapping[str, str], key: str, limit: int = 100) -> str | None:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from corpus.store import Store
 from indexer import Filters, search
+from indexer.search import VALIDITY
 
 from .labels import AMOUNT_KINDS, GRANT_KINDS
 from .params import format_yuan
@@ -31,6 +32,7 @@ class SupportQuery:
     min_yuan: float | None = None
     page: int = 1
     per_page: int = 20
+    validity: str = "in_force"  # policies in force (or undated) unless asked: all | in_force | strict
 
 
 @dataclass(frozen=True)
@@ -178,7 +180,7 @@ def find_support(data_dir: str | Path, store: Store, query: SupportQuery) -> Sup
         )
         truncated = len(found) > MAX_CANDIDATES
         candidates = [row_from_store(r) for r in found[:MAX_CANDIDATES]]
-    # Validity: the status work restricts candidates to policies in force here, by default.
+        candidates = _applying(store, candidates, query.validity)
     ranked = rank(candidates, query.min_yuan)
     start = (query.page - 1) * query.per_page
     shown = ranked[start : start + query.per_page]
@@ -196,9 +198,25 @@ def find_support(data_dir: str | Path, store: Store, query: SupportQuery) -> Sup
     )
 
 
+def _applying(store: Store, rows: list[SupportRow], validity: str) -> list[SupportRow]:
+    """Store rows of documents that still apply (the index filters its own hits), copies left out."""
+    keep = VALIDITY[validity]
+    standing = {doc_id: store.standing(doc_id) for doc_id in dict.fromkeys(r.doc_id for r in rows)}
+    return [
+        r
+        for r in rows
+        if not standing[r.doc_id]["duplicate_of"] and (not keep or standing[r.doc_id]["status"] in keep)
+    ]
+
+
 def _from_index(data_dir: str | Path, query: SupportQuery) -> tuple[list[SupportRow], bool, list[str]]:
     # min_yuan of at least 1 keeps the search to clauses with an amount at all.
-    filters = Filters(region=query.region, department=query.department, min_yuan=query.min_yuan or 1)
+    filters = Filters(
+        region=query.region,
+        department=query.department,
+        min_yuan=query.min_yuan or 1,
+        validity=query.validity,
+    )
     rows: list[SupportRow] = []
     notes: list[str] = []
     page = 1
