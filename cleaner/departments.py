@@ -37,6 +37,8 @@ _ROLE_OF_WORD = {
     "协助": "support",
     "协同": "support",
 }
+_STOPS = re.compile(r"[（(【［\[）)】］\]。\n]")
+_OTHER_LABEL = re.compile(r"[；;，,。\s]*[\u4e00-\u9fff]{2,6}[:：]")
 _SPLIT = re.compile(r"[、，,/]|\s+")
 _BRACKET = re.compile(r"[（(]([^（）()]{2,200})[）)]")
 _ORG_END = re.compile(rf"(?:{'|'.join(DEPARTMENT_ORG_ENDINGS)})(?:等)?$")
@@ -69,25 +71,28 @@ def with_canonical(tags: list[Department], region: Region) -> list[Department]:
 def _tag_spans(text: str):
     """(tag word, value) for each "责任单位：..." up to its closing bracket or the line's end."""
     for m in _TAG.finditer(text):
+        # a list of departments never runs past a few hundred characters
+        limit = min(len(text), m.end() + 400)
+        end = limit
         depth = 0
-        end = len(text)
-        for i in range(m.end(), len(text)):
-            ch = text[i]
-            if ch in "（(":
+        for stop in _STOPS.finditer(text, m.end(), limit):
+            ch = stop.group(0)
+            if ch in "（(【［[":
                 depth += 1
-            elif ch in "）)":
-                if depth == 0:
-                    end = i
-                    break
+            elif ch in "）)】］]" and depth:
                 depth -= 1
-            elif ch in "\n。" and depth == 0:
-                end = i
+            else:  # a closing bracket at depth 0, or the sentence or line ends
+                end = stop.start()
                 break
         value = text[m.end() : end]
         # "（牵头单位：A；配合单位：B）": the next tag starts a span of its own
         nxt = _TAG.search(value)
         if nxt:
             value = value[: nxt.start()]
+        # "责任单位：市科技局；完成时限：2022年底": another label ends the list
+        other = _OTHER_LABEL.search(value)
+        if other:
+            value = value[: other.start()]
         yield m.group(1), value
 
 

@@ -28,13 +28,14 @@ LABEL_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "1.5亿元" is a number, "1.2022年底前……" is item 1 about a year
     ("arabic", re.compile(r"^\d{1,2}(?:[、．]|\.(?!\d)|\.(?=(?:19|20)\d{2}年))(?![%％])")),
     ("paren_arabic", re.compile(r"^[（(]\d{1,2}[）)](?![\d])")),
+    ("arabic_close", re.compile(r"^\d{1,2}[）)](?![\d%％])")),
     ("circled", re.compile(r"^[①-⑳]")),
 ]
 
 # Where a label may start inside a run-on line: after a sentence end or a space.
 _INLINE = re.compile(
     r"(?:(?<=[。！？\s])|(?<=[。！？]”)|(?<=[）)]))"
-    r"(第(?:[零〇一二三四五六七八九十百]+|\d+)[章节条]|[一二三四五六七八九十百]{1,4}、|[（(][一二三四五六七八九十百]{1,4}[）)]|\d{1,2}(?:[.．、](?!\d)|\.(?=(?:19|20)\d{2}年))|[（(]\d{1,2}[）)]|[①-⑳])"
+    r"(第(?:[零〇一二三四五六七八九十百]+|\d+)[章节条]|[一二三四五六七八九十百]{1,4}、|[（(][一二三四五六七八九十百]{1,4}[）)]|\d{1,2}(?:[.．、](?!\d)|\.(?=(?:19|20)\d{2}年))|[（(]\d{1,2}[）)]|\d{1,2}[）)]|[①-⑳])"
 )
 _RANK = {"chapter": 0, "section": 1, "article": 2}
 _TAG_BEFORE = re.compile(r"(?:[。！？][）)]|(?:单位|部门|牵头|配合|负责)[^（）()]{0,120}[）)])$")
@@ -154,7 +155,7 @@ def segment(lines: list[str]) -> list[Segment]:
 def _line_label_ok(found: tuple[str, str], line: str) -> bool:
     kind, label = found
     rest = line[len(label) :]
-    if kind == "arabic" and re.match(r"^\s*[%％个万亿元年月日]", rest):
+    if kind in ("arabic", "arabic_close") and re.match(r"^\s*[%％个万亿元年月日]", rest):
         return False
     return bool(rest.strip()) or kind in ("chapter", "section")
 

@@ -29,6 +29,7 @@ from .labels import (
     OTHER_LABELS,
     TITLE_CLASS_HINTS,
 )
+from .metadata import looks_like_title
 
 BLOCK_TAGS = frozenset(
     {
@@ -143,17 +144,40 @@ def parse_html(text: str, body_selector: str | None = None, url: str | None = No
     headings = _headings(heading_elements)
     attachments = _attachments(root, url)
     _mark_blocks(root)
-    table = read_label_lines(_text(root).splitlines())
+    page_lines = _text(root).splitlines()
+    table = read_label_lines(page_lines)
     body = _select_body(root, body_selector, weights, containers)
+    lines = _text(body).splitlines()
     return Page(
-        lines=_text(body).splitlines(),
+        lines=lines,
         meta=meta,
         table=table,
         title_tag=title_tag,
-        headings=headings,
+        headings=headings + _titles_above(page_lines, lines),
         attachments=attachments,
         is_html=True,
     )
+
+
+def _titles_above(page_lines: list[str], body_lines: list[str]) -> list[str]:
+    """Title-like lines printed above the body, nearest first.
+
+    Old table layouts print the title in a <font size=5> cell of its own,
+    outside the body cell and with no heading tag: it is the line that reads
+    like a title closest above where the body starts.
+    """
+    first = next((x.strip() for x in body_lines if x.strip()), None)
+    if not first:
+        return []
+    out = []
+    first = " ".join(first.split()).strip("| ")
+    for line in page_lines[:3000]:
+        line = " ".join(line.split()).strip("| ")
+        if line == first:
+            break
+        if 6 <= len(line) <= 90 and looks_like_title(line):
+            out.append(line)
+    return out[::-1][:3]
 
 
 def _meta_fields(root) -> dict[str, str]:

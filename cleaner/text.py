@@ -22,6 +22,8 @@ def clean_lines(raw: list[str]) -> list[str]:
     lines = []
     for line in raw:
         line = normalize_line(line)
+        if line.count("|") == 1 and line.endswith("|"):
+            line = line[:-1].rstrip()  # the last line of a layout-table cell
         if not line or is_chrome(line):
             continue
         # "【关闭窗口】 【字体: 大 中 小】 【打印本文】 |" and similar bars of bracketed tools

@@ -71,3 +71,18 @@ def test_headings():
     assert heads[("一、",)] == "主要目标"
     assert heads[("一、", "（一）")] == "统筹规划，分步实施"
     assert heads[("第一条",)] is None
+
+
+def test_number_with_closing_bracket_only():
+    text = "为推动科技创新，制定本方案。\n一、重点任务\n1）建设平台，完善服务体系。\n2）培育企业，壮大创新主体。\n3）个百分点的说法不是条目。\n"
+    assert outline(text) == [["一、"], ["一、", "1）"], ["一、", "2）"]]
+
+
+def test_department_tag_in_square_brackets_and_other_labels_after_it():
+    doc = clean(
+        "为推动科技创新，制定本方案。\n一、重点任务\n（一）建设平台【责任单位：市科技局、市财政局】\n"
+        "（二）培育企业。责任单位：市工业和信息化局；完成时限：2022年底\n".encode()
+    )
+    tags = {tuple(c.path): c.departments for c in doc.clauses if c.number}
+    assert tags[("一、", "（一）")] == ["市科技局", "市财政局"]
+    assert tags[("一、", "（二）")] == ["市工业和信息化局"]

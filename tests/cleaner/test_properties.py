@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -132,3 +133,24 @@ def test_clauses_concatenate_back_to_the_html_body(case):
     html += "".join(f"<p>{p}</p>" for p in paras) + "</div></body></html>"
     doc = clean(html.encode("gb18030"))
     assert squeeze("".join(c.text for c in doc.clauses)) == squeeze(text)
+
+
+@pytest.mark.timeout(30)
+@pytest.mark.parametrize(
+    "junk",
+    [
+        "1" * 200_000,
+        "一" * 200_000,
+        "大 中 小 " * 20_000,
+        "（" * 100_000,
+        "1.5" * 60_000,
+        "【责任单位：" * 20_000,
+    ],
+    ids=["digits", "numerals", "tools", "brackets", "decimals", "tags"],
+)
+def test_pathological_text_does_not_hang(junk):
+    """Regexes that backtrack on long runs would hang here (the guard is a timeout, not a speed figure)."""
+    try:
+        clean(("为推动科技创新，制定本方案。\n一、总体要求\n" + junk).encode())
+    except NotADocument:
+        pass
