@@ -110,3 +110,10 @@ def test_exports_carry_status_and_relations(client, tmp_path):
     assert docs[sme]["status"]["status"] == "repealed"
     assert docs[sme]["relations"]["repealed_by"][0]["doc_id"] == id_of("repeal_decision_three.txt")
     assert len(docs) == len(NAMES)
+
+
+def test_a_hit_of_a_document_on_two_sites_links_both(client):
+    page = client.get("/search", query_string={"q": "新型研发机构"}).get_data(as_text=True)
+    assert page.count('class="source-copy"') >= 1
+    assert doc("same_doc_site_b.html").url in page and doc("same_doc_site_a.html").url in page
+    assert "有效期至 2026-12-31" in page
