@@ -185,6 +185,8 @@ def relink_on_close(store: Store) -> None:
         relink(store)
     except sqlite3.Error as e:
         log.warning("relink failed, statuses stay as they were: %s", e)
+    except Exception:  # a bug here must not turn a finished crawl into a failed one
+        log.exception("relink failed, statuses stay as they were")
 
 
 def relink(store: Store, as_of: str | None = None) -> RelinkReport:
