@@ -97,11 +97,14 @@ def clause_entries(doc: Document, status: dict | None = None, copies: dict | Non
         return
     region = doc.region
     draft_words = DRAFT_WORDS if doc.draft else ""
-    doc_context = " ".join(
-        x for x in (doc.issuer, doc.doc_number, *region_names(region), doc.doc_type, draft_words) if x
-    )
     date = doc.published or doc.signed
     year = int(date[:4]) if date and date[:4].isdigit() else None
+    # the year too: users type "2022 揭榜挂帅" for a document of 2022 whose clauses never say 2022
+    doc_context = " ".join(
+        str(x)
+        for x in (doc.issuer, doc.doc_number, *region_names(region), doc.doc_type, draft_words, year)
+        if x
+    )
     issuer_key = canonical(doc.issuer) if doc.issuer else ""
     region_dict = {"province": region.province, "city": region.city, "county": region.county}
     for i, c in enumerate(doc.clauses):

@@ -22,9 +22,31 @@ def _status(payload: dict) -> dict:
     return payload.get("status") or {}
 
 
+# Score bonus for each query word found whole in the clause's own text, as a share of the score.
+VERBATIM_BONUS = float(__import__("os").environ.get("POLICY_VERBATIM_BONUS", "0.3"))
+
+
+def _verbatim_share(plan: QueryPlan, payload: dict) -> float:
+    """The share of the query's words that the clause's text holds whole, in any spelling."""
+    if not plan.terms:
+        return 0.0
+    text = squash(payload.get("text") or "")
+    found = sum(1 for t in plan.terms if any(squash(s.text) in text for s in t.spellings))
+    return found / len(plan.terms)
+
+
 def rerank(plan: QueryPlan, hits: list[tuple[dict, float]]) -> list[tuple[dict, float]]:
-    """Relevance order: the engine's score, lowered for documents that no longer apply."""
-    scored = [(p, s * STATUS_FACTORS.get(_status(p).get("status"), 1.0)) for p, s in hits]
+    """Relevance order: the engine's score, raised for query words found whole in the clause,
+    lowered for documents that no longer apply."""
+    scored = [
+        (
+            p,
+            s
+            * (1 + VERBATIM_BONUS * _verbatim_share(plan, p))
+            * STATUS_FACTORS.get(_status(p).get("status"), 1.0),
+        )
+        for p, s in hits
+    ]
     return sorted(scored, key=lambda ps: -ps[1])
 
 

@@ -92,6 +92,11 @@ def index_cmd(obj: Context, rebuild: bool, backend: str | None, wait: int) -> No
 @click.option(
     "--sort", type=click.Choice(["relevance", "date", "amount"]), default="relevance", show_default=True
 )
+@click.option(
+    "--status",
+    help="Only documents with this status (in_force, expired, repealed, draft, superseded, "
+    "not_yet_effective, unknown; several comma-separated).",
+)
 @click.option("--collapse", is_flag=True, help="One hit per document.")
 @click.option(
     "--in-force", "in_force", is_flag=True, help="Only policies in force today, or of unknown status."
@@ -115,6 +120,7 @@ def search_cmd(
     min_yuan,
     drafts,
     sort,
+    status,
     collapse,
     in_force=False,
     strict=False,
@@ -126,6 +132,7 @@ def search_cmd(
       policy search 中试基地 补助 --region 临沂市 --json
       policy search '"揭榜挂帅"' -- -征求意见稿
       policy search 孵化器 奖励 --in-force          # only what still applies (or has no dates)
+      policy search 科技特派员 补助 --status in_force,unknown --sort amount
     """
     filters = Filters(
         region=region,
@@ -137,6 +144,7 @@ def search_cmd(
         min_yuan=min_yuan,
         drafts=drafts,
         validity="strict" if strict else ("in_force" if in_force else "all"),
+        status=status,
     )
     results = search(
         obj.data_dir, " ".join(query), filters, page=page, per_page=limit, sort=sort, collapse=collapse
@@ -152,6 +160,9 @@ def search_cmd(
         click.echo(
             f"\n{i}. {h.title or '(无标题)'}  {h.doc_number or ''} {h.published or ''}  [{(h.status or {}).get('status', 'unknown')}]"
         )
+        state = (h.status or {}).get("status")
+        mark = f" [{state}]" if state and state not in ("in_force", "unknown") else ""
+        click.echo(f"\n{i}. {h.title or '(无标题)'}  {h.doc_number or ''} {h.published or ''}{mark}")
         click.echo(f"   {path}  {h.text[:120]}")
         if h.departments:
             click.echo(f"   责任单位: {'、'.join(h.departments)}")
