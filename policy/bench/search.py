@@ -344,7 +344,7 @@ def _report(clauses: int, anchor: dict, rows: list[tuple[str, dict]]) -> None:
         click.echo(
             f"{'':14} jieba alone {jieba_rate:,.0f} clauses/s just before: indexing takes"
             f" {jieba_rate / rate:4.1f}x jieba alone (aim <= 3);"
-            f" p50 {p50 / max(a50, 0.001):5.0f}x / p95 {p95 / max(a95, 0.001):5.0f}x bare tantivy;"
+            f" p50 {p50 / max(a50, 0.001):.1f}x / p95 {p95 / max(a95, 0.001):.1f}x bare tantivy;"
             f" {sum(1 for t in r['totals'] if t)} of {len(r['totals'])} queries found something"
         )
     sys.stdout.flush()

@@ -1,0 +1,57 @@
+"""`policy search` and `policy index` as a user runs them: the JSON contract, options, one-line errors."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from policy.cli import cli
+
+HIT_KEYS = {
+    "source", "url", "title", "issuer", "doc_number", "published", "region", "path", "heading", "text",
+    "departments", "amounts", "score", "snippet",
+}  # fmt: skip
+
+
+def run(data_dir, *args):
+    return CliRunner().invoke(cli, ["--data-dir", str(data_dir), *args], catch_exceptions=False)
+
+
+def test_json_contract(indexed):
+    r = run(indexed, "search", "揭榜挂帅", "--json", "--limit", "3")
+    assert r.exit_code == 0
+    out = json.loads(r.output)
+    assert {"query", "total", "hits"} <= set(out) and out["query"] == "揭榜挂帅"
+    assert len(out["hits"]) == 3 and all(HIT_KEYS <= set(h) for h in out["hits"])
+
+
+def test_filters_sorts_and_status_options(indexed):
+    r = run(
+        indexed, "search", "补助", "--json", "--region", "临沂", "--sort", "amount", "--status", "repealed"
+    )
+    hits = json.loads(r.output)["hits"]
+    assert hits and all(h["region"]["city"] == "临沂市" and h["status"]["status"] == "repealed" for h in hits)
+
+
+def test_a_year_finds_the_documents_of_that_year(indexed):
+    r = json.loads(run(indexed, "search", "2023", "创新券", "--json").output)
+    assert r["total"] > 0 and not r["fallback"]
+    assert all(h["published"].startswith("2023") for h in r["hits"])
+
+
+def test_errors_are_one_line(indexed, tmp_path):
+    r = run(indexed, "search", "x" * 300)
+    assert r.exit_code == 1 and r.output.startswith("error: ") and r.output.count("\n") == 1
+    r = run(indexed, "search", "科技", "--status", "valid")
+    assert r.exit_code == 1 and "error: " in r.output
+    r = run(tmp_path / "empty", "search", "科技")
+    assert r.exit_code == 1 and "policy index" in r.output
+
+
+def test_help_has_examples():
+    for cmd in ("index", "search"):
+        r = CliRunner().invoke(cli, [cmd, "--help"])
+        assert "Example:" in r.output
+    r = CliRunner().invoke(cli, ["bench", "search", "--help"])
+    assert "Example:" in r.output
