@@ -71,8 +71,9 @@ class GeneratedSite:
 
     PREFIX = "/gen/"
 
-    def __init__(self, n: int, per_page: int = 20):
+    def __init__(self, n: int, per_page: int = 20, delay: float = 0.0):
         self.n = n
+        self.delay = delay  # seconds before each answer: a real server's latency
         self.per_page = per_page
         self.templates = [p.read_bytes() for p in sorted(site_root().glob("kjj/zcwj/20*/*.html"))]
         self.pages = max(1, -(-n // per_page))
@@ -142,6 +143,8 @@ class MirrorHandler(SimpleHTTPRequestHandler):
     def do_GET(self):
         path = urlsplit(self.path).path
         if self.generated is not None and path.startswith(GeneratedSite.PREFIX):
+            if self.generated.delay:
+                time.sleep(self.generated.delay)
             body = self.generated.get(path)
             if body is None:
                 return self.send_error(404, "File not found")
@@ -233,7 +236,7 @@ def load_routes(root: Path) -> dict:
 
 
 def make_server(
-    host: str = "127.0.0.1", port: int = 8001, root: Path | None = None, generate: int = 0
+    host: str = "127.0.0.1", port: int = 8001, root: Path | None = None, generate: int = 0, delay: float = 0.0
 ) -> ThreadingHTTPServer:
     """A threaded server over a site root (the bundled sample site by default); port 0 picks a free port.
 
@@ -241,7 +244,7 @@ def make_server(
     ``server.requests`` lists every (method, path, status) served, for tests to count fetches.
     """
     root = Path(root or site_root())
-    generated = GeneratedSite(generate) if generate else None
+    generated = GeneratedSite(generate, delay=delay) if generate else None
     handler = partial(MirrorHandler, directory=str(root), routes=load_routes(root), generated=generated)
     server = ThreadingHTTPServer((host, port), handler)
     server.daemon_threads = True
@@ -249,8 +252,10 @@ def make_server(
     return server
 
 
-def serve_in_thread(root: Path | None = None, host: str = "127.0.0.1", port: int = 0, generate: int = 0):
+def serve_in_thread(
+    root: Path | None = None, host: str = "127.0.0.1", port: int = 0, generate: int = 0, delay: float = 0.0
+):
     """Start a mirror in a daemon thread; returns (server, base URL).  Call server.shutdown() to stop."""
-    server = make_server(host, port, root, generate)
+    server = make_server(host, port, root, generate, delay)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://{host}:{server.server_port}"

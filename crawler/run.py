@@ -24,11 +24,15 @@ from .stats import CrawlStats
 COMPLETE = ("finished",)
 
 
+def spider_name(site: SiteConfig) -> str:
+    return f"policy-{site.name}"
+
+
 def spider_class(
     site: SiteConfig, base: type[PolicySpider] = PolicySpider, overrides: dict | None = None
 ) -> type[PolicySpider]:
     """A spider class for one site, carrying the site's politeness as custom settings."""
-    name = f"policy-{site.name}"
+    name = spider_name(site)
     custom = {**site_settings(site), **(overrides or {})}
     return type(name.replace("-", "_"), (base,), {"name": name, "custom_settings": custom})
 

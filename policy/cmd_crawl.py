@@ -41,22 +41,83 @@ def mirror(host: str, port: int, traps: bool, root: str | None, generate: int) -
 
 @cli.command()
 @click.argument("site")
+@click.option(
+    "--redis", "redis_url", help="Work on a shared Redis frontier (redis://HOST:PORT/0); see consume."
+)
 @click.pass_obj
-def crawl(obj: Context, site: str) -> None:
+def crawl(obj: Context, site: str, redis_url: str | None) -> None:
     """Crawl one configured site into the store (sites are crawler/sites/*.toml).
+
+    With --redis, this process is one worker of a distributed crawl: start
+    as many as you like on as many machines, and one `policy consume SITE
+    --redis URL` next to the store.
 
     \b
     Example:
       POLICY_MIRROR_URL=http://127.0.0.1:8001 policy crawl mirror
+      policy crawl linyi-kjj --redis redis://10.0.0.5:6379/0      # on each crawl machine
     """
-    from crawler.config import ConfigError
-    from crawler.run import run_crawl
+    from crawler.config import ConfigError, load_site
 
     try:
-        stats = run_crawl(site, obj.data_dir)
+        config = load_site(site)
     except ConfigError as e:
         fail(str(e))
+    if redis_url:
+        from crawler.distributed import DistributedError, run_worker
+
+        try:
+            fetched = run_worker(config, redis_url, obj.data_dir)
+        except DistributedError as e:
+            fail(str(e))
+        click.echo(
+            f"{config.name}: worker done, {fetched} responses; items are on Redis for `policy consume`"
+        )
+        return
+    from crawler.run import run_crawl
+
+    stats = run_crawl(site, obj.data_dir)
     click.echo(stats.summary())
+    if not stats.ok:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("site")
+@click.option("--redis", "redis_url", required=True, help="The Redis the workers use (redis://HOST:PORT/0).")
+@click.option("--wait", default=30.0, show_default=True, help="Seconds to wait for a first worker.")
+@click.option("--report", "report_path", type=click.Path(dir_okay=False), help="Write the JSON report here.")
+@click.pass_obj
+def consume(obj: Context, site: str, redis_url: str, wait: float, report_path: str | None) -> None:
+    """Store what the workers of a distributed crawl found: the one writer of the store.
+
+    Runs until every worker is done and every item is stored.  Then run
+    `policy index` (or the next `policy update`) to index what is new.
+
+    \b
+    Example:
+      policy consume linyi-kjj --redis redis://10.0.0.5:6379/0 --report r.json
+    """
+    from crawler.config import ConfigError, load_site
+    from crawler.distributed import DistributedError
+    from crawler.distributed import consume as consume_items
+    from crawler.report import build_report, summary_lines
+
+    try:
+        config = load_site(site)
+        stats = consume_items(
+            config,
+            redis_url,
+            obj.data_dir,
+            wait=wait,
+            progress=lambda st: click.echo(f"{st.site}: {st.requests} items stored so far", err=True),
+        )
+    except (ConfigError, DistributedError) as e:
+        fail(str(e))
+    if report_path:
+        _write_json(report_path, build_report({config.name: stats}))
+    for line in summary_lines({config.name: stats}):
+        click.echo(line)
     if not stats.ok:
         sys.exit(1)
 
