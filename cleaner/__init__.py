@@ -15,7 +15,7 @@ from corpus.model import Clause, Document, Region
 
 from .amounts import find_amounts
 from .attachments import docx_lines, pdf_lines, sniff
-from .dates import is_date_line, parse_date
+from .dates import date_from_url, is_date_line, parse_date
 from .decode import decode, fold_traditional
 from .departments import find_departments, first_is_lead, with_canonical
 from .errors import NotADocument
@@ -76,7 +76,7 @@ def clean(
     raw_lines, truncated = _cap(page.lines)
     lines = clean_lines(raw_lines)
     _refuse_junk(text, page, lines)
-    doc = _build(page, lines, hints)
+    doc = _build(page, lines, hints, url)
     if folded:
         doc.warnings.append("traditional characters folded to simplified")
     if truncated:
@@ -136,7 +136,7 @@ def _to_text(data: bytes | str, hints: Hints) -> str:
     return text
 
 
-def _build(page: Page, lines: list[str], hints: Hints) -> Document:
+def _build(page: Page, lines: list[str], hints: Hints, url: str | None = None) -> Document:
     warnings: list[str] = []
     table = page.table
     # Metadata rows that the body carries in text form ("索引号 | …" flattened tables).
@@ -148,7 +148,7 @@ def _build(page: Page, lines: list[str], hints: Hints) -> Document:
     repost = find_repost(lines)
     if repost:
         lead_org, lead_title, body_start = repost.issuer, repost.title, repost.body_start
-        summary = "\n".join(lines[: repost.lead_end]) or None
+        summary = "\n".join(lines[repost.lead_start : repost.lead_end]) or None
 
     # A news repost is about the document it carries: its title and issuer win over the page's.
     stated = clean_title(lead_title) or clean_title(table.get("title")) or clean_title(page.meta.get("title"))
@@ -174,6 +174,8 @@ def _build(page: Page, lines: list[str], hints: Hints) -> Document:
     published = _date(table.get("published")) or _date(page.meta.get("published")) or head.published
     if repost:
         published = head.published  # the news item's date is not the carried document's
+    elif not published:
+        published = date_from_url(url)
     signed = _date(table.get("signed")) or signed
     index_no = table.get("index_no")
 

@@ -66,3 +66,22 @@ def iter_dates(text: str):
 def is_date_line(line: str) -> bool:
     s = line.strip()
     return bool(_NUMERIC.fullmatch(s) or _CHINESE.fullmatch(s))
+
+
+_URL_DATES = (
+    re.compile(r"/t((?:19|20)\d{2})(\d{2})(\d{2})_"),  # TRS: /202109/t20210929_2210.html
+    re.compile(r"/art/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})/"),  # Hanweb: /art/2021/9/29/art_1_1.html
+    re.compile(r"/((?:19|20)\d{2})-(\d{2})/(\d{2})/"),  # gov.cn: /2021-09/29/content_1.htm
+    re.compile(r"/((?:19|20)\d{2})(\d{2})(\d{2})/"),  # /20210929/
+)
+
+
+def date_from_url(url: str | None) -> str | None:
+    """The publication date a CMS writes into its article URLs, or None."""
+    for pattern in _URL_DATES:
+        m = pattern.search(url or "")
+        if m:
+            iso = _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            if iso:
+                return iso
+    return None

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .dates import parse_date
 from .metadata import find_doc_number, looks_like_title
-from .page import label_field
+from .page import is_label, label_field
 
 _LEAD = re.compile(
     r"^(?:近日|日前|近期|\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月\d{1,2}日)?[，,]?"
@@ -35,7 +35,8 @@ class Repost:
     issuer: str
     title: str
     body_start: int  # first line of the carried document
-    lead_end: int  # lines[:lead_end] are the news lead (the summary)
+    lead_end: int  # lines[lead_start:lead_end] are the news lead (the summary)
+    lead_start: int = 0
 
 
 @dataclass
@@ -59,12 +60,12 @@ def find_repost(lines: list[str]) -> Repost | None:
         key = _key(title)
         for j in range(i + 1, min(len(lines), 80)):
             if _key(lines[j]) == key or (_key(lines[j]).startswith(key) and len(lines[j]) < len(title) + 12):
-                return Repost(_first_org(m.group("org")), title, j + 1, j)
+                return Repost(_first_org(m.group("org")), title, j + 1, j, i)
             if _FULL_TEXT.search(lines[j]) and len(lines[j]) < 200:
                 # a line that only says "以下为文件全文：" is no part of the lead
                 rest = _FULL_TEXT.sub("", lines[j])
                 lead_end = j + 1 if len(re.findall(r"[\u4e00-\u9fff]", rest)) > 8 else j
-                return Repost(_first_org(m.group("org")), title, j + 1, lead_end)
+                return Repost(_first_org(m.group("org")), title, j + 1, lead_end, i)
         return None
     return None
 
@@ -96,10 +97,10 @@ def read_head(lines: list[str], start: int, known_title: str | None = None) -> H
         elif (m := _HEAD_META.match(line)) and parse_date(m.group(1)):
             head.published = head.published or parse_date(m.group(1))
             i += 1
+        elif _is_meta_line(line):
+            i += 1  # the page's metadata printed as "文号：…" lines (read into the table already)
         elif len(line) < 40 and find_doc_number([line]):
             head.doc_number = head.doc_number or find_doc_number([line])
-            i += 1
-        elif _is_meta_line(line):
             i += 1
         elif label_field(line) and len(line) <= 12:
             i += 2  # a <dt>/<dd> or div-grid label with its value on the next line
@@ -116,7 +117,7 @@ def read_head(lines: list[str], start: int, known_title: str | None = None) -> H
 def _is_meta_line(line: str) -> bool:
     """ "索引号：…", "发布机构：…": metadata a CMS printed above the text."""
     m = re.match(r"^([^:：]{1,8})\s*[:：]", line)
-    return bool(m) and label_field(m.group(1)) is not None and len(line) < 200
+    return bool(m) and is_label(m.group(1)) and len(line) < 200
 
 
 def _known_title_lines(lines: list[str], i: int, known: str) -> int:
@@ -143,6 +144,8 @@ def _title_at(lines: list[str], i: int) -> tuple[str | None, int]:
     "青岛市人民政府 / 关于印发……实施方案 / （2022-2025年）的通知": stopping at the
     first line that reads like a title would cut the 通知 off.
     """
+    if _is_meta_line(lines[i]) or (len(lines[i]) < 40 and find_doc_number([lines[i]])):
+        return None, 0
     best: tuple[str | None, int] = (lines[i], 1) if looks_like_title(lines[i]) else (None, 0)
     joined = lines[i]
     for k in range(1, 4):
@@ -150,7 +153,12 @@ def _title_at(lines: list[str], i: int) -> tuple[str | None, int]:
         if i + k >= len(lines) or len(prev) > 40 or prev.endswith(("。", "；", "：", ":")):
             break
         nxt = lines[i + k]
-        if len(nxt) > 40 or find_doc_number([nxt]) or nxt.endswith(("。", "；", "：", ":")):
+        if (
+            len(nxt) > 40
+            or find_doc_number([nxt])
+            or nxt.endswith(("。", "；", "：", ":"))
+            or _is_meta_line(nxt)
+        ):
             break
         joined += nxt
         if looks_like_title(joined) and ("关于" in joined[:40] or best[0] is not None or k == 1):

@@ -78,7 +78,8 @@ _ALL_LABELS = sorted({x for v in FIELD_LABELS.values() for x in v} | set(OTHER_L
 # "发布时间：2022-05-18 来源：临沂市科学技术局 浏览次数：1024": every label:value pair in one string.
 _PAIR = re.compile(
     r"(?:^|(?<=[\s|｜】\]）)>]))("
-    + "|".join(re.escape(lb).replace(r"\ ", r"\s*") for lb in _ALL_LABELS)
+    # 文　　号, 索 引 号: CMSs pad labels with spaces to line them up
+    + "|".join(r"\s*".join(map(re.escape, lb.replace(" ", ""))) for lb in _ALL_LABELS)
     + r")\s*[:：]"
 )
 _CHROME_MARK = re.compile(

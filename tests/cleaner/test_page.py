@@ -78,3 +78,17 @@ def test_joint_repost_is_filed_under_the_leading_body():
     doc = clean(text.encode())
     assert doc.title == "关于支持新型研发机构建设的若干措施"
     assert doc.issuer.endswith("科学技术厅")
+
+
+def test_published_from_the_cms_url_when_the_page_prints_no_date():
+    html = page(f"<h1>关于加快推进中试基地建设的意见</h1><div class='article'>{BODY}</div>")
+    assert (
+        clean(html, url="http://kjj.linyi.gov.cn/kjj/zcwj/202205/t20220518_1822.html").published
+        == "2022-05-18"
+    )
+    assert clean(html, url="http://www.weifang.gov.cn/art/2021/9/29/art_1_2.html").published == "2021-09-29"
+    assert (
+        clean(html, url="http://www.gov.cn/zhengce/content/2021-07/25/content_5627167.htm").published
+        == "2021-07-25"
+    )
+    assert clean(html, url="http://example.gov.cn/a.html").published is None
