@@ -6,6 +6,8 @@ counted; nothing already stored is touched by a failure.
 
 from __future__ import annotations
 
+import sys
+
 from corpus.store import Store
 
 from .cleanpool import CleanerPool, default_workers
@@ -21,6 +23,8 @@ class StorePipeline:
         self.sink: StoreSink | None = None
         workers = crawler.settings.get("POLICY_CLEAN_WORKERS")
         self.cleaner = CleanerPool(default_workers() if workers is None else int(workers))
+        self.progress_every = crawler.settings.getint("POLICY_PROGRESS_EVERY", 0)
+        self.shown = 0
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -49,4 +53,19 @@ class StorePipeline:
                 self.sink.store_document(item, saved, outcome)
         else:
             self.sink.apply(item)
+        self.show_progress()
         return item
+
+    def show_progress(self) -> None:
+        """A line on stderr every so many requests, for a long night's crawl watched by hand."""
+        if not self.progress_every:
+            return
+        st = self.crawler.spider.report
+        if st.requests - self.shown >= self.progress_every:
+            self.shown = st.requests
+            print(
+                f"{st.site}: {st.requests} requests, {st.pages} pages, {st.new} new, {st.changed} changed,"
+                f" {st.failed} failed, {st.blocked} blocked",
+                file=sys.stderr,
+                flush=True,
+            )

@@ -43,6 +43,7 @@ def run_sites(
     *,
     extra_settings: dict | None = None,
     on_crawler: Callable | None = None,
+    progress_every: int = 0,
 ) -> dict[str, CrawlStats]:
     """Crawl the sites into the store; a site whose last crawl was cut off resumes (full pagination).
 
@@ -56,7 +57,12 @@ def run_sites(
         for site in sites:
             resume = store.site_started(site.name)
             plans[site.name] = (store.url_states(site.name), resume)
-    process = CrawlerProcess({**base_settings(str(data_dir)), **(extra_settings or {})})
+    settings = {
+        **base_settings(str(data_dir)),
+        "POLICY_PROGRESS_EVERY": progress_every,
+        **(extra_settings or {}),
+    }
+    process = CrawlerProcess(settings)
     quiet_logs()
     for site in sites:
         state, resume = plans[site.name]
@@ -81,12 +87,12 @@ def _closed_reason(st: CrawlStats):
     return on_closed
 
 
-def run_crawl(site_name: str, data_dir: str | Path) -> CrawlStats:
+def run_crawl(site_name: str, data_dir: str | Path, progress_every: int = 0) -> CrawlStats:
     """Crawl one site and record the run (the `policy crawl SITE` command)."""
     site = load_site(site_name)
     with Store.in_dir(data_dir) as store:
         run_id = store.start_run(f"crawl {site.name}")
-    stats = run_sites([site], data_dir)[site.name]
+    stats = run_sites([site], data_dir, progress_every=progress_every)[site.name]
     with Store.in_dir(data_dir) as store:
         store.finish_run(
             run_id, {"sites": {site.name: stats.as_report()}, "new_documents": stats.new_documents}

@@ -76,7 +76,7 @@ def crawl(obj: Context, site: str, redis_url: str | None) -> None:
         return
     from crawler.run import run_crawl
 
-    stats = run_crawl(site, obj.data_dir)
+    stats = run_crawl(site, obj.data_dir, progress_every=50)
     click.echo(stats.summary())
     if not stats.ok:
         sys.exit(1)
@@ -170,7 +170,7 @@ def update(obj: Context, site_names: tuple[str, ...], report_path: str | None) -
             with obj.store() as store:
                 run_id = store.start_run("update " + " ".join(s.name for s in sites))
             click.echo(f"crawling {len(sites)} site(s): {', '.join(s.name for s in sites)}", err=True)
-            stats = run_sites(sites, obj.data_dir)
+            stats = run_sites(sites, obj.data_dir, progress_every=50)
             click.echo("indexing new and changed documents", err=True)
             report = build_report(stats)
             with obj.store() as store:
