@@ -132,4 +132,8 @@ STEPS: list[str] = [
         report       TEXT               -- JSON: the last finished crawl's figures
     );
     """,
+    # 3: an extension notice's new last day for the document it extends (corpus/status.py)
+    """
+    ALTER TABLE relations ADD COLUMN until TEXT;
+    """,
 ]

@@ -128,7 +128,7 @@ def title_similarity(a: str | None, b: str | None) -> float:
 
 # -- what the store keeps of each document to link it ---------------------------
 
-RELATION_KINDS = ("cites", "repeals", "draft_of", "repost_of", "duplicate_of")
+RELATION_KINDS = ("cites", "repeals", "draft_of", "repost_of", "duplicate_of", "extends")
 # The other end of each relation, as the document page names it.
 INVERSE = {
     "cites": "cited_by",
@@ -136,6 +136,7 @@ INVERSE = {
     "draft_of": "final_of",
     "repost_of": "reposts",
     "duplicate_of": "duplicates",
+    "extends": "extended_by",  # "《…》有效期延长至2025年12月31日"
 }
 _SHINGLE = 5
 _SKETCH = 96  # bottom-k sketch size: Jaccard of two texts within about ±0.1
@@ -148,6 +149,7 @@ class Mention:
     doc_number: str | None
     title: str | None
     sentence: str | None = None
+    until: str | None = None  # for an extension: the new last day
 
     @property
     def key(self) -> str:
@@ -177,6 +179,7 @@ class Facts:
     cites: tuple[Mention, ...] = ()
     repeals: tuple[Mention, ...] = ()
     sketch: tuple[int, ...] = ()
+    extends: tuple[Mention, ...] = ()  # other documents whose validity this one extends
 
     @property
     def number_key(self) -> str | None:
@@ -200,6 +203,7 @@ class Facts:
         d["cites"] = tuple(Mention(**m) for m in d.get("cites") or [])
         d["repeals"] = tuple(Mention(**m) for m in d.get("repeals") or [])
         d["sketch"] = tuple(d.get("sketch") or [])
+        d["extends"] = tuple(Mention(**m) for m in d.get("extends") or [])
         return cls(**d)
 
 
@@ -224,7 +228,46 @@ def facts_of(doc: Document) -> Facts:
         cites=tuple(_mention(r, text) for r in doc.cites),
         repeals=tuple(_mention(r, text, doc.title) for r in doc.repeals),
         sketch=text_sketch(text),
+        extends=tuple(extensions(doc.cites, text)),
     )
+
+
+_EXTENDED = re.compile(r"有效期(?:限)?(?:延长|延续|顺延)(?:至|到)(?P<date>[^，,。；;]{5,16})")
+_FULL_DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
+_YEAR_END = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:底|末)")
+
+
+def extensions(cites: list[Reference], text: str) -> list[Mention]:
+    """Cited documents whose validity the text extends: "《…》（…号）有效期延长至2025年12月31日"."""
+    out = []
+    for sentence in re.split(r"[。；;\n]", text):
+        m = _EXTENDED.search(sentence)
+        if not m:
+            continue
+        until = _end_date(nfkc(m.group("date")))
+        if not until:
+            continue
+        before = sentence[: m.start()]
+        for ref in cites:
+            if (ref.doc_number and ref.doc_number in before) or (ref.title and ref.title in before):
+                out.append(Mention(ref.doc_number, ref.title, sentence.strip() + "。", until))
+    return out
+
+
+def _end_date(printed: str) -> str | None:
+    import calendar
+    from datetime import date
+
+    m = _FULL_DATE.match(printed.strip())
+    try:
+        if m:
+            y, mo = int(m.group(1)), int(m.group(2))
+            d = int(m.group(3)) if m.group(3) else calendar.monthrange(y, mo)[1]
+            return date(y, mo, d).isoformat()
+        m = _YEAR_END.match(printed.strip())
+        return f"{m.group(1)}-12-31" if m else None
+    except ValueError:
+        return None
 
 
 def _mention(ref: Reference, text: str, title: str | None = None) -> Mention:
@@ -294,6 +337,7 @@ class Link:
     sentence: str | None
     key: str
     ord: int = 0  # position among the document's mentions of this kind, as printed
+    until: str | None = None  # extends: the new last day of the named document
 
 
 def link(all_facts: Iterable[Facts]) -> list[Link]:
@@ -333,14 +377,16 @@ def link(all_facts: Iterable[Facts]) -> list[Link]:
     links: list[Link] = []
     for doc_id in sorted(facts):
         f = facts[doc_id]
-        for kind, mentions in (("cites", f.cites), ("repeals", f.repeals)):
+        for kind, mentions in (("cites", f.cites), ("repeals", f.repeals), ("extends", f.extends)):
             seen = set()
             for m in mentions:
                 if m.key in seen:
                     continue
                 seen.add(m.key)
                 dst = resolve(m, doc_id)
-                links.append(Link(doc_id, kind, dst, m.doc_number, m.title, m.sentence, m.key, len(seen)))
+                links.append(
+                    Link(doc_id, kind, dst, m.doc_number, m.title, m.sentence, m.key, len(seen), m.until)
+                )
         if f.repost:
             links.append(_repost_link(f, facts, canon, resolve, by_province.get(f.province, [])))
         if f.draft and not f.repost:

@@ -106,6 +106,14 @@ def decide(doc_id: str, graph: Graph, as_of: str, _depth: int = 0) -> Status:
     effective = next((graph.facts[d].effective for d in copies if graph.facts[d].effective), None)
     expires = next((graph.facts[d].expires for d in copies if graph.facts[d].expires), None)
     said = next((graph.facts[d].validity_text for d in copies if graph.facts[d].validity_text), None)
+    extension = _extension_in_force(copies, graph, as_of)
+    if extension and (not expires or extension.until > expires):
+        status = "expired" if extension.until < as_of else "in_force"
+        if effective and effective > as_of:
+            status = "not_yet_effective"
+        return Status(
+            status, "extended_by", extension.sentence, as_of, effective, extension.until, by=extension.src
+        )
     if effective and effective > as_of:
         return Status("not_yet_effective", "effective_date", said, as_of, effective, expires)
     if expires and expires < as_of:
@@ -136,6 +144,17 @@ def _repeal_in_force(copies: list[str], graph: Graph, as_of: str) -> Status | No
             if when is None or when <= as_of:
                 return Status("repealed", "repealed_by", ln.sentence or repealer.title, as_of, by=ln.src)
     return None
+
+
+def _extension_in_force(copies: list[str], graph: Graph, as_of: str) -> Link | None:
+    """The latest extension of the document's validity issued by ``as_of``."""
+    found = []
+    for d in copies:
+        for ln in graph.into(d, "extends"):
+            notice = graph.facts.get(ln.src)
+            if ln.until and notice and not notice.draft and (notice.issued or "") <= as_of:
+                found.append(ln)
+    return max(found, key=lambda ln: (ln.until, ln.src)) if found else None
 
 
 def title_period(title: str | None) -> tuple[str, str] | None:
@@ -206,7 +225,7 @@ def relink(store: Store, as_of: str | None = None) -> RelinkReport:
         old_links = {
             (r["src"], r["kind"], r["ref_key"]): tuple(r)
             for r in db.execute(
-                "SELECT src, kind, ref_key, dst, doc_number, title, sentence, ord FROM relations"
+                "SELECT src, kind, ref_key, dst, doc_number, title, sentence, ord, until FROM relations"
             )
         }
         new_links = {
@@ -219,14 +238,15 @@ def relink(store: Store, as_of: str | None = None) -> RelinkReport:
                 ln.title,
                 ln.sentence,
                 ln.ord,
+                ln.until,
             )
             for ln in graph.links
         }
         for key in old_links.keys() - new_links.keys():
             db.execute("DELETE FROM relations WHERE src=? AND kind=? AND ref_key=?", key)
         db.executemany(
-            "INSERT OR REPLACE INTO relations (src, kind, ref_key, dst, doc_number, title, sentence, ord)"
-            " VALUES (?,?,?,?,?,?,?,?)",
+            "INSERT OR REPLACE INTO relations (src, kind, ref_key, dst, doc_number, title, sentence, ord, until)"
+            " VALUES (?,?,?,?,?,?,?,?,?)",
             [row for key, row in new_links.items() if old_links.get(key) != row],
         )
         old_sig = {r["doc_id"]: r["signature"] for r in db.execute("SELECT doc_id, signature FROM statuses")}
@@ -309,7 +329,7 @@ def _subgraph(store: Store, doc_id: str) -> Graph:
             break
         marks = ",".join("?" * len(frontier))
         rows = db.execute(
-            f"SELECT src, kind, ref_key, dst, doc_number, title, sentence, ord FROM relations"
+            f"SELECT src, kind, ref_key, dst, doc_number, title, sentence, ord, until FROM relations"
             f" WHERE src IN ({marks}) OR dst IN ({marks})",
             [*frontier, *frontier],
         ).fetchall()
@@ -324,6 +344,7 @@ def _subgraph(store: Store, doc_id: str) -> Graph:
                 r["sentence"],
                 r["ref_key"],
                 r["ord"],
+                r["until"],
             )
             links[(ln.src, ln.kind, ln.key)] = ln
             for end in (ln.src, ln.dst):

@@ -23,6 +23,8 @@ RELATION_LABELS = {
     "reposts": "reposted by",
     "duplicate_of": "copy of",
     "duplicates": "copies",
+    "extends": "extends the validity of",
+    "extended_by": "validity extended by",
 }
 
 

@@ -59,11 +59,14 @@ STATUS_RULES = {  # Status.rule: how the status was decided, in a reader's words
     "expiry_date": "有效期已过",
     "title_period": "按标题所示年限",
     "validity_statement": "按文件所述有效期",
+    "extended_by": "有效期已由另一文件延长",
     "no_statement": "文件未写明有效期",
 }
 RELATION_LABELS = {  # document_view()["relations"] keys, in the order the page lists them
     "repealed_by": "废止本文件的文件",
     "repeals": "本文件废止的文件",
+    "extended_by": "延长本文件有效期的文件",
+    "extends": "本文件延长有效期的文件",
     "final_of": "本文件的征求意见稿",
     "draft_of": "本征求意见稿的正式文本",
     "repost_of": "本文转载的原文件",

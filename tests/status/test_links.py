@@ -192,6 +192,26 @@ def _reference(factory):
         _REFERENCE.extend([relations(store), statuses(store)])
         # the reference itself links what the fixtures hold
         kinds = {k for _, k, _, dst in _REFERENCE[0] if dst}
-        assert {"cites", "repeals", "draft_of", "repost_of", "duplicate_of"} <= kinds
+        assert {"cites", "repeals", "draft_of", "repost_of", "duplicate_of", "extends"} <= kinds
         store.close()
     return _REFERENCE
+
+
+def test_an_extension_notice_moves_the_expiry_of_what_it_names(tmp_path):
+    store = store_with(tmp_path, ["extension_notice.txt", "extended_award_measures.txt"])
+    award, notice = id_of("extended_award_measures.txt"), id_of("extension_notice.txt")
+    # 有效期5年 from 2018-03-01: lapsed on 2023-02-28, before the notice of 2023-06-01
+    assert document_view(store, award, "2023-05-01")["status"]["status"] == "expired"
+    view = document_view(store, award, "2024-01-15")
+    assert view["status"] | {"as_of": None} == {
+        "status": "in_force",
+        "rule": "extended_by",
+        "sentence": "经市政府同意，《临沂市科技创新奖励办法》（临政办发〔2018〕9号）有效期延长至2025年12月31日。",
+        "as_of": None,
+        "effective": "2018-03-01",
+        "expires": "2025-12-31",
+        "by": notice,
+    }
+    assert view["relations"]["extended_by"][0]["doc_id"] == notice
+    assert document_view(store, notice, AS_OF)["relations"]["extends"][0]["doc_id"] == award
+    assert document_view(store, award, "2026-01-02")["status"]["status"] == "expired"
