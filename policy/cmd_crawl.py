@@ -98,6 +98,8 @@ def consume(obj: Context, site: str, redis_url: str, wait: float, report_path: s
     Example:
       policy consume linyi-kjj --redis redis://10.0.0.5:6379/0 --report r.json
     """
+    import redis
+
     from crawler.config import ConfigError, load_site
     from crawler.distributed import DistributedError
     from crawler.distributed import consume as consume_items
@@ -114,6 +116,8 @@ def consume(obj: Context, site: str, redis_url: str, wait: float, report_path: s
         )
     except (ConfigError, DistributedError) as e:
         fail(str(e))
+    except redis.RedisError as e:
+        fail(f"lost Redis at {redis_url}: {e}; what was stored stays, the rest waits on Redis")
     if report_path:
         _write_json(report_path, build_report({config.name: stats}))
     for line in summary_lines({config.name: stats}):
@@ -151,16 +155,28 @@ def update(obj: Context, site_names: tuple[str, ...], report_path: str | None) -
       policy update                                   # every enabled site
       policy update --site mirror --report r1.json    # one site, with a JSON report
     """
-    from crawler.config import ConfigError, load_all_sites, load_site
+    from crawler.config import ConfigError, available_sites, load_site
     from crawler.lock import LockBusy, RunLock
     from crawler.report import build_report, summary_lines
     from crawler.run import run_sites
     from indexer import update_index
 
+    broken: list[str] = []
     try:
-        sites = (
-            [load_site(n) for n in site_names] if site_names else [s for s in load_all_sites() if s.enabled]
-        )
+        if site_names:
+            sites = [load_site(n) for n in site_names]
+        else:
+            # a broken config must not cost the other sites their night: it is reported and skipped
+            sites = []
+            for name in available_sites():
+                try:
+                    config = load_site(name)
+                except ConfigError as e:
+                    broken.append(str(e))
+                    click.echo(f"error: {e}", err=True)
+                    continue
+                if config.enabled:
+                    sites.append(config)
     except ConfigError as e:
         fail(str(e))
     if not sites:
@@ -183,7 +199,9 @@ def update(obj: Context, site_names: tuple[str, ...], report_path: str | None) -
     for line in summary_lines(stats):
         click.echo(line)
     click.echo(f"index: {indexed.documents} documents updated, {indexed.removed} removed")
-    if not all(st.ok for st in stats.values()):
+    for message in broken:
+        click.echo(f"skipped a broken site config: {message}")
+    if broken or not all(st.ok for st in stats.values()):
         sys.exit(1)
 
 

@@ -165,3 +165,19 @@ def test_unknown_site_is_one_line_error(data_dir):
     assert result.returncode == 1
     assert result.stderr.strip().startswith("error: no site config 'nosuch'")
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_broken_config_is_reported_and_the_other_sites_still_run(mirror_url, tmp_path, data_dir):
+    sites = tmp_path / "sites"
+    sites.mkdir()
+    toml = (sites_dir() / "mirror.toml").read_text(encoding="utf-8")
+    (sites / "mirror.toml").write_text(toml.replace("enabled = false", "enabled = true"), encoding="utf-8")
+    (sites / "broken.toml").write_text('name = "broken"\nbase_url = "ftp://x"\n', encoding="utf-8")
+    result = run_policy(
+        "update", data_dir=data_dir, env={"POLICY_SITES_DIR": str(sites), "POLICY_MIRROR_URL": mirror_url}
+    )
+    assert result.returncode == 1
+    assert f"error: {sites / 'broken.toml'}: base_url: must be an http(s) URL" in result.stderr
+    assert "mirror: " in result.stdout and "skipped a broken site config" in result.stdout
+    with Store.in_dir(data_dir) as store:
+        assert store.count_documents() >= 5
