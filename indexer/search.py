@@ -231,9 +231,8 @@ def search(
         hits = _collapse(hits)
     results.total = found.total
     results.facets = found.facets
-    needles = _needles(plan)
     for payload, score in hits[(page - 1) * per_page : want]:
-        results.hits.append(_hit(payload, score, needles))
+        results.hits.append(_hit(payload, score, _needles(plan, payload["text"])))
     results.took_ms = round((time.perf_counter() - started) * 1000, 1)
     return results
 
@@ -268,13 +267,17 @@ def _collapse(hits: list[tuple[dict, float]]) -> list[tuple[dict, float]]:
     return out
 
 
-def _needles(plan: QueryPlan) -> list[str]:
+def _needles(plan: QueryPlan, text: str) -> list[str]:
+    """What to mark in this clause: each query word whole where the text holds it whole
+    (创新券, not every 创新 beside it); its tokens only where it does not."""
+    folded = squash(text)
     out = list(plan.phrases)
     for t in plan.terms:
-        out += [s.text for s in t.spellings]
-    for t in plan.terms:
-        for s in t.spellings:
-            out += list(s.optional) + list(s.required)
+        whole = [s.text for s in t.spellings if squash(s.text) in folded]
+        if whole:
+            out += whole
+        else:
+            out += [tok for s in t.spellings for tok in s.required + s.optional]
     return [n for n in out if len(n) > 1 or not n.isascii()]
 
 

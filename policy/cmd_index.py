@@ -8,6 +8,7 @@ import time
 import click
 
 from indexer import Filters, search, update_index
+from indexer.build import AUTO_TANTIVY_FROM
 from policy.cli import Context, cli
 
 
@@ -32,9 +33,9 @@ def _progress():
 @click.option("--rebuild", is_flag=True, help="Rebuild the whole index from the store.")
 @click.option(
     "--backend",
-    type=click.Choice(["whoosh", "tantivy"]),
-    help="Search engine (default: the index's own, else env POLICY_INDEX_BACKEND, else whoosh); "
-    "changing it rebuilds.",
+    type=click.Choice(["whoosh", "tantivy", "auto"]),
+    help="Search engine (default: the index's own, else env POLICY_INDEX_BACKEND, else auto: "
+    "Whoosh below 20,000 clauses, tantivy from there); changing it rebuilds.",
 )
 @click.option(
     "--wait",
@@ -54,10 +55,11 @@ def index_cmd(obj: Context, rebuild: bool, backend: str | None, wait: int) -> No
     Example:
       policy index            # only what changed since the last run
       policy index --rebuild  # from scratch, swapped in when complete
-      policy index --backend tantivy   # past a few hundred thousand clauses
+      policy index --backend tantivy   # the Rust engine (auto picks it from 20,000 clauses)
     """
     started = time.monotonic()
     with obj.store() as store:
+        total = store.count_clauses()
         report = update_index(
             store,
             obj.data_dir,
@@ -72,6 +74,10 @@ def index_cmd(obj: Context, rebuild: bool, backend: str | None, wait: int) -> No
         f"index {verb}: {report.documents} documents ({report.clauses} clauses) indexed, "
         f"{report.removed} removed [{report.backend}, {time.monotonic() - started:.1f} s]"
     )
+    if report.backend == "whoosh" and total >= AUTO_TANTIVY_FROM:
+        click.echo(
+            f"note: {total:,} clauses: `policy index --backend tantivy` answers queries much faster", err=True
+        )
 
 
 @cli.command("search")

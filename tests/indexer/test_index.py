@@ -99,3 +99,19 @@ def test_two_index_runs_and_searches_during_the_writes(store_dir, backend):
         assert "index rebuilt" in out
     assert not errors
     assert seen and set(seen) == {expected}
+
+
+def test_auto_picks_the_backend_by_the_store_size(tmp_path, monkeypatch):
+    import indexer.build as build
+
+    data_dir = tmp_path / "data"
+    with Store.in_dir(data_dir) as store:
+        fill_store(store)
+        n = store.count_clauses()
+        monkeypatch.setattr(build, "AUTO_TANTIVY_FROM", n + 1)
+        assert update_index(store, data_dir, backend="auto").backend == "whoosh"
+        assert update_index(store, data_dir).backend == "whoosh"  # an index keeps its engine
+        monkeypatch.setattr(build, "AUTO_TANTIVY_FROM", n)
+        report = update_index(store, data_dir, backend="auto")
+    assert (report.backend, report.rebuilt) == ("tantivy", True)
+    assert search(data_dir, "中试基地").backend == "tantivy"
