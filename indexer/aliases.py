@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from importlib import resources
 
 from corpus.departments import DEPARTMENT_ALIASES, alias_groups, canonical_department, canonical_suffix
 from corpus.model import Region
@@ -22,9 +23,23 @@ SHORT_NAME_MAX = 5
 
 
 @lru_cache(maxsize=1)
+def _groups() -> dict[str, tuple[str, ...]]:
+    """Every spelling -> its group: the corpus's department aliases and our policy synonyms."""
+    groups = {fold(k): tuple(fold(v) for v in vs) for k, vs in alias_groups().items()}
+    text = (resources.files("indexer") / "dict" / "synonyms.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        names = tuple(fold(n) for n in line.split())
+        if line.startswith("#") or len(names) < 2:
+            continue
+        for n in names:
+            groups[n] = tuple(dict.fromkeys(groups.get(n, ()) + names))
+    return groups
+
+
+@lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
-    names = sorted(alias_groups(), key=len, reverse=True)
-    return re.compile("|".join(re.escape(fold(n)) for n in names))
+    names = sorted(_groups(), key=len, reverse=True)
+    return re.compile("|".join(re.escape(n) for n in names))
 
 
 def short_names() -> list[str]:
@@ -32,7 +47,7 @@ def short_names() -> list[str]:
 
 
 def variants(word: str) -> list[str]:
-    """The word with its department name in every spelling, the word itself first.
+    """The word with its department name (or policy term) in every spelling, the word itself first.
 
     Only the first (longest) department name in the word is varied, so a
     query word never fans out into more than one group's worth of spellings.
@@ -42,7 +57,7 @@ def variants(word: str) -> list[str]:
     if not m:
         return [word]
     out = [word]
-    for alt in alias_groups()[m.group(0)]:
+    for alt in _groups()[m.group(0)]:
         v = folded[: m.start()] + alt + folded[m.end() :]
         if v not in out and v != folded:
             out.append(v)
