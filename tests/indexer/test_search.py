@@ -194,7 +194,7 @@ def test_odd_syntax_never_raises(indexed):
 
 def test_policy_abbreviations_find_the_full_term(indexed):
     r = search(indexed, "高企", per_page=100)
-    assert r.total > 0 and all("高新技术企业" in h.text or "高企" in h.text for h in r.hits)
+    assert r.total > 0 and all("高新技术企业" in h.text for h in r.hits[:3])
     assert '<mark class="hl">高新技术企业</mark>' in r.hits[0].snippet
     broker = search(indexed, "技术经理人", per_page=100)
     assert any("技术经纪人" in h.text for h in broker.hits)
