@@ -89,6 +89,8 @@ def clean(
 
 def _refuse_junk(text: str, page: Page, lines: list[str]) -> None:
     """Raise NotADocument for empty pages, anti-bot challenges and error pages."""
+    if page.is_html and page.link_share > 0.6:
+        raise NotADocument("a list or index page (its text is mostly links), not a document")
     own = 0
     for ln in lines:
         own += len(_HAN.findall(ln))

@@ -54,7 +54,7 @@ _TOTAL = (
     "资金池",
     "累计",
     "共计",
-    "安排资金",
+    "安排",
     "统筹资金",
     "设立",
 )
@@ -66,10 +66,11 @@ def _kind(before: str, after: str) -> str:
     # a cap per year or per firm ("每家企业每年最高不超过20万元") is still a cap
     if any(w in window for w in _CAP):
         return "cap"
-    if re.search(r"每[^，。；,;]{0,8}$", window) or after.startswith(("/", "每")):
-        return "per_unit"
+    # "每年安排5000万元专项资金" is a yearly budget, not a rate
     if any(w in window for w in _TOTAL):
         return "total"
+    if re.search(r"每[^，。；,;]{0,8}$", window) or after.startswith(("/", "每")):
+        return "per_unit"
     if any(w in window for w in _TARGET) or after.startswith("以上"):
         return "target"
     return "fixed"

@@ -110,6 +110,7 @@ class Page:
     headings: list[str] = field(default_factory=list)
     attachments: list[str] = field(default_factory=list)
     is_html: bool = False
+    link_share: float = 0.0  # share of the body's text inside links: a list page is mostly links
 
 
 def looks_like_html(text: str) -> bool:
@@ -149,6 +150,7 @@ def parse_html(text: str, body_selector: str | None = None, url: str | None = No
     table = read_label_lines(page_lines)
     body = _select_body(root, body_selector, weights, containers)
     lines = _text(body).splitlines()
+    total, links = weights(body)
     return Page(
         lines=lines,
         meta=meta,
@@ -157,6 +159,7 @@ def parse_html(text: str, body_selector: str | None = None, url: str | None = No
         headings=headings + _titles_above(page_lines, lines),
         attachments=attachments,
         is_html=True,
+        link_share=links / total if total else 0.0,
     )
 
 

@@ -45,3 +45,13 @@ def test_a_real_document_mentioning_not_found_is_kept():
     )
     doc = clean(text.encode())
     assert doc.clauses
+
+
+def test_a_list_page_is_not_a_document():
+    items = "".join(
+        f"<li><a href='/zcwj/t2022{n:04d}_1.html'>临沂市科学技术局关于印发第{n}批科技创新政策措施的通知</a><span>2022-01-{n % 28 + 1:02d}</span></li>"
+        for n in range(30)
+    )
+    html = f"<html><body><div class='nav'><a>首页</a></div><div class='list'><ul>{items}</ul></div></body></html>"
+    with pytest.raises(NotADocument, match="list"):
+        clean(html.encode())
