@@ -24,7 +24,11 @@ _ORG_SUFFIX = re.compile(
     r"(人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|科学技术局|科学技术厅|科技局|科技厅|局|厅|委|办|部|院|中心|政府)$"
 )
 _TITLE_PREFIX_NOISE = re.compile(r"^(【[^】]{1,8}】|\(\d{4}\)|（\d{4}）)+")
-_SITE_SUFFIX = re.compile(r"\s*[_|—\-–]+\s*[^_|—\-–]{2,30}$")
+# "_临沂市人民政府", " - 政策文件 - 临沂市科学技术局", "|中国政府网": a separator, then a name with no digits
+# or brackets ("（2022-2025年）" ends many titles and is no site name)
+_SITE_SUFFIX = re.compile(
+    r"(?:\s*[_|｜]+\s*|\s+[—\-–]+\s*|\s*[—–]{1,2}\s*|(?<=[\u4e00-\u9fff）)》])-)[^_|｜—\-–\d（）()【】]{2,30}$"
+)
 
 
 def strip_site_suffix(title: str) -> str:

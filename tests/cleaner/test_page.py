@@ -92,3 +92,11 @@ def test_published_from_the_cms_url_when_the_page_prints_no_date():
         == "2021-07-25"
     )
     assert clean(html, url="http://example.gov.cn/a.html").published is None
+
+
+def test_site_suffix_never_eats_a_year_range():
+    html = page(
+        f"<div class='article'>{BODY}</div>",
+        head="<title>青岛市“十四五”智能制造发展实施方案（2022-2025年）_市政府文件_青岛市人民政府</title>",
+    )
+    assert clean(html).title == "青岛市“十四五”智能制造发展实施方案（2022-2025年）"
