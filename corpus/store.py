@@ -116,6 +116,9 @@ class Store:
             )
         for number in range(version, len(STEPS)):
             with self.transaction():
+                # another process (a second crawl worker, the web server) may have applied it meanwhile
+                if self.db.execute("PRAGMA user_version").fetchone()[0] > number:
+                    continue
                 for statement in _split_sql(STEPS[number]):
                     self.db.execute(statement)
                 self.db.execute(f"PRAGMA user_version = {number + 1}")

@@ -115,3 +115,21 @@ def test_unreachable_redis_is_a_one_line_error(data_dir):
     assert result.returncode == 1
     assert result.stderr.startswith("error: cannot reach Redis at redis://127.0.0.1:")
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_processes_opening_a_new_store_at_once_do_not_collide(tmp_path):
+    """Workers and the consumer may create the store together: each migration step runs once."""
+    code = "import sys; from corpus.store import Store; Store.in_dir(sys.argv[1]).close(); print('ok')"
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", code, str(tmp_path / "data")],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(8)
+    ]
+    outs = [p.communicate(timeout=60) for p in procs]
+    assert all(p.returncode == 0 and out.strip() == "ok" for p, (out, _) in zip(procs, outs, strict=True)), (
+        outs
+    )
