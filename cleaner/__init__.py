@@ -177,7 +177,7 @@ def _build(page: Page, lines: list[str], hints: Hints, url: str | None = None) -
     if repost:
         published = head.published  # the news item's date is not the carried document's
     elif not published:
-        published = date_from_url(url)
+        published = _date(page.date_above) or date_from_url(url)
     signed = _date(table.get("signed")) or signed
     index_no = table.get("index_no")
 

@@ -97,6 +97,11 @@ def read_head(lines: list[str], start: int, known_title: str | None = None) -> H
         elif (m := _HEAD_META.match(line)) and parse_date(m.group(1)):
             head.published = head.published or parse_date(m.group(1))
             i += 1
+        elif re.fullmatch(
+            r"[（(]?(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?[）)]?", line
+        ):
+            head.published = head.published or parse_date(line)  # a bare date under the title
+            i += 1
         elif _is_meta_line(line):
             i += 1  # the page's metadata printed as "文号：…" lines (read into the table already)
         elif len(line) < 40 and find_doc_number([line]):

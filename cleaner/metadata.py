@@ -104,9 +104,11 @@ def issuer_from_title(title: str | None) -> str | None:
     """ "淄博市人民政府办公室关于…的意见" -> "淄博市人民政府办公室"."""
     if not title:
         return None
-    m = re.match(r"^(.{2,30}?)关于", title)
-    if m and _ORG_SUFFIX.search(m.group(1)):
-        return m.group(1)
+    m = re.match(r"^(.{2,40}?)关于", title)
+    if m and _ORG_SUFFIX.search(m.group(1).strip()):
+        # "临沂市科学技术局 临沂市财政局关于…": a joint issue is filed under the body named first
+        first = re.split(r"[\s、，,]+", m.group(1).strip())[0]
+        return first if _ORG_SUFFIX.search(first) else m.group(1).strip()
     return None
 
 

@@ -111,6 +111,7 @@ class Page:
     attachments: list[str] = field(default_factory=list)
     is_html: bool = False
     link_share: float = 0.0  # share of the body's text inside links: a list page is mostly links
+    date_above: str | None = None  # a bare date line printed between the title and the body
 
 
 def looks_like_html(text: str) -> bool:
@@ -157,10 +158,28 @@ def parse_html(text: str, body_selector: str | None = None, url: str | None = No
         table=table,
         title_tag=title_tag,
         headings=headings + _titles_above(page_lines, lines),
+        date_above=_date_above(page_lines, lines),
         attachments=attachments,
         is_html=True,
         link_share=links / total if total else 0.0,
     )
+
+
+_BARE_DATE = re.compile(r"^((?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
+
+
+def _date_above(page_lines: list[str], body_lines: list[str]) -> str | None:
+    """ "<span class=date>2021-09-29</span>" with no label: the nearest bare date above the body."""
+    first = next((" ".join(x.split()).strip("| ") for x in body_lines if x.strip()), None)
+    found = None
+    for line in page_lines[:3000]:
+        line = " ".join(line.split()).strip("| ")
+        if line == first:
+            return found
+        m = _BARE_DATE.match(line)
+        if m:
+            found = m.group(1)
+    return None
 
 
 def _titles_above(page_lines: list[str], body_lines: list[str]) -> list[str]:

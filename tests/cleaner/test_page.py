@@ -100,3 +100,17 @@ def test_site_suffix_never_eats_a_year_range():
         head="<title>青岛市“十四五”智能制造发展实施方案（2022-2025年）_市政府文件_青岛市人民政府</title>",
     )
     assert clean(html).title == "青岛市“十四五”智能制造发展实施方案（2022-2025年）"
+
+
+def test_a_bare_date_above_the_body_is_the_publication_date():
+    html = page(
+        f"<h1>关于加快推进中试基地建设的意见</h1><div class='date'>2022-05-18 09:30</div><div class='article'>{BODY}</div>"
+    )
+    assert clean(html).published == "2022-05-18"
+
+
+def test_joint_title_prefix_gives_the_first_issuer():
+    html = page(
+        f"<h1>临沂市科学技术局 临沂市财政局关于组织申报科技项目的通知</h1><div class='article'>{BODY}</div>"
+    )
+    assert clean(html).issuer == "临沂市科学技术局"
