@@ -37,6 +37,8 @@ def clean_cmd(files: tuple[str, ...], as_json: bool) -> None:
             click.echo(f"error: {path}: {e}", err=True)
             failed += 1
             continue
+        for warning in doc.warnings:
+            click.echo(f"warning: {path}: {warning}", err=True)
         if as_json:
             click.echo(json.dumps(doc.to_dict(), ensure_ascii=False))
         else:
@@ -44,6 +46,10 @@ def clean_cmd(files: tuple[str, ...], as_json: bool) -> None:
                 f"{path}: {doc.title or '(no title)'} | {doc.issuer or '-'} | {doc.doc_number or '-'} | "
                 f"{doc.published or '-'} | {doc.doc_type} | {len(doc.clauses)} clauses"
             )
+    if len(files) > 1:
+        click.echo(
+            f"cleaned {len(files)} files: {len(files) - failed} documents, {failed} not documents", err=True
+        )
     if failed:
         sys.exit(1)
 
