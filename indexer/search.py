@@ -211,6 +211,10 @@ def search(
                 limit=PHRASE_CANDIDATES,
                 facets=False,
             )
+            if found.total > len(found.hits):
+                results.notes.append(
+                    f"短语只在最相关的 {len(found.hits)} 条候选中核对，结果可能不全；加上筛选条件可缩小范围"
+                )
             return _keep_phrases(found, plan, collapse)
         depth = max(want, RERANK_DEPTH) if sort == "relevance" else want
         return backend.search(
