@@ -2,7 +2,13 @@
 
 import pytest
 
+from corpus.store import Store
 from indexer import Filters, QueryError, search
+
+
+def docs_by_id(data_dir):
+    with Store.in_dir(data_dir) as store:
+        return list(store.documents())
 
 
 def test_all_words_must_match(indexed):
@@ -95,6 +101,15 @@ def test_sort_by_amount_and_date(indexed):
     d = search(indexed, "科技", sort="date", per_page=100)
     dates = [h.published or "" for h in d.hits]
     assert dates == sorted(dates, reverse=True)
+    # a document's clauses stay together and in their order
+    seen: list[str] = []
+    for h in d.hits:
+        if not seen or seen[-1] != h.doc_id:
+            assert h.doc_id not in seen
+            seen.append(h.doc_id)
+    first = [h.clause_id for h in d.hits if h.doc_id == seen[0]]
+    order = [c.id for c in next(x for x in docs_by_id(indexed) if x.id == seen[0]).clauses]
+    assert first == [c for c in order if c in first]
 
 
 def test_pages_do_not_overlap(indexed):
