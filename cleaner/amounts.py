@@ -28,6 +28,11 @@ _CN_AMOUNT = re.compile(
     r"(?<![零〇一二两三四五六七八九十百千点])(?P<cn>[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*(?:点[零一二三四五六七八九]+)?)"
     r"\s*(?P<unit>千万|百万|十万|万|亿)?元(?!器|件|素|旦|宵|首|老|气|化|论|钱)"
 )
+_BARE_WAN = re.compile(
+    r"(?<![\d.,，])(\d+(?:\.\d+)?)\s*(万|亿)(?!\s*元|[\d.])"
+    r"(?![\u4e00-\u9fff]{0,3}(?:平方|人|名|户|家|个|台|套|吨|千瓦|亩|次|项|件|册|株|头|辆|张|份|字|条|座|米|公里|kW))"
+)
+_MONEY_VERB = re.compile(r"(奖励|补助|资助|补贴|奖补|扶持资金|支持资金|资金|给予|最高|不超过|一次性)\s*$")
 _CAP = ("最高", "不超过", "上限", "最多", "封顶", "至多", "不高于")
 _TARGET = (
     "达到",
@@ -89,6 +94,10 @@ def find_amounts(text: str) -> list[Amount]:
         value = _cn_number(m.group("cn"))
         if value is not None:
             hits.append((m.start(), m.end(), [value * _UNITS[m.group("unit") or ""]]))
+    for m in _BARE_WAN.finditer(text):
+        # "奖励50万" (元 left out): money only right after a word that gives money
+        if _MONEY_VERB.search(text, max(0, m.start() - 8), m.start()):
+            hits.append((m.start(), m.end(), [float(m.group(1)) * _UNITS[m.group(2)]]))
     found: list[Amount] = []
     for start, end, values in sorted(hits):
         before = text[max(0, start - 16) : start]

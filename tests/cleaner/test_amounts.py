@@ -40,3 +40,8 @@ def test_not_money(text):
 
 def test_amount_text_keeps_its_cap_word():
     assert find_amounts("给予最高50万元补助")[0].text == "最高50万元"
+
+
+def test_wan_without_yuan_after_a_money_word():
+    assert amounts("给予一次性奖励50万，最高不超过100万") == [(500000, "fixed"), (1000000, "cap")]
+    assert amounts("孵化面积达到260万平方米，匹配5万名专家，资助5万家企业") == []
