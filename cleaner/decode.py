@@ -115,7 +115,7 @@ def _reads_as_chinese(text: str) -> float:
     han = _HAN.findall(text[:30000])
     if len(han) < 20:
         return 1.0
-    return sum(1 for ch in han if ch in _COMMON) / len(han)
+    return sum(map(_COMMON.__contains__, han)) / len(han)
 
 
 def _meta_charset(data: bytes) -> str | None:
