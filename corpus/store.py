@@ -275,6 +275,14 @@ class Store:
         for row in self.db.execute("SELECT data FROM documents ORDER BY first_seen, id"):
             yield Document.from_dict(json.loads(row["data"]))
 
+    def documents_by_page_url(self) -> dict[str, dict]:
+        """Each stored document keyed by the URL of the raw page it was cleaned from (for a re-clean)."""
+        rows = self.db.execute(
+            "SELECT d.id, d.source, d.url, d.site, p.url AS page_url FROM documents d"
+            " JOIN pages p ON p.id = d.page_id"
+        )
+        return {r["page_url"]: dict(r) for r in rows}
+
     def document_meta(self, doc_id: str) -> dict | None:
         row = self.db.execute(
             "SELECT id, url, source, site, page_id, first_seen, updated_at FROM documents WHERE id=?",

@@ -25,6 +25,17 @@ def charset_of(content_type: str | None) -> str | None:
     return None
 
 
+def hints_for(site: SiteConfig | None, content_type: str | None) -> Hints:
+    """What a site's config tells the cleaner about its pages (also used by `policy reclean`)."""
+    return Hints(
+        charset=charset_of(content_type),
+        body_selector=site.detail.body if site else None,
+        title_selector=site.detail.title if site else None,
+        region=site.region if site else Hints().region,
+        content_type=content_type,
+    )
+
+
 def _header(headers: dict[str, str], name: str) -> str | None:
     for key, value in headers.items():
         if key.lower() == name.lower():
@@ -120,14 +131,7 @@ class StoreSink:
         return saved
 
     def hints(self, item: Fetched) -> Hints:
-        site = self.sites.get(item.site)
-        return Hints(
-            charset=charset_of(item.content_type),
-            body_selector=site.detail.body if site else None,
-            title_selector=site.detail.title if site else None,
-            region=site.region if site else Hints().region,
-            content_type=item.content_type,
-        )
+        return hints_for(self.sites.get(item.site), item.content_type)
 
     def store_document(self, item: Fetched, saved: SavedPage, outcome: Outcome) -> None:
         st = self.figures(item.site)
