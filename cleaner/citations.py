@@ -26,8 +26,8 @@ _DECREE = r"[\u4e00-\u9fa5]{2,18}?令\s*第\s*\d{1,5}\s*号|[\u4e00-\u9fa5]{2,18
 DOC_NUMBER = re.compile(rf"(?:{_NUMBER})|(?:{_DECREE})")
 TITLE = re.compile(r"《([^《》\n]{2,120})》")
 # A title followed by its 文号(s) in brackets: 《…》（鲁政发〔2018〕5号）.
-_AFTER_TITLE = re.compile(
-    rf"^\s*[（(]\s*((?:{_NUMBER}|{_DECREE})(?:\s*[、，,和及]\s*(?:{_NUMBER}|{_DECREE}))*)\s*[）)]"
+_AFTER_TITLE = re.compile(  # used with .match(text, pos): anchored where the title ends
+    rf"\s*[（(]\s*((?:{_NUMBER}|{_DECREE})(?:\s*[、，,和及]\s*(?:{_NUMBER}|{_DECREE}))*)\s*[）)]"
 )
 # Words that lead into a 文号 but are never part of its prefix: the prefix
 # starts after the last of them ("省政府办公厅印发的鲁政办发〔2018〕5号" -> 鲁政办发…).
@@ -79,6 +79,8 @@ def find_repeals(
     lines = [ln for ln in text.split("\n") if ln.strip()]
     in_list = False
     for line in lines:
+        if not in_list and not REPEAL_WORDS.search(line):
+            continue  # most lines repeal nothing: skip the sentence walk
         if in_list:
             if _is_header_row(line):
                 continue
@@ -116,20 +118,22 @@ class _OwnKeys:
 
 def _references_in(text: str, own: _OwnKeys) -> list[Reference]:
     """References in reading order: 《title》 with the 文号 after it, and bare 文号."""
+    if "《" not in text and "号" not in text:
+        return []  # every title has 《, every 文号 and decree number ends in 号
     plain = text.translate(_DIGITS)
     out: list[Reference] = []
     taken: list[tuple[int, int]] = []
     for m in TITLE.finditer(plain):
         title = text[m.start(1) : m.end(1)].strip()
-        after = _AFTER_TITLE.match(plain[m.end() :])
+        after = _AFTER_TITLE.match(plain, m.end())  # no slicing: a long line stays linear
         numbers = []
         if after:
-            base = m.end() + after.start(1)
+            base = after.start(1)
             numbers = [
                 _number_text(text[base + n.start() : base + n.end()])
                 for n in DOC_NUMBER.finditer(after.group(1))
             ]
-        end = m.end() + (after.end() if after else 0)
+        end = after.end() if after else m.end()
         taken.append((m.start(), end))
         if not _is_document_title(title):
             continue
@@ -168,6 +172,8 @@ def _is_document_title(title: str) -> bool:
 
 def _repealed_in(sentence: str, own: _OwnKeys) -> list[Reference]:
     """The references a repeal phrase applies to: the comma clauses leading up to it."""
+    if not REPEAL_WORDS.search(sentence):
+        return []
     plain = sentence.translate(_DIGITS)
     out: list[Reference] = []
     for m in REPEAL_WORDS.finditer(plain):

@@ -96,6 +96,8 @@ _LABEL = re.compile(
     r"^(?:第[一二三四五六七八九十百零〇\d]+条|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)])\s*"
 )
 _SENTENCE = re.compile(r"[^。；;！\n]+[。；;！]?")
+# Every pattern above needs one of these words: sentences without them are skipped unread.
+_TRIGGER = re.compile(r"施行|执行|实施|生效|试行|有效期")
 _OTHER_DOC = re.compile(r"》[^本]*$")
 # "有效期" of the document itself opens a sentence or a comma clause, or follows
 # 本意见/本办法; "认定有效期为三年" and "证书有效期至…" belong to something else.
@@ -174,7 +176,7 @@ def find_validity(text: str, *, signed: str | None = None, published: str | None
 
 
 def _sentences(text: str) -> list[str]:
-    return [s for s in _SENTENCE.findall(text) if s.strip()]
+    return [s for s in _SENTENCE.findall(text) if _TRIGGER.search(s)]
 
 
 def _about_other_document(sentence: str, start: int) -> bool:
