@@ -128,10 +128,6 @@ class TantivyBackend:
     def writer(self, *, bulk: bool = False) -> TantivyWriter:
         return TantivyWriter(self._ix)
 
-    def count(self) -> int:
-        self._ix.reload()
-        return self._ix.searcher().num_docs
-
     def close(self) -> None:
         self._ix = None
 

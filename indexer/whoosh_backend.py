@@ -192,9 +192,6 @@ class WhooshBackend:
     def writer(self, *, bulk: bool = False) -> WhooshWriter:
         return WhooshWriter(self._ix, bulk)
 
-    def count(self) -> int:
-        return self._ix.doc_count()
-
     def close(self) -> None:
         self._ix.close()
 
