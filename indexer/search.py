@@ -196,6 +196,9 @@ def search(
         results.notes.append("请输入查询词")
         return results
     plan = plan_query(parsed)
+    if not (plan.terms or plan.doc_numbers):
+        results.notes.append("查询词都是“的”“和”这样的常用字词，请换用实词")
+        return results
     backend = open_index(data_dir)
     results.backend = backend.name
     want = page * per_page

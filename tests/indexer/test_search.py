@@ -190,6 +190,11 @@ def test_bad_parameters_are_clear_errors(indexed):
         search(indexed, "科技", Filters(drafts="maybe"))
 
 
+def test_only_stop_words_say_so(indexed):
+    r = search(indexed, "的 和")
+    assert r.total == 0 and r.notes
+
+
 def test_odd_syntax_never_raises(indexed):
     for q in [
         '"unclosed',
