@@ -117,8 +117,9 @@ def open_index(data_dir: str | Path) -> Backend:
     with _OPEN_LOCK:
         backend = _OPEN.get(gen)
         if backend is None:
+            # Forget the replaced generation without closing it: another thread may be mid-search on it.
             for old in [p for p in _OPEN if p.parent == gen.parent]:
-                _OPEN.pop(old).close()
+                _OPEN.pop(old)
             backend = _OPEN[gen] = _make_backend(state.get("backend", DEFAULT_BACKEND), gen)
         return backend
 
