@@ -5,32 +5,12 @@ from __future__ import annotations
 import re
 from datetime import date
 
-_CN_DIGIT = {
-    "〇": 0,
-    "○": 0,
-    "零": 0,
-    "O": 0,
-    "一": 1,
-    "二": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
+from .numerals import cn_to_int, digit_string
+
 _NUMERIC = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?!\d)")
 _CHINESE = re.compile(
     r"([〇○零O一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日"
 )
-
-
-def _cn_small(s: str) -> int:
-    if "十" in s:
-        tens, _, ones = s.partition("十")
-        return (_CN_DIGIT.get(tens, 1) if tens else 1) * 10 + (_CN_DIGIT.get(ones, 0) if ones else 0)
-    return _CN_DIGIT.get(s, 0)
 
 
 def _iso(y: int, m: int, d: int) -> str | None:
@@ -55,8 +35,8 @@ def iter_dates(text: str):
         if iso:
             found.append((m.start(), iso))
     for m in _CHINESE.finditer(text):
-        y = int("".join(str(_CN_DIGIT[c]) for c in m.group(1)))
-        iso = _iso(y, _cn_small(m.group(2)), _cn_small(m.group(3)))
+        y = digit_string(m.group(1))
+        iso = _iso(y, cn_to_int(m.group(2)) or 0, cn_to_int(m.group(3)) or 0) if y else None
         if iso:
             found.append((m.start(), iso))
     for start, iso in sorted(found):

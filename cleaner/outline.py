@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .numerals import cn_to_int
+
 CN_DIGITS = "零〇一二三四五六七八九十百"
 _CN = f"[{CN_DIGITS}]+"
 
@@ -50,37 +52,6 @@ class Segment:
     kind: str | None
     text: str
     path: tuple[str, ...] = ()
-
-
-def cn_to_int(s: str) -> int | None:
-    digits = {
-        "零": 0,
-        "〇": 0,
-        "一": 1,
-        "二": 2,
-        "三": 3,
-        "四": 4,
-        "五": 5,
-        "六": 6,
-        "七": 7,
-        "八": 8,
-        "九": 9,
-    }
-    if s.isdigit():
-        return int(s)
-    total, current = 0, 0
-    for ch in s:
-        if ch in digits:
-            current = digits[ch]
-        elif ch == "十":
-            total += (current or 1) * 10
-            current = 0
-        elif ch == "百":
-            total += (current or 1) * 100
-            current = 0
-        else:
-            return None
-    return total + current
 
 
 def label_value(label: str) -> int | None:

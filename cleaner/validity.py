@@ -19,27 +19,12 @@ from datetime import date, timedelta
 
 from corpus.model import Document
 
+from .numerals import cn_to_int, digit_string
+
 # Full-width digits are common in Word-exported pages ("２０２１年"); matching
 # runs on a copy with ASCII digits (same length, so spans map back).
 _DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
-_CN_NUM = {
-    "〇": 0,
-    "○": 0,
-    "零": 0,
-    "O": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-    "十": 10,
-}
 _NUM = r"[0-9〇○零一二两三四五六七八九十]"
 # A date as printed: 2021年3月1日, 2021年3月 (month only), 二〇二一年三月一日, 2021-03-01.
 DATE = (
@@ -156,7 +141,7 @@ def find_validity(text: str, *, signed: str | None = None, published: str | None
                     break
         m = PERIOD_PATTERN.search(plain)
         if m and _own_statement(plain, m.start()):
-            n = _number(m.group("n"))
+            n = cn_to_int(m.group("n"))
             if n:
                 period = (n, m.group("unit"))
                 start = PERIOD_START.search(plain, m.end()) or PERIOD_START.search(plain)
@@ -194,7 +179,7 @@ def _effective_from(m: re.Match[str], signed: str | None, published: str | None)
         return _date_of(groups["date"])
     base = _issue_date(groups["act"], signed, published)
     if base and groups.get("days"):
-        days = _number(groups["days"])
+        days = cn_to_int(groups["days"])
         if days:
             base = (date.fromisoformat(base) + timedelta(days=days)).isoformat()
     return base
@@ -206,26 +191,6 @@ def _issue_date(act: str, signed: str | None, published: str | None) -> str | No
     return published or signed
 
 
-def _number(s: str) -> int | None:
-    if s.isdigit():
-        return int(s)
-    if "十" in s:
-        tens, _, ones = s.partition("十")
-        return (_CN_NUM.get(tens, 1) if tens else 1) * 10 + (_CN_NUM.get(ones, 0) if ones else 0)
-    if len(s) == 1:
-        return _CN_NUM.get(s)
-    return None
-
-
-def _year(s: str) -> int | None:
-    if s.isdigit():
-        return int(s)
-    digits = [_CN_NUM.get(c) for c in s]
-    if any(d is None or d > 9 for d in digits):
-        return None
-    return int("".join(str(d) for d in digits))
-
-
 def _date_of(s: str, *, end: bool = False) -> str | None:
     """A printed date to ISO; a month alone means its first day (its last when ``end``)."""
     m = re.fullmatch(r"((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})", s)
@@ -233,16 +198,16 @@ def _date_of(s: str, *, end: bool = False) -> str | None:
         return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     m = re.fullmatch(rf"({_NUM}{{4}})年(?:底|末|年底|年末)?", s)
     if m:
-        y = _year(m.group(1))
+        y = digit_string(m.group(1))
         return _iso(y, 12, 31) if y and end else (_iso(y, 1, 1) if y else None)
     m = re.fullmatch(rf"({_NUM}{{4}})年({_NUM}{{1,3}})月(?:({_NUM}{{1,3}})[日号])?", s)
     if not m:
         return None
-    y, mo = _year(m.group(1)), _number(m.group(2))
+    y, mo = digit_string(m.group(1)), cn_to_int(m.group(2))
     if not y or not mo or not 1 <= mo <= 12:
         return None
     if m.group(3):
-        return _iso(y, mo, _number(m.group(3)) or 0)
+        return _iso(y, mo, cn_to_int(m.group(3)) or 0)
     return _iso(y, mo, calendar.monthrange(y, mo)[1] if end else 1)
 
 
