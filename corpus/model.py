@@ -8,7 +8,7 @@ what the API returns.  Extra keys are allowed; the contract keys never move.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 DOC_TYPES = (
@@ -97,8 +97,8 @@ class Clause:
             "heading": self.heading,
             "text": self.text,
             "departments": self.departments,
-            "department_tags": [asdict(d) for d in self.department_tags],
-            "amounts": [asdict(a) for a in self.amounts],
+            "department_tags": [_flat(d) for d in self.department_tags],
+            "amounts": [_flat(a) for a in self.amounts],
         }
 
     @classmethod
@@ -182,13 +182,13 @@ class Document:
             "signed": self.signed,
             "doc_type": self.doc_type,
             "draft": self.draft,
-            "region": asdict(self.region),
+            "region": _flat(self.region),
             "summary": self.summary,
             "effective": self.effective,
             "expires": self.expires,
             "validity_text": self.validity_text,
-            "cites": [asdict(r) for r in self.cites],
-            "repeals": [asdict(r) for r in self.repeals],
+            "cites": [_flat(r) for r in self.cites],
+            "repeals": [_flat(r) for r in self.repeals],
             "attachments": list(self.attachments),
             "warnings": list(self.warnings),
             "clauses": [c.to_dict() for c in self.clauses],
@@ -219,3 +219,8 @@ def document_id(key: str) -> str:
 def _label_core(label: str) -> str:
     core = "".join(ch for ch in label if ch not in "、.．()（）第 ")
     return core or label
+
+
+def _flat(value: object) -> dict[str, Any]:
+    """A flat dataclass (scalar fields only) as a dict: ``asdict`` deep-copies and was a tenth of a save."""
+    return dict(value.__dict__)
