@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import socket
 
 import click
 
 from indexer import update_index
-from policy.cli import Context, cli
+from policy.cli import Context, cli, fail
+
+
+def check_port_free(host: str, port: int, option: str) -> None:
+    """Fail at once, naming the option to change, when host:port is taken (before a long crawl)."""
+    try:
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as s:
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            s.bind((host, port))
+    except OSError as e:
+        if e.errno == errno.EADDRINUSE:
+            fail(f"port {port} on {host} is already in use: choose another with {option} N")
+        raise
 
 
 @cli.command()
@@ -21,15 +35,21 @@ def serve(obj: Context, host: str, port: int) -> None:
     Example:
       policy serve --port 8000
     """
-    from waitress import serve as waitress_serve
-
     from search_web import create_app
+    from search_web.server import make_server
 
+    check_port_free(host, port, "--port")
     app = create_app(data_dir=obj.data_dir)
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: serving on {host} makes the site reachable from other machines", err=True)
+    server = make_server(app, host=host, port=port, threads=8)
     click.echo(f"serving http://{host}:{port}/  (Ctrl-C to stop)")
-    waitress_serve(app, host=host, port=port, threads=8, ident="policy-harvester")
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.close()
 
 
 @cli.command()
@@ -42,12 +62,15 @@ def demo(obj: Context, port: int, mirror_port: int) -> None:
     \b
     Example:
       policy demo     # then open http://127.0.0.1:8000/search?q=揭榜挂帅
+      policy demo --port 8100 --mirror-port 8101   # when 8000/8001 are taken
     """
     import threading
 
     from crawler.mirror import make_server
     from crawler.run import run_crawl
 
+    check_port_free("127.0.0.1", mirror_port, "--mirror-port")
+    check_port_free("127.0.0.1", port, "--port")
     server = make_server("127.0.0.1", mirror_port)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     mirror_url = f"http://127.0.0.1:{server.server_port}"
