@@ -6,6 +6,7 @@ summary; errors become one line on stderr and a non-zero exit.
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -31,14 +32,36 @@ def fail(message: str) -> None:
     sys.exit(1)
 
 
+def usage_fail(e: click.UsageError) -> None:
+    """A wrong flag or a missing argument as one line (click prints four), exit 2 as click does."""
+    if isinstance(e, click.exceptions.NoArgsIsHelpError):
+        raise e  # a bare `policy` or `policy bench`: the help is the answer
+    hint = f" (see `{e.ctx.command_path} --help`)" if e.ctx is not None else ""
+    click.echo(f"error: {e.format_message()}{hint}", err=True)
+    sys.exit(e.exit_code)
+
+
 class PolicyGroup(click.Group):
     """Turns the errors users can act on into one line instead of a traceback."""
+
+    def make_context(self, info_name, args, parent=None, **extra):
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except click.UsageError as e:
+            usage_fail(e)
 
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
+        except click.UsageError as e:
+            usage_fail(e)
         except (StoreError, IndexError_, QueryError, NotADocument) as e:
             fail(str(e))
+        except sqlite3.DatabaseError as e:
+            # a damaged store file (a disk fault, a copy taken mid-write) or a locked one
+            store = Path(ctx.obj.data_dir) / "policy.sqlite3" if ctx.obj else "the store"
+            hint = "" if "locked" in str(e) else f"; check it with: sqlite3 {store} 'PRAGMA integrity_check'"
+            fail(f"store {store}: {e}{hint}")
         except OSError as e:
             fail(f"{e.strerror or e}: {e.filename}" if getattr(e, "filename", None) else str(e))
 
