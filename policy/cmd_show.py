@@ -43,8 +43,9 @@ def show(obj: Context, ref: str, as_json: bool, as_of: str | None) -> None:
 
     \b
     Example:
-      policy show 9fba5e6860ae8378 --json
-      policy show '临政办发[2021]6号' --as-of 2022-05-01
+      policy show '临科发[2022]3号'                    # by 文号, in any brackets
+      policy show '临科发[2022]3号' --as-of 2022-05-01  # the status on another day
+      policy show 4edd1d2e3389b764 --json             # by id (see `policy search --json`)
     """
     if as_of:
         try:
@@ -87,8 +88,12 @@ def summary(view: dict) -> str:
     ]
     if s.get("sentence"):
         lines.append(f"  「{s['sentence']}」")
-    if view.get("effective") or view.get("expires"):
-        lines.append(f"valid: {view.get('effective') or '?'} to {view.get('expires') or '-'}")
+    # the status's dates win: they include what the text alone does not say
+    # (a 十四五 title's period, an extension notice), as the document page shows
+    effective = s.get("effective") or view.get("effective")
+    expires = s.get("expires") or view.get("expires")
+    if effective or expires:
+        lines.append(f"valid: {effective or '?'} to {expires or '-'}")
     for kind in [k for pair in INVERSE.items() for k in pair]:
         entries = view["relations"].get(kind) or []
         if entries:
