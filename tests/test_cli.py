@@ -40,3 +40,60 @@ def test_ingest_then_search(data_dir):
 
     out = json.loads(r.stdout)
     assert out["query"] == "揭榜挂帅" and out["total"] >= 4 and len(out["hits"]) == 3
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--bogus",),
+        ("search", "--bogus", "x"),
+        ("search",),
+        ("bench", "clean", "--bogus"),
+        ("clean", "no-such-file.html"),
+    ],
+)
+def test_a_wrong_flag_or_argument_is_one_line(args, data_dir):
+    r = run_policy(*args, data_dir=data_dir)
+    assert r.returncode == 2
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and "--help" in lines[0], r.stderr
+
+
+def test_a_damaged_store_is_one_line_that_says_how_to_check_it(data_dir):
+    assert run_policy("ingest", *map(str, SAMPLE_DOCS), data_dir=data_dir).returncode == 0
+    store = data_dir / "policy.sqlite3"
+    raw = bytearray(store.read_bytes())
+    half = len(raw) // 2  # the store opens (header, schema and migrations intact); its tables do not read
+    raw[half:] = b"Z" * (len(raw) - half)
+    store.write_bytes(bytes(raw))
+    r = run_policy("index", "--rebuild", data_dir=data_dir)
+    assert r.returncode == 1 and "Traceback" not in r.stderr, r.stderr
+    assert r.stderr.strip().splitlines() == [
+        f"error: store {store}: database disk image is malformed; check it with: sqlite3 {store} 'PRAGMA integrity_check'"
+    ]
+
+
+def test_serve_and_demo_name_the_option_when_a_port_is_taken(data_dir):
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = str(busy.getsockname()[1])
+        serve = run_policy("serve", "--port", port, data_dir=data_dir, timeout=30)
+        demo = run_policy("demo", "--mirror-port", port, data_dir=data_dir, timeout=30)
+    assert serve.returncode == 1 and serve.stderr.strip() == (
+        f"error: port {port} on 127.0.0.1 is already in use: choose another with --port N"
+    )
+    assert demo.returncode == 1 and "--mirror-port" in demo.stderr and "Traceback" not in demo.stderr
+    assert not (data_dir / "policy.sqlite3").exists()  # the demo stopped before crawling
+
+
+def test_show_prints_the_dates_that_decided_the_status(data_dir):
+    """The 十四五 plan says nothing of its end; its title does, and `show` prints that end."""
+    assert run_policy("ingest", *map(str, SAMPLE_DOCS), data_dir=data_dir).returncode == 0
+    now = run_policy("show", "临科发[2022]3号", data_dir=data_dir)
+    then = run_policy("show", "临科发（2022）3号", "--as-of", "2022-05-01", data_dir=data_dir)
+    assert now.returncode == 0 and then.returncode == 0, now.stderr + then.stderr
+    assert "status: expired" in now.stdout and "valid: 2022-01-18 to 2025-12-31" in now.stdout
+    assert "status: in_force on 2022-05-01" in then.stdout
