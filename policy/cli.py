@@ -6,6 +6,7 @@ summary; errors become one line on stderr and a non-zero exit.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import sys
 from pathlib import Path
@@ -62,6 +63,10 @@ class PolicyGroup(click.Group):
             store = Path(ctx.obj.data_dir) / "policy.sqlite3" if ctx.obj else "the store"
             hint = "" if "locked" in str(e) else f"; check it with: sqlite3 {store} 'PRAGMA integrity_check'"
             fail(f"store {store}: {e}{hint}")
+        except BrokenPipeError:
+            # `policy search … | head`: the reader has what it wanted; say nothing, as cat and grep do
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(1)
         except OSError as e:
             fail(f"{e.strerror or e}: {e.filename}" if getattr(e, "filename", None) else str(e))
 

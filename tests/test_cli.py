@@ -97,3 +97,20 @@ def test_show_prints_the_dates_that_decided_the_status(data_dir):
     assert now.returncode == 0 and then.returncode == 0, now.stderr + then.stderr
     assert "status: expired" in now.stdout and "valid: 2022-01-18 to 2025-12-31" in now.stdout
     assert "status: in_force on 2022-05-01" in then.stdout
+
+
+def test_output_cut_short_by_a_pipe_is_not_an_error(data_dir):
+    """`policy export | head -1`: the reader closes the pipe; no error line, no traceback."""
+    import os
+    import subprocess
+    import sys
+
+    assert run_policy("ingest", *map(str, SAMPLE_DOCS), data_dir=data_dir).returncode == 0
+    env = {**os.environ, "POLICY_DATA_DIR": str(data_dir)}
+    cmd = [sys.executable, "-m", "policy", "export", "--format", "csv"]
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    assert p.stdout.readline().startswith("\ufeffdoc_id,".encode())
+    p.stdout.close()  # as head does after its line; the export is far longer than a pipe buffer
+    err = p.stderr.read().decode()
+    assert p.wait(timeout=60) == 1
+    assert "error" not in err and "Traceback" not in err, err
