@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import signal
 import socket
 
 import click
@@ -76,7 +77,14 @@ def demo(obj: Context, port: int, mirror_port: int) -> None:
     mirror_url = f"http://127.0.0.1:{server.server_port}"
     os.environ["POLICY_MIRROR_URL"] = mirror_url
     click.echo(f"1/3 mirror site at {mirror_url}/")
-    stats = run_crawl("mirror", obj.data_dir)
+    # Scrapy takes over SIGINT and SIGTERM for its reactor and leaves its handlers behind when
+    # the crawl ends: without this, Ctrl-C would no longer stop the server the demo starts next.
+    handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        stats = run_crawl("mirror", obj.data_dir)
+    finally:
+        for sig, handler in handlers.items():
+            signal.signal(sig, handler)
     click.echo(f"2/3 {stats.summary()}")
     with obj.store() as store:
         report = update_index(store, obj.data_dir)

@@ -114,3 +114,34 @@ def test_output_cut_short_by_a_pipe_is_not_an_error(data_dir):
     err = p.stderr.read().decode()
     assert p.wait(timeout=60) == 1
     assert "error" not in err and "Traceback" not in err, err
+
+
+def test_ctrl_c_stops_the_demo_once_it_serves(tmp_path):
+    """The demo crawls with Scrapy (which takes over SIGINT), then serves: Ctrl-C must still stop it."""
+    import os
+    import signal
+    import socket
+    import subprocess
+    import sys
+
+    ports = []
+    for _ in range(2):
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            ports.append(str(s.getsockname()[1]))
+    env = {**os.environ, "POLICY_DATA_DIR": str(tmp_path / "data")}
+    cmd = [sys.executable, "-m", "policy", "demo", "--port", ports[0], "--mirror-port", ports[1]]
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True)
+    try:
+        lines = []
+        while not (lines and lines[-1].startswith("serving ")):
+            line = p.stdout.readline()
+            assert line, f"demo ended early: {lines}"
+            lines.append(line)
+        p.send_signal(signal.SIGINT)
+        assert p.wait(timeout=15) is not None
+    finally:
+        if p.poll() is None:
+            p.kill()
+            p.wait()
+            pytest.fail("the demo ignored Ctrl-C")
