@@ -146,12 +146,34 @@ def term_filter(c: Criteria) -> Query | None:
     return And(parts) if parts else None
 
 
+# What a clause without a value reads back as, for segments that hold no value of a field at all.
+_MISSING = {"year": _NO_INT, "max_yuan": 0.0}
+
+
+def _column(reader, name: str) -> list:
+    """One value per document number, across segments.
+
+    Whoosh's multi-segment column reader skips a segment that has no column
+    for the field (an incremental update whose documents have no year), so
+    its values would shift against the document numbers; fill such a segment
+    with the missing value instead.
+    """
+    values: list = []
+    for leaf, offset in reader.leaf_readers():
+        values.extend([_MISSING.get(name, "")] * (offset - len(values)))
+        if leaf.has_column(name):
+            values.extend(leaf.column_reader(name))
+        else:
+            values.extend([_MISSING.get(name, "")] * leaf.doc_count_all())
+    return values
+
+
 class Columns:
     """Per-document values of the facet and range fields, read once per index generation."""
 
     def __init__(self, reader):
-        self.values = {name: list(reader.column_reader(name)) for name in _COLUMNS}
-        self.doc_ids = list(reader.column_reader("doc_id"))
+        self.values = {name: _column(reader, name) for name in _COLUMNS}
+        self.doc_ids = _column(reader, "doc_id")
 
     def in_ranges(self, docs: set[int], c: Criteria) -> set[int]:
         if c.year_from or c.year_to:
