@@ -76,6 +76,9 @@ def _kind(before: str, after: str) -> str:
         return "total"
     if re.search(r"每[^，。；,;]{0,8}$", window) or after.startswith(("/", "每")):
         return "per_unit"
+    # "给予不低于1亿元支持": a grant with a floor is still a grant, not a target to reach
+    if re.search(r"(给予|奖励|补助|资助|补贴|扶持)\s*(不低于|不少于)\s*$", window):
+        return "fixed"
     if any(w in window for w in _TARGET) or after.startswith("以上"):
         return "target"
     return "fixed"

@@ -91,8 +91,13 @@ def parse_query(q: str) -> ParsedQuery:
     for printed, key in find_doc_numbers(q):
         numbers.append(key)
         q = q.replace(printed, " ", 1)
+    if q.count('"') % 2:
+        # an unpaired quote ("中试基地) quotes nothing: read the words around it as plain words
+        cut = q.rfind('"')
+        q = q[:cut] + " " + q[cut + 1 :]
+        notes.append("忽略了未配对的引号")
     phrases = [p.strip() for p in re.findall(r'"([^"]+)"', q) if p.strip()]
-    rest = re.sub(r'"[^"]*"?', " ", q)
+    rest = re.sub(r'"[^"]*"', " ", q)
     words, excluded = [], []
     for raw in rest.split():
         neg = raw.startswith("-") and len(raw) > 1

@@ -33,8 +33,8 @@ def clean_cmd(files: tuple[str, ...], as_json: bool) -> None:
             doc = clean(
                 Path(path).read_bytes(), source=path, hints=Hints(content_type=_content_type(Path(path)))
             )
-        except NotADocument as e:
-            click.echo(f"error: {path}: {e}", err=True)
+        except (NotADocument, OSError) as e:  # one unreadable file never stops the others
+            click.echo(f"error: {path}: {getattr(e, 'strerror', None) or e}", err=True)
             failed += 1
             continue
         for warning in doc.warnings:
@@ -74,7 +74,12 @@ def ingest(obj: Context, paths: tuple[str, ...]) -> None:
     with obj.store() as store:
         with click.progressbar(files, label="ingest", file=sys.stderr, show_pos=True) as bar:
             for f in bar:
-                body = f.read_bytes()
+                try:
+                    body = f.read_bytes()
+                except OSError as e:  # one unreadable file never stops the others
+                    click.echo(f"\nskipped {f}: {e.strerror or e}", err=True)
+                    counts["failed"] += 1
+                    continue
                 url = f.resolve().as_uri()
                 saved = store.save_page(url, body, status=None, content_type=_content_type(f))
                 try:

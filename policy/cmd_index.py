@@ -83,8 +83,10 @@ def index_cmd(obj: Context, rebuild: bool, backend: str | None, wait: int) -> No
 @cli.command("search")
 @click.argument("query", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="Print {query, total, hits} as one JSON object.")
-@click.option("--limit", default=10, show_default=True, help="Hits per page.")
-@click.option("--page", default=1, show_default=True)
+@click.option(
+    "--limit", default=10, show_default=True, type=click.IntRange(1, 100), help="Hits per page (1-100)."
+)
+@click.option("--page", default=1, show_default=True, type=click.IntRange(min=1), help="Page number, from 1.")
 @click.option("--region", help="Province, city or county (full name, e.g. 临沂市).")
 @click.option("--issuer")
 @click.option("--department", help="Responsible department, as printed or canonical.")
@@ -163,9 +165,6 @@ def search_cmd(
     click.echo(f"{results.total} clauses match {results.query!r}")
     for i, h in enumerate(results.hits, (page - 1) * limit + 1):
         path = " › ".join(h.path) or "—"
-        click.echo(
-            f"\n{i}. {h.title or '(无标题)'}  {h.doc_number or ''} {h.published or ''}  [{(h.status or {}).get('status', 'unknown')}]"
-        )
         state = (h.status or {}).get("status")
         mark = f" [{state}]" if state and state not in ("in_force", "unknown") else ""
         click.echo(f"\n{i}. {h.title or '(无标题)'}  {h.doc_number or ''} {h.published or ''}{mark}")

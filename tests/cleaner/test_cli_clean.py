@@ -28,3 +28,13 @@ def test_ingest_takes_attachments(tmp_path):
     out = run_policy("ingest", str(folder), data_dir=tmp_path / "data")
     assert out.returncode == 0, out.stderr
     assert "2 new" in out.stdout
+
+
+def test_an_unreadable_file_does_not_stop_the_others(tmp_path):
+    good = FILES / "files" / "docx_notice.docx"
+    locked = tmp_path / "locked.html"
+    locked.symlink_to("/proc/self/mem")  # exists, yet reading it from the start fails (EIO), even as root
+    out = run_policy("clean", str(locked), str(good), "--json")
+    assert out.returncode == 1 and "Traceback" not in out.stderr
+    assert [json.loads(line)["doc_number"] for line in out.stdout.splitlines()] == ["临科发〔2022〕15号"]
+    assert f"error: {locked}" in out.stderr

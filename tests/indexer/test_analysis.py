@@ -93,3 +93,10 @@ def test_snippet_marks_and_escapes():
     s = snippet(long, ["揭榜挂帅"])
     assert s.startswith("…") and s.endswith("…") and '<mark class="hl">揭榜挂帅</mark>' in s
     assert len(s) < 260
+
+
+def test_an_unpaired_quote_quotes_nothing():
+    p = parse_query('"中试基地 补助')
+    assert p.words == ("中试基地", "补助") and not p.phrases and any("引号" in n for n in p.notes)
+    p = parse_query('"揭榜挂帅" "中试')
+    assert p.phrases == ("揭榜挂帅",) and p.words == ("中试",)

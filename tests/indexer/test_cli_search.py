@@ -55,3 +55,15 @@ def test_help_has_examples():
         assert "Example:" in r.output
     r = CliRunner().invoke(cli, ["bench", "search", "--help"])
     assert "Example:" in r.output
+
+
+def test_text_output_prints_each_hit_once(indexed):
+    r = run(indexed, "search", "揭榜挂帅", "--limit", "2")
+    assert r.exit_code == 0
+    numbered = [line for line in r.output.splitlines() if line[:3] in ("1. ", "2. ")]
+    assert len(numbered) == 2, r.output
+
+
+def test_page_and_limit_out_of_range_are_refused(indexed):
+    r = CliRunner().invoke(cli, ["--data-dir", str(indexed), "search", "中试基地", "--page", "0"])
+    assert r.exit_code != 0 and "--page" in r.output
