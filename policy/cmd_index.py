@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import time
 
 import click
@@ -80,7 +81,20 @@ def index_cmd(obj: Context, rebuild: bool, backend: str | None, wait: int) -> No
         )
 
 
-@cli.command("search")
+class SearchCommand(click.Command):
+    """Reads an exclusion such as -众创空间 as part of the query, not as an unknown option.
+
+    A word after "-" that is not an ASCII option name (-众创空间, -"征求意见稿") gets a
+    full-width hyphen, which the query parser reads as "-"; a mistyped ASCII flag
+    (--jsno) is still an error.
+    """
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        args = ["－" + a[1:] if a.startswith("-") and len(a) > 1 and not a[1].isascii() else a for a in args]
+        return super().parse_args(ctx, args)
+
+
+@cli.command("search", cls=SearchCommand)
 @click.argument("query", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="Print {query, total, hits} as one JSON object.")
 @click.option(
@@ -155,7 +169,13 @@ def search_cmd(
         status=status,
     )
     results = search(
-        obj.data_dir, " ".join(query), filters, page=page, per_page=limit, sort=sort, collapse=collapse
+        obj.data_dir,
+        re.sub(r"(^|\s)－", r"\1-", " ".join(query)),  # as typed (see SearchCommand)
+        filters,
+        page=page,
+        per_page=limit,
+        sort=sort,
+        collapse=collapse,
     )
     if as_json:
         click.echo(json.dumps(results.to_dict(), ensure_ascii=False))

@@ -67,3 +67,14 @@ def test_text_output_prints_each_hit_once(indexed):
 def test_page_and_limit_out_of_range_are_refused(indexed):
     r = CliRunner().invoke(cli, ["--data-dir", str(indexed), "search", "中试基地", "--page", "0"])
     assert r.exit_code != 0 and "--page" in r.output
+
+
+def test_an_exclusion_is_part_of_the_query_not_an_option(indexed):
+    for argv in (["孵化器", "-众创空间"], ["-众创空间 孵化器"], ["孵化器 -众创空间"]):
+        r = run(indexed, "search", *argv, "--json", "--limit", "100")
+        assert r.exit_code == 0, r.output
+        out = json.loads(r.output)
+        assert out["total"] > 0 and "-众创空间" in out["query"]
+        assert all("众创空间" not in h["text"] for h in out["hits"])
+    typo = CliRunner().invoke(cli, ["--data-dir", str(indexed), "search", "孵化器", "--jsno"])
+    assert typo.exit_code != 0 and "--jsno" in typo.output
