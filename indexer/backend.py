@@ -66,6 +66,10 @@ class Backend(Protocol):
         facets: bool,
     ) -> Found: ...
 
+    def doc_count(self) -> int:
+        """Clauses in the index, read through a searcher: proves the generation opens."""
+        ...
+
     def close(self) -> None: ...
 
 

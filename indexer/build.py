@@ -11,6 +11,11 @@ update commits into the live generation, which both engines let readers
 share.  Writers take ``.lock`` in turn: a second ``policy index`` waits for
 the first instead of failing, and gives up with a clear message after
 ``lock_timeout`` seconds.
+
+A generation that cannot be read (a disk fault, a copy taken mid-write) is
+damaged, never silently wrong: searches say so and name the fix, and an
+update that finds the live generation damaged rebuilds it from the store
+(see ``integrity``).
 """
 
 from __future__ import annotations
@@ -23,13 +28,14 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from corpus.store import Store
 
 from .backend import Backend
 from .entries import clause_entries
+from .integrity import describe, is_read_error, manifest, manifest_problem
 from .schema import SCHEMA_VERSION
 
 INDEX_DIR = "index"
@@ -49,6 +55,37 @@ class IndexError_(Exception):
     """The index is missing, busy, or was built by another schema version."""
 
 
+class IndexDamaged(IndexError_):
+    """The live generation's files cannot be read; the store still holds everything, so a rebuild recovers."""
+
+    def __init__(self, root: Path, detail: str):
+        super().__init__(f"the search index in {root} is damaged ({detail}): run `policy index --rebuild`")
+        self.detail = detail
+
+
+@contextmanager
+def reading(root: Path, confirm: bool = False) -> Iterator[None]:
+    """Turn an engine's failure to read its files into one IndexDamaged naming the fix.
+
+    With ``confirm``, a failure is blamed on the files only when they no
+    longer match the checksums their commit recorded, so a bug of ours is not
+    passed off as a disk fault (and a user not sent on a needless rebuild).
+    """
+    try:
+        yield
+    except BaseException as e:
+        if not is_read_error(e) or (confirm and _intact(root)):
+            raise
+        raise IndexDamaged(root, describe(e)) from e
+
+
+def _intact(root: Path) -> bool:
+    """Whether the live generation's files read back exactly as its commit wrote them."""
+    gen = current_generation(root)
+    recorded = _read_json(gen / STATE_FILE).get("files") if gen else None
+    return bool(recorded) and manifest_problem(gen, recorded) is None
+
+
 @dataclass(frozen=True)
 class IndexReport:
     documents: int  # documents (re)indexed
@@ -56,6 +93,13 @@ class IndexReport:
     clauses: int
     rebuilt: bool
     backend: str = DEFAULT_BACKEND
+    repaired: str = ""  # why the live generation was found damaged and rebuilt, when it was
+
+    def repair_line(self) -> str | None:
+        """What an operator reads when an update found the index damaged and rebuilt it."""
+        if not self.repaired:
+            return None
+        return f"repaired: the index was damaged ({self.repaired}); rebuilt it from the store"
 
 
 def index_dir(data_dir: str | Path) -> Path:
@@ -120,7 +164,8 @@ def open_index(data_dir: str | Path) -> Backend:
             # Forget the replaced generation without closing it: another thread may be mid-search on it.
             for old in [p for p in _OPEN if p.parent == gen.parent]:
                 _OPEN.pop(old)
-            backend = _OPEN[gen] = _make_backend(state.get("backend", DEFAULT_BACKEND), gen)
+            with reading(root):
+                backend = _OPEN[gen] = _make_backend(state.get("backend", DEFAULT_BACKEND), gen)
         return backend
 
 
@@ -179,7 +224,24 @@ def update_index(
             raise IndexError_(f"unknown index backend {name!r}: choose one of {', '.join(BACKENDS)}")
         if rebuild or not gen or state.get("schema") != SCHEMA_VERSION or state.get("backend") != name:
             return _rebuild(store, root, name, progress)
-        return _update(store, gen, state, progress)
+        try:
+            _check(gen, state)
+            return _update(store, gen, state, progress)
+        except IndexDamaged as e:
+            return replace(_rebuild(store, root, name, progress), repaired=f"{gen.name}: {e.detail}")
+
+
+def _check(gen: Path, state: dict) -> None:
+    """Raise IndexDamaged unless the generation opens, answers, and its files match their checksums."""
+    problem = manifest_problem(gen, state.get("files") or {})
+    if problem:
+        raise IndexDamaged(gen.parent, problem)
+    with reading(gen.parent):
+        backend = _make_backend(state["backend"], gen)
+        try:
+            backend.doc_count()
+        finally:
+            backend.close()
 
 
 def _update(store: Store, gen: Path, state: dict, progress) -> IndexReport:
@@ -191,8 +253,9 @@ def _update(store: Store, gen: Path, state: dict, progress) -> IndexReport:
     for _, doc_id, action in changes:
         latest[doc_id] = action
     documents = removed = clauses = 0
-    backend = _make_backend(name, gen)
-    writer = backend.writer()
+    with reading(gen.parent):
+        backend = _make_backend(name, gen)
+        writer = backend.writer()
     try:
         for n, (doc_id, action) in enumerate(latest.items(), 1):
             writer.delete_document(doc_id)
@@ -207,12 +270,17 @@ def _update(store: Store, gen: Path, state: dict, progress) -> IndexReport:
             if progress:
                 progress(n, len(latest))
         writer.commit()
-    except BaseException:
+    except BaseException as e:
         writer.cancel()
+        if is_read_error(e):  # deleting a changed document's clauses reads the live segments
+            raise IndexDamaged(gen.parent, describe(e)) from e
         raise
     finally:
         backend.close()
-    _write_atomic(gen / STATE_FILE, json.dumps({**state, "seq": changes[-1][0]}))
+    _write_atomic(
+        gen / STATE_FILE,
+        json.dumps({**state, "seq": changes[-1][0], "files": manifest(gen, STATE_FILE)}),
+    )
     return IndexReport(documents, removed, clauses, rebuilt=False, backend=name)
 
 
@@ -245,7 +313,8 @@ def _rebuild(store: Store, root: Path, name: str, progress) -> IndexReport:
         shutil.rmtree(gen, ignore_errors=True)
         raise
     backend.close()
-    _write_atomic(gen / STATE_FILE, json.dumps({"schema": SCHEMA_VERSION, "seq": seq, "backend": name}))
+    state = {"schema": SCHEMA_VERSION, "seq": seq, "backend": name, "files": manifest(gen, STATE_FILE)}
+    _write_atomic(gen / STATE_FILE, json.dumps(state))
     _write_atomic(root / CURRENT, gen.name)
     # Keep the generation just replaced: a reader may still be searching it.
     for old in root.iterdir():

@@ -20,7 +20,7 @@ from corpus.status import STATUSES
 from .aliases import canonical, full_name
 from .analysis import squash
 from .backend import FACET_FIELDS, Criteria, Found, top_facets
-from .build import open_index
+from .build import index_dir, open_index, reading
 from .entries import phrase_haystack
 from .query import QueryError, QueryPlan, parse_query, plan_query
 from .ranking import dedupe, rerank
@@ -224,12 +224,13 @@ def search(
             plan, criteria, any_term=any_term, sort=sort, collapse=collapse, limit=depth, facets=True
         )
 
-    found = run(any_term=False)
-    if found.total == 0 and len(plan.terms) > 1:
-        found = run(any_term=True)
-        results.fallback = found.total > 0
-        if results.fallback:
-            results.notes.append("没有同时包含所有查询词的条款，以下结果包含其中部分词语")
+    with reading(index_dir(data_dir), confirm=True):  # damaged files: one IndexDamaged naming the fix
+        found = run(any_term=False)
+        if found.total == 0 and len(plan.terms) > 1:
+            found = run(any_term=True)
+            results.fallback = found.total > 0
+            if results.fallback:
+                results.notes.append("没有同时包含所有查询词的条款，以下结果包含其中部分词语")
     hits = found.hits
     if sort == "relevance":
         hits = rerank(plan, hits)

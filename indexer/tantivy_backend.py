@@ -131,6 +131,10 @@ class TantivyBackend:
     def close(self) -> None:
         self._ix = None
 
+    def doc_count(self) -> int:
+        self._ix.reload()
+        return self._ix.searcher().num_docs
+
     # -- queries -------------------------------------------------------------
 
     def _token(self, token: str, weight: float) -> tantivy.Query:

@@ -217,6 +217,10 @@ class WhooshBackend:
     def close(self) -> None:
         self._ix.close()
 
+    def doc_count(self) -> int:
+        with self._ix.searcher() as searcher:
+            return searcher.doc_count()
+
     def _columns_for(self, searcher) -> Columns:
         generation = searcher.reader().generation()
         with self._lock:

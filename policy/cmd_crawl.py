@@ -199,6 +199,8 @@ def update(obj: Context, site_names: tuple[str, ...], report_path: str | None) -
     for line in summary_lines(stats):
         click.echo(line)
     click.echo(f"index: {indexed.documents} documents updated, {indexed.removed} removed")
+    if indexed.repair_line():
+        click.echo(indexed.repair_line())
     for message in broken:
         click.echo(f"skipped a broken site config: {message}")
     if broken or not all(st.ok for st in stats.values()):

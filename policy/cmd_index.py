@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 import time
 
 import click
@@ -15,7 +16,7 @@ from policy.cli import Context, cli
 
 def _progress():
     """Progress on stderr (a line every few seconds when not a terminal), so a big rebuild shows it is alive."""
-    tty = click.get_text_stream("stderr").isatty()
+    tty = sys.stderr.isatty()
     every = 0.5 if tty else 5.0
     started = last = time.monotonic()
 
@@ -50,7 +51,8 @@ def index_cmd(obj: Context, rebuild: bool, backend: str | None, wait: int) -> No
 
     Only documents changed since the last run are re-indexed; searches keep
     working meanwhile.  A second run started while one is writing waits its
-    turn.
+    turn.  A damaged index (a disk fault, a copy taken mid-write) is rebuilt
+    from the store.
 
     \b
     Example:
@@ -75,6 +77,8 @@ def index_cmd(obj: Context, rebuild: bool, backend: str | None, wait: int) -> No
         f"index {verb}: {report.documents} documents ({report.clauses} clauses) indexed, "
         f"{report.removed} removed [{report.backend}, {time.monotonic() - started:.1f} s]"
     )
+    if report.repair_line():
+        click.echo(report.repair_line())
     if report.backend == "whoosh" and total >= AUTO_TANTIVY_FROM:
         click.echo(
             f"note: {total:,} clauses: `policy index --backend tantivy` answers queries much faster", err=True

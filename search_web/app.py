@@ -18,7 +18,7 @@ from markupsafe import Markup
 from werkzeug.exceptions import HTTPException
 
 from corpus.store import StoreError
-from indexer import IndexError_, QueryError
+from indexer import IndexDamaged, IndexError_, QueryError
 
 from .anchors import clause_anchor
 from .context import close_store
@@ -112,6 +112,14 @@ def _register_errors(app: Flask) -> None:
     @app.errorhandler(IndexError_)
     def no_index(e):
         return _error(503, f"检索索引不可用：{e}。请先运行 policy index。")
+
+    @app.errorhandler(IndexDamaged)
+    def damaged_index(e):
+        app.logger.error("%s", e)
+        return _error(
+            503,
+            "检索索引已损坏，暂时无法检索。请运行 policy index --rebuild 从数据库重建索引，已收录的文件不受影响。",
+        )
 
     @app.errorhandler(StoreError)
     def no_store(e):
