@@ -278,8 +278,13 @@ def _backfill_facts(store: Store) -> None:
     rows = store.db.execute(
         "SELECT id FROM documents WHERE id NOT IN (SELECT doc_id FROM doc_facts)"
     ).fetchall()
+    from .store import DamagedDocument
+
     for r in rows:
-        doc = store.document(r["id"])
+        try:
+            doc = store.document(r["id"])
+        except DamagedDocument:
+            continue  # relinked once a reclean has restored it
         if doc is not None:
             save_facts(store.db, doc)
 

@@ -11,7 +11,7 @@ import hashlib
 import json
 import sqlite3
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,6 +25,31 @@ STORE_FILE = "policy.sqlite3"
 
 class StoreError(Exception):
     """The store file cannot be opened or is newer than this program."""
+
+
+class DamagedDocument(StoreError):
+    """A stored document row no longer reads as a document (a disk fault, a hand edit).
+
+    Its raw page is kept apart, so cleaning that page again restores it.
+    """
+
+    def __init__(self, doc_id: str, detail: str):
+        super().__init__(
+            f"document {doc_id} is damaged in the store ({detail}): "
+            "run `policy reclean` to clean it again from its stored page"
+        )
+        self.doc_id = doc_id
+
+
+def _load_document(doc_id: str, data: str | None) -> Document:
+    try:
+        doc = Document.from_dict(json.loads(data))
+    except (ValueError, TypeError, KeyError, AttributeError) as e:
+        detail = " ".join(f"{type(e).__name__}: {e}".split())
+        raise DamagedDocument(doc_id, detail[:120]) from e
+    if doc.id != doc_id:  # readable JSON, but not this document's (a truncated or pasted-over row)
+        raise DamagedDocument(doc_id, f"the row holds document {doc.id[:16]!r}")
+    return doc
 
 
 @dataclass(frozen=True)
@@ -196,9 +221,9 @@ class Store:
         stamp = now_iso()
         with self.transaction():
             row = self.db.execute(
-                "SELECT content_hash, first_seen, site FROM documents WHERE id=?", (doc.id,)
+                "SELECT content_hash, first_seen, site, data FROM documents WHERE id=?", (doc.id,)
             ).fetchone()
-            if row and row["content_hash"] == digest:
+            if row and row["content_hash"] == digest and row["data"] == blob:  # a damaged row is rewritten
                 if page_id is not None:
                     self.db.execute("UPDATE documents SET page_id=? WHERE id=?", (page_id, doc.id))
                 return "unchanged"
@@ -268,12 +293,26 @@ class Store:
             return bool(cur.rowcount)
 
     def document(self, doc_id: str) -> Document | None:
+        """The stored document, None when there is none; DamagedDocument when its row cannot be read."""
         row = self.db.execute("SELECT data FROM documents WHERE id=?", (doc_id,)).fetchone()
-        return Document.from_dict(json.loads(row["data"])) if row else None
+        return _load_document(doc_id, row["data"]) if row else None
 
-    def documents(self) -> Iterator[Document]:
-        for row in self.db.execute("SELECT data FROM documents ORDER BY first_seen, id"):
-            yield Document.from_dict(json.loads(row["data"]))
+    def documents(self, on_damaged: Callable[[DamagedDocument], None] | None = None) -> Iterator[Document]:
+        """Every stored document, oldest first.
+
+        A row that no longer reads as a document goes to ``on_damaged`` and
+        the rest follow, so one bad row does not stop an export or a rebuild;
+        without ``on_damaged`` it raises DamagedDocument.
+        """
+        for row in self.db.execute("SELECT id, data FROM documents ORDER BY first_seen, id"):
+            try:
+                doc = _load_document(row["id"], row["data"])
+            except DamagedDocument as e:
+                if on_damaged is None:
+                    raise
+                on_damaged(e)
+                continue
+            yield doc
 
     def documents_by_page_url(self) -> dict[str, dict]:
         """Each stored document keyed by the URL of the raw page it was cleaned from (for a re-clean)."""

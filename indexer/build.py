@@ -31,7 +31,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from corpus.store import Store
+from corpus.store import DamagedDocument, Store
 
 from .backend import Backend
 from .entries import clause_entries
@@ -94,12 +94,22 @@ class IndexReport:
     rebuilt: bool
     backend: str = DEFAULT_BACKEND
     repaired: str = ""  # why the live generation was found damaged and rebuilt, when it was
+    damaged: tuple[str, ...] = ()  # documents left out because their stored row cannot be read
 
-    def repair_line(self) -> str | None:
-        """What an operator reads when an update found the index damaged and rebuilt it."""
-        if not self.repaired:
-            return None
-        return f"repaired: the index was damaged ({self.repaired}); rebuilt it from the store"
+    def notes(self) -> list[str]:
+        """What an operator must read: the index was repaired, or documents were left out."""
+        lines = []
+        if self.repaired:
+            lines.append(f"repaired: the index was damaged ({self.repaired}); rebuilt it from the store")
+        if self.damaged:
+            shown = ", ".join(self.damaged[:5]) + (
+                f" and {len(self.damaged) - 5} more" if len(self.damaged) > 5 else ""
+            )
+            lines.append(
+                f"warning: skipped {len(self.damaged)} damaged document row(s) in the store ({shown}): "
+                "run `policy reclean` to clean them again from their stored pages"
+            )
+        return lines
 
 
 def index_dir(data_dir: str | Path) -> Path:
@@ -253,13 +263,18 @@ def _update(store: Store, gen: Path, state: dict, progress) -> IndexReport:
     for _, doc_id, action in changes:
         latest[doc_id] = action
     documents = removed = clauses = 0
+    damaged: list[str] = []
     with reading(gen.parent):
         backend = _make_backend(name, gen)
         writer = backend.writer()
     try:
         for n, (doc_id, action) in enumerate(latest.items(), 1):
+            try:
+                doc = store.document(doc_id) if action != "deleted" else None
+            except DamagedDocument as e:  # keep the clauses it had until a reclean restores it
+                damaged.append(e.doc_id)
+                continue
             writer.delete_document(doc_id)
-            doc = store.document(doc_id) if action != "deleted" else None
             if doc is None:
                 removed += 1
             else:
@@ -281,7 +296,7 @@ def _update(store: Store, gen: Path, state: dict, progress) -> IndexReport:
         gen / STATE_FILE,
         json.dumps({**state, "seq": changes[-1][0], "files": manifest(gen, STATE_FILE)}),
     )
-    return IndexReport(documents, removed, clauses, rebuilt=False, backend=name)
+    return IndexReport(documents, removed, clauses, rebuilt=False, backend=name, damaged=tuple(damaged))
 
 
 def _next_generation(root: Path) -> Path:
@@ -298,8 +313,9 @@ def _rebuild(store: Store, root: Path, name: str, progress) -> IndexReport:
     writer = backend.writer(bulk=True)
     total = store.count_documents()
     documents = clauses = 0
+    damaged: list[str] = []
     try:
-        for doc in store.documents():
+        for doc in store.documents(on_damaged=lambda e: damaged.append(e.doc_id)):
             for entry in clause_entries(doc, store.status(doc.id), store.standing(doc.id)):
                 writer.add(entry)
                 clauses += 1
@@ -322,4 +338,4 @@ def _rebuild(store: Store, root: Path, name: str, progress) -> IndexReport:
             shutil.rmtree(old, ignore_errors=True)
     for stale in root.glob(CURRENT + ".tmp*"):
         stale.unlink(missing_ok=True)
-    return IndexReport(documents, 0, clauses, rebuilt=True, backend=name)
+    return IndexReport(documents, 0, clauses, rebuilt=True, backend=name, damaged=tuple(damaged))

@@ -148,7 +148,7 @@ def update(obj: Context, site_names: tuple[str, ...], report_path: str | None) -
 
     Only one update runs at a time (a lock in the data directory); a run that
     was killed resumes where it stopped.  The exit code is 1 when a fetch
-    failed or was blocked, 0 otherwise.
+    failed or was blocked, or a stored document could not be read, 0 otherwise.
 
     \b
     Example:
@@ -199,11 +199,11 @@ def update(obj: Context, site_names: tuple[str, ...], report_path: str | None) -
     for line in summary_lines(stats):
         click.echo(line)
     click.echo(f"index: {indexed.documents} documents updated, {indexed.removed} removed")
-    if indexed.repair_line():
-        click.echo(indexed.repair_line())
+    for line in indexed.notes():
+        click.echo(line)
     for message in broken:
         click.echo(f"skipped a broken site config: {message}")
-    if broken or not all(st.ok for st in stats.values()):
+    if broken or indexed.damaged or not all(st.ok for st in stats.values()):
         sys.exit(1)
 
 

@@ -29,6 +29,9 @@ from policy.cli import Context, cli
 def export_cmd(obj: Context, fmt: str, output: str | None) -> None:
     """Write every stored document, for researchers who analyse the corpus elsewhere.
 
+    A document whose stored row cannot be read is left out with a warning
+    and the exit code is 1; every other document is written.
+
     \b
     Example:
       policy export --format jsonl -o policies.jsonl
@@ -37,12 +40,19 @@ def export_cmd(obj: Context, fmt: str, output: str | None) -> None:
     from corpus.status import document_view
     from search_web.export import csv_lines, document_rows
 
+    damaged: list[str] = []
+
+    def skip(e) -> None:  # one unreadable row must not cost the researcher the rest of the corpus
+        damaged.append(e.doc_id)
+        click.echo(f"\nwarning: skipped {e}", err=True)
+
     with obj.store() as store:
         total = store.count_documents()
         out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
         documents = clauses = 0
         try:
-            with click.progressbar(store.documents(), length=total, label="export", file=sys.stderr) as bar:
+            rows = store.documents(on_damaged=skip)
+            with click.progressbar(rows, length=total, label="export", file=sys.stderr) as bar:
                 if fmt == "jsonl":
                     for doc in bar:
                         # the document with its status today and its relations, as `policy show --json`
@@ -67,3 +77,6 @@ def export_cmd(obj: Context, fmt: str, output: str | None) -> None:
                 out.close()
     where = output or "standard output"
     click.echo(f"exported {documents} documents ({clauses} clauses) as {fmt} to {where}", err=not output)
+    if damaged:
+        click.echo(f"error: {len(damaged)} damaged document(s) left out: {', '.join(damaged)}", err=True)
+        sys.exit(1)

@@ -77,12 +77,14 @@ def index_cmd(obj: Context, rebuild: bool, backend: str | None, wait: int) -> No
         f"index {verb}: {report.documents} documents ({report.clauses} clauses) indexed, "
         f"{report.removed} removed [{report.backend}, {time.monotonic() - started:.1f} s]"
     )
-    if report.repair_line():
-        click.echo(report.repair_line())
+    for line in report.notes():
+        click.echo(line, err=line.startswith("warning"))
     if report.backend == "whoosh" and total >= AUTO_TANTIVY_FROM:
         click.echo(
             f"note: {total:,} clauses: `policy index --backend tantivy` answers queries much faster", err=True
         )
+    if report.damaged:
+        sys.exit(1)
 
 
 class SearchCommand(click.Command):

@@ -17,7 +17,7 @@ from flask import Flask, jsonify, render_template, request
 from markupsafe import Markup
 from werkzeug.exceptions import HTTPException
 
-from corpus.store import StoreError
+from corpus.store import DamagedDocument, StoreError
 from indexer import IndexDamaged, IndexError_, QueryError
 
 from .anchors import clause_anchor
@@ -119,6 +119,14 @@ def _register_errors(app: Flask) -> None:
         return _error(
             503,
             "检索索引已损坏，暂时无法检索。请运行 policy index --rebuild 从数据库重建索引，已收录的文件不受影响。",
+        )
+
+    @app.errorhandler(DamagedDocument)
+    def damaged_document(e):
+        app.logger.error("%s", e)
+        return _error(
+            500,
+            "这份文件在数据库中的记录已损坏，暂时无法显示。请管理员运行 policy reclean 从保存的原始网页重新提取，其他文件不受影响。",
         )
 
     @app.errorhandler(StoreError)
