@@ -25,6 +25,21 @@ def check_port_free(host: str, port: int, option: str) -> None:
         raise
 
 
+def site_titles() -> dict[str, str]:
+    """Each site config's title by name, for the site's run list; a broken config just keeps its name."""
+    from crawler.config import ConfigError, available_sites, load_site
+
+    titles = {}
+    for name in available_sites():
+        try:
+            config = load_site(name)
+        except ConfigError:
+            continue
+        if config.title:
+            titles[name] = config.title
+    return titles
+
+
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True)
@@ -40,7 +55,7 @@ def serve(obj: Context, host: str, port: int) -> None:
     from search_web.server import make_server
 
     check_port_free(host, port, "--port")
-    app = create_app(data_dir=obj.data_dir)
+    app = create_app(data_dir=obj.data_dir, SITE_TITLES=site_titles())
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: serving on {host} makes the site reachable from other machines", err=True)
     server = make_server(app, host=host, port=port, threads=8)

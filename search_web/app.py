@@ -51,6 +51,7 @@ def create_app(data_dir: str | Path = "./data", **config) -> Flask:
         EXPORT_LIMIT=5000,  # rows in one CSV/JSON export of a search
         FEED_ENTRIES=50,
         MAX_CONTENT_LENGTH=64 * 1024,
+        SITE_TITLES={},  # site config name -> its title (`policy serve` fills it from crawler/sites)
     )
     app.config.update(config)
     app.debug = False  # never Werkzeug's debugger: it runs code sent by the browser
@@ -75,7 +76,7 @@ def create_app(data_dir: str | Path = "./data", **config) -> Flask:
         region_name=region_name,
         amount_kind=lambda k: AMOUNT_KINDS.get(k or "", k or ""),
         when=beijing_time,
-        command=command_label,
+        command=lambda c: command_label(c, app.config["SITE_TITLES"]),
     )
     return app
 
@@ -194,9 +195,11 @@ def beijing_time(stamp: str | None) -> str:
     return moment.astimezone(_BEIJING).strftime("%Y-%m-%d %H:%M")
 
 
-def command_label(command: str | None) -> str:
-    """crawl linyi-kjj -> 抓取 linyi-kjj; other commands as recorded."""
+def command_label(command: str | None, site_titles: dict[str, str] | None = None) -> str:
+    """crawl linyi-kjj -> 抓取 临沂市科学技术局; a site without a known title keeps its config name."""
     verb, _, rest = (command or "").partition(" ")
+    titles = site_titles or {}
+    sites = "、".join(titles.get(name, name) for name in rest.split())
     return {"crawl": "抓取", "update": "更新", "ingest": "导入", "index": "索引"}.get(verb, verb) + (
-        f" {rest}" if rest else ""
+        f" {sites}" if sites else ""
     )

@@ -118,3 +118,16 @@ def test_support_rows_say_whether_the_policy_still_applies(client):
         assert rows and all(r["status"] and r["status"]["status"] for r in rows), args
     page = lxml_html.fromstring(client.get("/support", query_string={"q": "中试基地"}).data)
     assert page.xpath("//li[@class='grant']//span[contains(@class,'badge status-')]")
+
+
+def test_new_notices_name_sites_by_their_title_when_serve_knows_it(client):
+    from policy.cmd_web import site_titles
+    from search_web import create_app
+
+    titles = site_titles()  # the shipped configs: every one has a title
+    assert titles["mirror"] == "示例市科学技术局（本地镜像）" and len(titles) >= 5
+    data_dir = client.application.config["DATA_DIR"]
+    named = create_app(data_dir=data_dir, SITE_TITLES={"sample": "示例市科学技术局"}).test_client()
+    t = lxml_html.fromstring(named.get("/new").data)
+    assert "抓取 示例市科学技术局" in t.xpath("//section[@class='notice-group']/h2")[0].text_content()
+    assert "抓取 示例市科学技术局" in t.xpath("//table[@class='runs']//td[2]")[0].text_content()
