@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
+from dataclasses import asdict, replace
 from datetime import UTC, datetime
 
 from flask import Blueprint, Response, abort, current_app, jsonify, stream_with_context, url_for
@@ -13,7 +13,7 @@ from corpus.status import document_view
 from .anchors import clause_anchor
 from .context import all_hits, data_dir, run_search, store
 from .export import COLUMNS, csv_lines, document_rows, hit_row, support_row
-from .pages import DOC_ID, params_from_request, support_query_from_request
+from .pages import DOC_ID, compare_from_request, params_from_request, support_query_from_request
 from .support import find_support
 
 bp = Blueprint("api", __name__)
@@ -61,6 +61,29 @@ def api_doc(doc_id: str):
     for clause in data["clauses"]:
         clause["link"] = doc_link(doc_id, clause["id"])
     return jsonify(data)
+
+
+@bp.get("/api/compare")
+def api_compare():
+    params, comparison = compare_from_request()
+    if comparison is None:
+        return jsonify({"error": "缺少查询参数 q", "status": 400}), 400
+    groups = []
+    for row in comparison.rows:
+        group = row.to_dict()
+        group["hits"] = [asdict(h) | {"link": doc_link(h.doc_id, h.clause_id)} for h in row.hits]
+        groups.append(group)
+    return jsonify(
+        {
+            "query": params.q,
+            "by": comparison.by,
+            "total": comparison.total,
+            "clauses": comparison.clauses,
+            "truncated": comparison.truncated,
+            "notes": comparison.notes,
+            "groups": groups,
+        }
+    )
 
 
 @bp.get("/api/support")

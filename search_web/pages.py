@@ -1,8 +1,9 @@
-"""The HTML pages: home, search, document, raw snapshot, support finder, new notices."""
+"""The HTML pages: home, search, comparison, document, raw snapshot, support finder, new notices."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from flask import Blueprint, abort, current_app, g, render_template, request, url_for
@@ -10,7 +11,8 @@ from flask import Blueprint, abort, current_app, g, render_template, request, ur
 from corpus.status import document_view
 
 from .anchors import breadcrumb, split_lead
-from .context import data_dir, run_search, store
+from .compare import GROUPINGS, CompareRow, compare
+from .context import all_hits, data_dir, run_search, store
 from .labels import (
     CHANGE_ACTIONS,
     DOC_FIELDS,
@@ -21,7 +23,7 @@ from .labels import (
     STATUS_RULES,
 )
 from .notices import group_by_run, summarize
-from .params import SearchParams, parse_search
+from .params import ParamError, SearchParams, parse_search
 from .snapshot import diff_lines, safe_html, visible_lines
 from .support import SupportQuery, find_support
 
@@ -101,6 +103,53 @@ def search_page():
         facets=_facet_lists(params, results.facets),
         pages=_page_numbers(params.page, results.total, params.per_page),
         help=help_,
+    )
+
+
+COMPARE_LIMIT = 1000  # clauses grouped per comparison: more and the question is too broad to compare
+
+
+@dataclass
+class Comparison:
+    by: str
+    total: int  # every matching clause, also beyond COMPARE_LIMIT
+    rows: list[CompareRow]
+    notes: list[str]
+
+    @property
+    def truncated(self) -> bool:
+        return self.total > COMPARE_LIMIT
+
+    @property
+    def clauses(self) -> int:
+        """Clauses shown in the groups (copies of one document on two sites count once)."""
+        return sum(r.clauses for r in self.rows)
+
+
+def compare_from_request() -> tuple[SearchParams, Comparison | None]:
+    """The search of the request, grouped by ``by`` (region, year or issuer); None without a query."""
+    params = params_from_request()
+    by = request.args.get("by") or "region"
+    if by not in GROUPINGS:
+        raise ParamError(f"无法按“{by}”对比，可选：" + "、".join(f"{k}（{v}）" for k, v in GROUPINGS.items()))
+    if not params.q:
+        return params, None
+    params = params.with_(collapse=False, sort="relevance")
+    first = run_search(params.with_(per_page=1))
+    rows = compare(all_hits(params, COMPARE_LIMIT), by) if first.total else []
+    return params, Comparison(by=by, total=first.total, rows=rows, notes=list(first.notes))
+
+
+@bp.get("/compare")
+def compare_page():
+    params, comparison = compare_from_request()
+    return render_template(
+        "compare.html",
+        params=params,
+        comparison=comparison,
+        by=request.args.get("by") or "region",
+        groupings=GROUPINGS,
+        crumbs={},
     )
 
 

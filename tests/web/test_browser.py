@@ -125,6 +125,7 @@ def test_pages_fit_the_screen(browser, live_url, client, shots_dir, viewport):
         "search": "/search?q=中试基地 补助",
         "doc": f"/doc/{doc['doc_id']}",
         "support": "/support?min_wan=10",
+        "compare": "/compare?q=补助&by=region",
         "new": "/new",
         "zero": "/search?q=量子计算&region=临沂市",
         "404": "/doc/0000000000000000",
@@ -137,6 +138,27 @@ def test_pages_fit_the_screen(browser, live_url, client, shots_dir, viewport):
     filters_open = page.evaluate("document.querySelector('details.filters').open")
     assert filters_open == (viewport == "desktop")  # on a phone the results come first
     context.close()
+
+
+def test_compare_regions_then_narrow_the_search_to_one(page, live_url):
+    page.goto(live_url + "/search?q=补助")
+    page.click("p.compare-links a >> text=按地区")
+    page.wait_for_selector("section.compare-row")
+    assert page.locator("input[name=by][value=region]").is_checked()
+    first = page.locator("section.compare-row").first
+    region = first.locator("h2").inner_text().split()[-1]
+    first.locator("p.compare-stats a").click()
+    page.wait_for_selector("li.hit")
+    assert page.locator("a.chip").first.inner_text().startswith(f"地区：{region}")
+    metas = page.locator("li.hit p.meta").all_inner_texts()
+    assert metas and all(region in m for m in metas)
+    page.go_back()
+    page.check("input[name=by][value=year]")
+    page.click("form.compare-form button")
+    page.wait_for_url("**by=year**")
+    years = [h for h in page.locator("section.compare-row h2").all_inner_texts() if h[:4].isdigit()]
+    assert years and years == sorted(years, reverse=True)
+    assert page.errors == []
 
 
 def test_snapshot_frame_shows_the_page_without_scripts(page, live_url, client):
