@@ -32,7 +32,7 @@ from .metadata import (
     strip_site_suffix,
 )
 from .outline import Segment, heading_of, match_label, segment
-from .page import Page, label_field, looks_like_html, parse_html, parse_text
+from .page import Page, is_label, label_field, looks_like_html, parse_html, parse_text
 from .tail import is_org_line, split_tail
 from .text import clean_lines
 from .validity import annotate
@@ -263,7 +263,8 @@ def _is_table_row(line: str) -> bool:
     cells = [c.strip() for c in line.split("|") if c.strip()]
     if not cells:
         return True
-    return any(label_field(c) for c in cells) and len(line) < 300
+    # "有效性 | 有效 | 主题分类 | 科技 |": a row of labels we do not keep is still the table's
+    return any(label_field(c) or is_label(c) for c in cells) and len(line) < 300
 
 
 def _split_preamble(segments: list[Segment]) -> list[Segment]:

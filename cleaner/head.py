@@ -12,9 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from corpus.gazetteer import find_places
+
 from .dates import parse_date
 from .metadata import find_doc_number, looks_like_title
 from .page import is_label, label_field
+from .tail import is_org_line
 
 _LEAD = re.compile(
     r"^(?:近日|日前|近期|\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月\d{1,2}日)?[，,]?"
@@ -56,6 +59,9 @@ def find_repost(lines: list[str]) -> Repost | None:
         m = _LEAD.search(line)
         if not m or not looks_like_title(m.group("title")):
             continue
+        # "深圳市科技创新局关于印发《……办法》的通知" is the notice's own title, not a news lead
+        if "关于" in m.group("org") or re.search(r"的(?:通知|决定|公告|通告|批复|函)$", line):
+            continue
         title = m.group("title")
         key = _key(title)
         for j in range(i + 1, min(len(lines), 80)):
@@ -88,7 +94,9 @@ def read_head(lines: list[str], start: int, known_title: str | None = None) -> H
         line = lines[i]
         used = _known_title_lines(lines, i, known) if known else 0
         title, used2 = (None, 0) if used else _title_at(lines, i)
-        if used:
+        if not used and head.title is None and head.doc_number is None and _is_site_header(lines, i, known):
+            i += 1  # the site's own name printed above the document ("南京市人民政府", "网站首页")
+        elif used:
             head.title = head.title or known_title
             i += used
         elif title and head.doc_number is None and not line.startswith(_OPENERS):
@@ -117,6 +125,35 @@ def read_head(lines: list[str], start: int, known_title: str | None = None) -> H
             break
         head.end = i
     return head
+
+
+def _is_site_header(lines: list[str], i: int, known: str) -> bool:
+    """A short name line (the site or its owner) with the document's title right under it.
+
+    Text captures keep the page header: "苏州市人民政府" then the title, which
+    may itself start with the same name.  A title broken after its issuer
+    ("青岛市人民政府" / "关于印发……的通知") goes on with 关于, not with a
+    title of its own.
+    """
+    line = lines[i]
+    if len(line) > 24 or re.search(r"[。，,；;：:！？《》]", line) or looks_like_title(line):
+        return False
+    if not (is_org_line(line) or re.search(r"(?:网|网站|门户|首页|政务公开|信息公开|日报|晚报)$", line)):
+        return False
+    for j in range(i + 1, min(len(lines), i + 3)):
+        nxt = lines[j]
+        if known and _known_title_lines(lines, j, known):
+            return True
+        if _self_contained_title(nxt):
+            return True
+    return False
+
+
+def _self_contained_title(line: str) -> bool:
+    """A whole title on one line, naming its own place or issuer ("南京市人民政府办公厅关于……的通知")."""
+    if not looks_like_title(line) or line.startswith("关于"):
+        return False
+    return bool(find_places(line[:4])) or bool(re.match(r"^.{2,30}?(?:关于|印发)", line))
 
 
 def _is_meta_line(line: str) -> bool:
@@ -158,6 +195,8 @@ def _title_at(lines: list[str], i: int) -> tuple[str | None, int]:
         if i + k >= len(lines) or len(prev) > 40 or prev.endswith(("。", "；", "：", ":")):
             break
         nxt = lines[i + k]
+        if k == 1 and _self_contained_title(nxt) and not looks_like_title(lines[i]):
+            break  # "网站首页" / "湖北省科学技术厅" over a title of its own: a header, not its first line
         if (
             len(nxt) > 40
             or find_doc_number([nxt])

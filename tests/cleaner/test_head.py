@@ -1,0 +1,71 @@
+"""The lines above the body: page headers, breadcrumbs, notice titles that look like news leads."""
+
+from cleaner import clean
+
+
+def test_site_name_above_a_title_of_its_own_is_not_part_of_it():
+    text = (
+        "南京市人民政府\n"
+        "南京市人民政府办公厅关于印发南京市科技创新行动计划的通知\n"
+        "宁政办发〔2023〕31号\n"
+        "各区人民政府，市府各委办局：\n"
+        "现将《南京市科技创新行动计划》印发给你们，请认真贯彻执行。\n"
+        "一、主要目标\n到2025年，高新技术企业数量突破1.2万家。\n"
+    )
+    doc = clean(text.encode())
+    assert doc.title == "南京市人民政府办公厅关于印发南京市科技创新行动计划的通知"
+    assert doc.doc_number == "宁政办发〔2023〕31号"
+    assert doc.issuer == "南京市人民政府办公厅"
+
+
+def test_a_header_repeating_the_issuer_is_not_doubled():
+    text = (
+        "浙江省科学技术厅\n浙江省科学技术厅关于废止部分规范性文件的决定\n浙科发政〔2023〕21号\n"
+        "各市、县（市、区）科技局：\n经研究，决定废止以下文件：\n1.《浙江省科技创新券管理办法》（浙科发政〔2019〕33号）\n"
+        "本决定自公布之日起施行。\n浙江省科学技术厅\n二〇二三年十一月二十日\n"
+    )
+    doc = clean(text.encode())
+    assert doc.title == "浙江省科学技术厅关于废止部分规范性文件的决定"
+    assert doc.issuer == "浙江省科学技术厅"
+    assert doc.doc_number == "浙科发政〔2023〕21号"
+    assert doc.signed == "2023-11-20"
+
+
+def test_a_title_broken_after_its_issuer_is_still_joined():
+    text = (
+        "青岛市人民政府\n关于印发青岛市科技创新实施方案的通知\n青政字〔2022〕5号\n"
+        "各区、市人民政府：\n现将《青岛市科技创新实施方案》印发给你们。\n一、总体要求\n加快建设创新型城市。\n"
+    )
+    assert clean(text.encode()).title == "青岛市人民政府关于印发青岛市科技创新实施方案的通知"
+
+
+def test_breadcrumb_without_home_is_chrome():
+    text = (
+        "湖北省科学技术厅\n信息公开 > 政策文件\n湖北省科技厅关于印发《湖北省科技企业培育实施方案》的通知\n"
+        "鄂科技发〔2023〕9号\n各市、州科技局：\n现印发给你们。\n一、工作目标\n到2025年，科技型中小企业突破4万家。\n"
+    )
+    doc = clean(text.encode())
+    assert doc.title == "湖北省科技厅关于印发《湖北省科技企业培育实施方案》的通知"
+    assert not any("政策文件" in c.text and ">" in c.text for c in doc.clauses)
+
+
+def test_a_notice_title_that_names_what_it_issues_is_not_a_news_lead():
+    text = (
+        "深圳市科技创新局关于印发《深圳市科技企业孵化载体管理办法》的通知\n"
+        "发布日期：2022-06-15\n各有关单位：\n现予印发，请遵照执行。\n深圳市科技创新局\n2022年6月8日\n"
+        "深圳市科技企业孵化载体管理办法\n第一条 为促进孵化载体发展，制定本办法。\n第二条 本办法自2022年7月1日起施行。\n"
+    )
+    doc = clean(text.encode())
+    assert doc.issuer == "深圳市科技创新局"
+    assert doc.published == "2022-06-15"
+    assert doc.signed == "2022-06-08"
+    assert doc.summary is None
+
+
+def test_a_row_of_labels_we_do_not_keep_is_still_table_chrome():
+    text = (
+        "发文机关 | 潍坊市人民政府办公室 | 发文字号 | 潍政办字〔2023〕12号 |\n有效性 | 有效 | 主题分类 | 科技 |\n"
+        "潍坊市人民政府办公室关于加快建设科技创新平台的实施意见\n各县市区人民政府：\n一、总体目标\n到2025年，创新平台达到300家。\n"
+    )
+    doc = clean(text.encode())
+    assert not any("有效性" in c.text for c in doc.clauses)
