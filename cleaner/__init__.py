@@ -17,7 +17,7 @@ from .amounts import find_amounts
 from .attachments import docx_lines, pdf_lines, sniff
 from .dates import date_from_url, is_date_line, parse_date
 from .decode import decode, fold_traditional
-from .departments import find_departments, first_is_lead, with_canonical
+from .departments import find_departments, first_is_lead, lift_group_tags, with_canonical
 from .errors import NotADocument
 from .head import find_repost, read_head
 from .labels import CHALLENGE_MARKS, ERROR_MARKS
@@ -34,6 +34,7 @@ from .metadata import (
 from .outline import Segment, heading_of, match_label, segment
 from .page import Page, is_label, label_field, looks_like_html, parse_html, parse_text
 from .tail import is_org_line, split_tail
+from .tasktable import rewrite_task_tables
 from .text import clean_lines
 from .validity import annotate
 
@@ -183,7 +184,7 @@ def _build(page: Page, lines: list[str], hints: Hints, url: str | None = None) -
 
     lead_first = first_is_lead("\n".join(lines))
     clauses = []
-    for seg in _split_preamble(segment(body)):
+    for seg in _split_preamble(segment(rewrite_task_tables(body))):
         clauses.append(
             Clause(
                 number=seg.label,
@@ -194,6 +195,7 @@ def _build(page: Page, lines: list[str], hints: Hints, url: str | None = None) -
                 amounts=find_amounts(seg.text),
             )
         )
+    lift_group_tags(clauses)
     for block in tail.blocks:
         clauses.append(Clause(number=None, path=[], text="\n".join(block)))
     if not clauses:
@@ -250,7 +252,17 @@ def _cover_signature(body: list[str]) -> tuple[str | None, str | None]:
             break
         if is_date_line(line) and i > 0 and is_org_line(body[i - 1]):
             return body[i - 1].split()[0], parse_date(line)
+        # a run-on capture keeps the signature inline: "…认真贯彻落实。 湖北省科学技术厅 2023年2月20日 …"
+        m = _INLINE_SIGNATURE.search(line, 0, 3000)
+        if m and is_org_line(m.group("org")):
+            return m.group("org"), parse_date(m.group("date"))
     return None, None
+
+
+_INLINE_SIGNATURE = re.compile(
+    r"[。！]\s*(?P<org>[\u4e00-\u9fff]{4,40})\s+"
+    r"(?P<date>(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)(?:\s|$)"
+)
 
 
 def _date(value: str | None) -> str | None:

@@ -135,3 +135,41 @@ def _read_value(tag: str | None, value: str, found: list[Department], lead_first
                 role = "lead" if i == 0 else "support"
         if not any(d.name == name for d in found):
             found.append(Department(name=name, role=role))
+
+
+def lift_group_tags(clauses: list) -> None:
+    """Give a tag that closes a list of sub-items to the item that holds the list.
+
+        2.加大高新技术企业培育力度。
+        （1）对首次认定的……给予30万元奖励。
+        （2）对从外地整体迁入的……给予50万元奖励。
+        责任单位：市科技局、市财政局
+
+    The tag line lands in （2）'s text, but it closes item 2 as a whole, as the
+    paragraph after a "…如下：①…②…③…" list does.  It is lifted when it sits on
+    a line after the last sub-item's own (short) line, and neither the item nor
+    any other of its sub-items carries a tag of its own.  Clauses are changed
+    in place.
+    """
+    numbered = [c for c in clauses if c.path]
+    for k, c in enumerate(numbered):
+        if len(c.path) < 2 or not c.department_tags:
+            continue
+        parent_path = c.path[:-1]
+        nxt = numbered[k + 1] if k + 1 < len(numbered) else None
+        if nxt is not None and nxt.path[: len(c.path)] == c.path:
+            continue  # c has sub-items of its own
+        if nxt is not None and nxt.path[: len(parent_path)] == parent_path:
+            continue  # not the last sub-item
+        lines = c.text.split("\n")
+        if len(lines) < 2 or len(lines[0]) > 150 or find_departments(lines[0]):
+            continue  # the tag closes c's own paragraph
+        parent = next((p for p in reversed(numbered[:k]) if p.path == parent_path), None)
+        if parent is None or parent.department_tags:
+            continue
+        siblings = [
+            s for s in numbered if s is not c and len(s.path) == len(c.path) and s.path[:-1] == parent_path
+        ]
+        if not siblings or any(s.department_tags for s in siblings):
+            continue
+        parent.department_tags, c.department_tags = c.department_tags, []

@@ -16,6 +16,7 @@ from corpus.gazetteer import find_places
 
 from .dates import parse_date
 from .metadata import find_doc_number, looks_like_title
+from .outline import match_label
 from .page import is_label, label_field
 from .tail import is_org_line
 
@@ -199,6 +200,7 @@ def _title_at(lines: list[str], i: int) -> tuple[str | None, int]:
             break  # "网站首页" / "湖北省科学技术厅" over a title of its own: a header, not its first line
         if (
             len(nxt) > 40
+            or match_label(nxt)  # "一、总体要求" opens the body, however short
             or find_doc_number([nxt])
             or nxt.endswith(("。", "；", "：", ":"))
             or _is_meta_line(nxt)

@@ -336,3 +336,24 @@ ERROR_MARKS = (
     "bad gateway",
     "403 forbidden",
 )
+
+# Column headers of task tables (重点任务分工表) that reach us flattened to "序号 | 任务 | 牵头单位 | 配合单位 |"
+# rows: which column numbers the row, which holds the task, which name departments.
+TASK_TABLE_NUMBER_COLUMNS = ("序号", "编号", "序", "号")
+TASK_TABLE_TEXT_COLUMNS = (
+    "重点任务",
+    "主要任务",
+    "工作任务",
+    "任务",
+    "任务内容",
+    "工作内容",
+    "具体任务",
+    "具体措施",
+    "工作措施",
+    "主要措施",
+    "政策措施",
+    "任务举措",
+    "重点工作",
+    "工作事项",
+    "事项",
+)

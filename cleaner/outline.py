@@ -22,6 +22,8 @@ _CN = f"[{CN_DIGITS}]+"
 
 # kind -> regex for a label at the start of a segment
 LABEL_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # 第一部分 总体要求: plans and programmes put their 一、 items under parts
+    ("part", re.compile(rf"^第(?:{_CN}|\d+)部分")),
     ("chapter", re.compile(rf"^第(?:{_CN}|\d+)章")),
     ("section", re.compile(rf"^第(?:{_CN}|\d+)节")),
     ("article", re.compile(rf"^第(?:{_CN}|\d+)条")),
@@ -37,9 +39,9 @@ LABEL_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # Where a label may start inside a run-on line: after a sentence end or a space.
 _INLINE = re.compile(
     r"(?:(?<=[。！？\s])|(?<=[。！？]”)|(?<=[）)]))"
-    r"(第(?:[零〇一二三四五六七八九十百]+|\d+)[章节条]|[一二三四五六七八九十百]{1,4}、|[（(][一二三四五六七八九十百]{1,4}[）)]|\d{1,2}(?:[.．、](?!\d)|\.(?=(?:19|20)\d{2}年))|[（(]\d{1,2}[）)]|\d{1,2}[）)]|[①-⑳])"
+    r"(第(?:[零〇一二三四五六七八九十百]+|\d+)(?:[章节条]|部分)|[一二三四五六七八九十百]{1,4}、|[（(][一二三四五六七八九十百]{1,4}[）)]|\d{1,2}(?:[.．、](?!\d)|\.(?=(?:19|20)\d{2}年))|[（(]\d{1,2}[）)]|\d{1,2}[）)]|[①-⑳])"
 )
-_RANK = {"chapter": 0, "section": 1, "article": 2}
+_RANK = {"part": -1, "chapter": 0, "section": 1, "article": 2}
 _TAG_BEFORE = re.compile(r"(?:[。！？][）)]|(?:单位|部门|牵头|配合|负责)[^（）()]{0,120}[）)])$")
 _HEAD_END = re.compile(r"[。！？]|\s{1,}|：(?=.)")
 
@@ -57,7 +59,7 @@ class Segment:
 def label_value(label: str) -> int | None:
     if label and "①" <= label[0] <= "⑳":
         return ord(label[0]) - ord("①") + 1
-    core = re.sub(r"[第章节条、．.（）()\s]", "", label)
+    core = re.sub(r"部分|[第章节条、．.（）()\s]", "", label)
     return cn_to_int(core) if core else None
 
 
@@ -75,7 +77,7 @@ def _plausible_inline(kind: str, value: int | None, last: dict[str, int]) -> boo
     Run-on text has no newlines to tell a label from "包括1.xx、2.xx" inside a
     sentence; a number that continues the sequence of its kind is a label.
     """
-    if kind in ("chapter", "section", "article"):
+    if kind in _RANK:
         return True
     if value is None:
         return False
@@ -128,7 +130,7 @@ def _line_label_ok(found: tuple[str, str], line: str) -> bool:
     rest = line[len(label) :]
     if kind in ("arabic", "arabic_close") and re.match(r"^\s*[%％个万亿元年月日]", rest):
         return False
-    return bool(rest.strip()) or kind in ("chapter", "section")
+    return bool(rest.strip()) or kind in ("part", "chapter", "section")
 
 
 def _split_inline(line: str, last: dict[str, int]) -> list[str]:
@@ -184,7 +186,7 @@ def heading_of(label: str, text: str, kind: str | None = None) -> str | None:
     rest = first_line[len(label) :].strip()
     if not rest:
         return None
-    if kind in ("chapter", "section"):
+    if kind in ("part", "chapter", "section"):
         head = re.sub(r"\s+", "", rest)
         return head if len(head) <= 40 else None
     if kind == "article":

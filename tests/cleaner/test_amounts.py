@@ -47,3 +47,13 @@ def test_amount_text_keeps_its_cap_word():
 def test_wan_without_yuan_after_a_money_word():
     assert amounts("给予一次性奖励50万，最高不超过100万") == [(500000, "fixed"), (1000000, "cap")]
     assert amounts("孵化面积达到260万平方米，匹配5万名专家，资助5万家企业") == []
+
+
+def test_wan_yi_is_a_trillion_not_ten_thousand():
+    from cleaner.amounts import find_amounts
+
+    got = [
+        (a.yuan, a.kind)
+        for a in find_amounts("科技企业营业收入达到5万亿元，对首次认定的企业给予10万元奖励。")
+    ]
+    assert got == [(5_000_000_000_000, "target"), (100_000, "fixed")]

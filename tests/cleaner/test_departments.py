@@ -99,3 +99,43 @@ def test_alias_groups_for_query_synonyms():
     group = alias_groups()["科技局"]
     assert "科学技术局" in group and "科技局" in group
     assert set(alias_groups()["发改委"]) >= {"发展改革委", "发展和改革委员会"}
+
+
+def _tags(text: str) -> dict[str, list[str]]:
+    from cleaner import clean
+
+    return {
+        "/".join(c.path): [d.name for d in c.department_tags] for c in clean(text.encode()).clauses if c.path
+    }
+
+
+def test_a_tag_line_after_sub_items_closes_the_item_that_holds_them():
+    got = _tags(
+        "关于加快培育创新型企业的若干措施\n1.支持科技型中小企业成长。对首次入库的企业给予3万元奖励。\n责任单位：市科技局\n"
+        "2.加大高新技术企业培育力度。\n（1）对首次认定的高新技术企业，给予30万元奖励。\n（2）对整体迁入的高新技术企业，给予50万元奖励。\n"
+        "责任单位：市科技局、市财政局\n"
+    )
+    assert got["1."] == ["市科技局"]
+    assert got["2."] == ["市科技局", "市财政局"]
+    assert got["2./（1）"] == [] and got["2./（2）"] == []
+
+
+def test_the_paragraph_after_a_colon_list_closes_the_item_that_opened_it():
+    got = _tags(
+        "成都市中试行动方案\n一、重点行动\n1.布局建设中试平台。围绕以下领域布局：\n①电子信息领域，建设中试线；\n②生物医药领域，建设中试平台。\n"
+        "对认定的市级中试平台，给予一次性奖励300万元。（牵头单位：市经信局；配合单位：市科技局）\n"
+        "2.开放共享中试资源。对开放服务的平台给予奖励。（牵头单位：市科技局）\n"
+    )
+    assert got["一、/1."] == ["市经信局", "市科技局"]
+    assert got["一、/1./②"] == []
+    assert got["一、/2."] == ["市科技局"]
+
+
+def test_sub_items_that_each_close_with_their_own_tag_keep_them():
+    got = _tags(
+        "若干措施\n一、重点任务\n（一）建设平台。支持建设平台。\n责任单位：市科技局\n"
+        "（二）培育企业。支持企业发展。\n责任单位：市工信局\n"
+    )
+    assert got["一、/（一）"] == ["市科技局"]
+    assert got["一、/（二）"] == ["市工信局"]
+    assert got["一、"] == []

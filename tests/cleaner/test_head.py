@@ -69,3 +69,22 @@ def test_a_row_of_labels_we_do_not_keep_is_still_table_chrome():
     )
     doc = clean(text.encode())
     assert not any("有效性" in c.text for c in doc.clauses)
+
+
+def test_a_short_first_item_is_not_joined_to_the_title():
+    doc = clean("成都市中试行动方案\n一、重点行动\n1.布局建设中试平台。支持建设。\n".encode())
+    assert doc.title == "成都市中试行动方案"
+    assert [c.path for c in doc.clauses if c.path] == [["一、"], ["一、", "1."]]
+
+
+def test_a_run_on_cover_letter_still_signs_and_dates_the_notice():
+    text = (
+        "湖北省科技厅关于印发《湖北省科技企业梯次培育实施方案》的通知\n鄂科技发〔2023〕9号\n"
+        "各市、州科技局，各有关单位： 为加快构建科技企业梯次培育体系，省科技厅制定了《湖北省科技企业梯次培育实施方案》，"
+        "现印发给你们，请结合实际认真贯彻落实。 湖北省科学技术厅 2023年2月20日 湖北省科技企业梯次培育实施方案 "
+        "为壮大科技企业群体，制定本方案。 一、工作目标 到2025年，全省高新技术企业突破3万家。 二、重点任务 （一）夯实基础。建立培育库。\n"
+    )
+    doc = clean(text.encode())
+    assert doc.signed == "2023-02-20"
+    assert doc.issuer == "湖北省科学技术厅"
+    assert [c.path for c in doc.clauses if c.path] == [["一、"], ["二、"], ["二、", "（一）"]]

@@ -21,7 +21,7 @@ from .heldout_score import score_doc, summarize
 
 UNSEEN = Path(__file__).resolve().parent.parent / "fixtures" / "cleaner" / "unseen"
 GOLD = json.loads((UNSEEN / "gold.json").read_text(encoding="utf-8"))
-FLOORS = {"fields": 0.95, "outline": 0.85, "departments": 0.60, "amounts": 0.95, "overall": 0.85}
+FLOORS = {"fields": 0.97, "outline": 0.97, "departments": 0.95, "amounts": 0.97, "overall": 0.97}
 
 
 def _predict(name: str) -> dict:
@@ -48,4 +48,4 @@ def test_held_out_scores_stay_above_their_floors(scores):
 @pytest.mark.parametrize("name", [g["file"] for g in GOLD])
 def test_no_held_out_document_collapses(scores, name):
     s = scores[name]
-    assert all(v is None or v >= 0.0 for v in s.values()), s
+    assert all(v is None or v >= 0.8 for v in s.values()), s

@@ -86,3 +86,21 @@ def test_department_tag_in_square_brackets_and_other_labels_after_it():
     tags = {tuple(c.path): c.departments for c in doc.clauses if c.number}
     assert tags[("一、", "（一）")] == ["市科技局", "市财政局"]
     assert tags[("一、", "（二）")] == ["市工业和信息化局"]
+
+
+def test_parts_are_a_level_above_their_items():
+    text = (
+        "西安市推进创新平台建设实施方案\n第一部分　总体要求\n一、指导思想\n坚持创新驱动。\n二、主要目标\n到2025年建成平台50个。\n"
+        "第二部分　重点任务\n一、加快成果转化\n（一）建设概念验证中心。支持高校建设。\n二、壮大企业群体\n"
+    )
+    assert outline(text) == [
+        ["第一部分"],
+        ["第一部分", "一、"],
+        ["第一部分", "二、"],
+        ["第二部分"],
+        ["第二部分", "一、"],
+        ["第二部分", "一、", "（一）"],
+        ["第二部分", "二、"],
+    ]
+    part = next(c for c in clean(text.encode()).clauses if c.path == ["第二部分"])
+    assert part.heading == "重点任务"
