@@ -27,7 +27,9 @@ class Entry:
     title: str  # searched, weighs more
     heading: str  # searched, weighs more
     text: str  # searched
-    context: tuple[str, ...]  # searched: issuer, 文号, region, type, draft words; then departments
+    context: tuple[
+        str, ...
+    ]  # searched: issuer, 文号, region, type, draft words; section headings; departments
     issuer: str  # filter key (canonical spelling)
     province: str
     city: str
@@ -107,9 +109,14 @@ def clause_entries(doc: Document, status: dict | None = None, copies: dict | Non
     )
     issuer_key = canonical(doc.issuer) if doc.issuer else ""
     region_dict = {"province": region.province, "city": region.city, "county": region.county}
+    headings: dict[tuple[str, ...], str] = {}  # path -> heading of the latest clause there
     for i, c in enumerate(doc.clauses):
+        if c.heading:
+            headings[tuple(c.path)] = c.heading
         if not c.text.strip():
             continue
+        # The headings above the clause: the items under "一、申报条件" are found by 申报条件.
+        sections = [h for k in range(1, len(c.path)) if (h := headings.get(tuple(c.path[:k])))]
         keys: set[str] = set()
         names: list[str] = []
         printed: list[str] = []
@@ -134,6 +141,7 @@ def clause_entries(doc: Document, status: dict | None = None, copies: dict | Non
             "region": region_dict,
             "path": c.path,
             "heading": c.heading,
+            "sections": sections,
             "text": c.text,
             "departments": c.departments,
             "department_tags": [
@@ -150,7 +158,7 @@ def clause_entries(doc: Document, status: dict | None = None, copies: dict | Non
             title=doc.title or "",
             heading=c.heading or "",
             text=c.text,
-            context=(doc_context, *dict.fromkeys(printed)),
+            context=(doc_context, *sections, *dict.fromkeys(printed)),
             issuer=issuer_key,
             province=region.province or "",
             city=region.city or "",

@@ -62,3 +62,53 @@ def test_judged_set_scores(indexed):
         nd += _ndcg(gains, j["rel"])
     mrr, ndcg = rr / len(JUDGED), nd / len(JUDGED)
     assert mrr >= 0.95 and ndcg >= 0.85, f"MRR {mrr:.3f} nDCG@10 {ndcg:.3f}"
+
+
+def _plan(q: str):
+    from indexer.query import parse_query, plan_query
+
+    return plan_query(parse_query(q))
+
+
+def _about(q: str, text: str, heading: str | None = None, **extra) -> float:
+    from indexer.ranking import clause_features
+
+    about, factor = clause_features(_plan(q), {"text": text, "heading": heading, **extra})
+    return about * factor
+
+
+def test_a_clause_about_the_thing_outranks_one_naming_it_in_a_list():
+    about = _about("创新券", "（八）扩大创新券使用范围。创新券可用于购买检验检测服务。", "扩大创新券使用范围")
+    lead = _about("创新券", "2.对中小微企业在省级创新券给予补助基础上，市级按照1:1的比例进行补助。")
+    listed = _about("创新券", "1.增强财政投入引导作用。发挥好风险补偿金、创新券等对企业的引导扶持作用。")
+    tagged = _about("市财政局", "（一）支持企业研发。给予补助。（责任单位：市科技局、市财政局）")
+    subject = _about("市财政局", "第三条 市科技局负责组织实施；市财政局负责资金保障和监督。")
+    assert about > lead > listed
+    assert subject > tagged
+
+
+def test_a_definition_is_about_the_thing():
+    defined = _about(
+        "科技特派员", "第二条 本办法所称科技特派员，是指深入农村和企业一线从事技术服务的专业技术人员。"
+    )
+    mention = _about("科技特派员", "第六条 服务期间业绩作为职称评审依据，对考核优秀的科技特派员给予表彰。")
+    assert defined > mention
+
+
+def test_a_bare_heading_counts_less_than_a_clause_that_says_something():
+    bare = _about("概念验证", "（二）实施概念验证项目", "实施概念验证项目")
+    item = _about("概念验证", "3.设立概念验证专项资金。对通过验证的项目给予资助。", "设立概念验证专项资金")
+    assert item > bare > 0
+
+
+def test_words_in_one_sentence_count_more_than_words_apart():
+    together = _about("创新券 抵扣", "第六条 创新券额度最高50万元。服务费用按实际发生额的50%以创新券抵扣。")
+    apart = _about("创新券 抵扣", "第六条 创新券额度最高50万元。服务费用按实际发生额的50%抵扣。")
+    assert together > apart
+
+
+def test_a_word_only_in_the_title_or_a_section_heading_lifts_its_clause_modestly():
+    plain = _about("申报条件", "（二）固定研究人员不少于15人。")
+    section = _about("申报条件", "（二）固定研究人员不少于15人。", sections=["申报条件"])
+    own = _about("申报条件", "一、申报条件。依托单位应具有独立法人资格。", "申报条件")
+    assert own > section > plain == 0
