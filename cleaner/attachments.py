@@ -15,6 +15,7 @@ import re
 import zipfile
 
 from .errors import NotADocument
+from .wordnumbering import paragraph_label, read_numbering
 
 PDF_TYPES = ("application/pdf", "application/x-pdf")
 DOCX_TYPES = ("application/vnd.openxmlformats-officedocument.wordprocessingml.document",)
@@ -88,11 +89,16 @@ def docx_lines(data: bytes) -> list[str]:
         document = docx.Document(io.BytesIO(data))
     except Exception as e:  # noqa: BLE001 - python-docx raises many kinds on damaged files
         raise NotADocument(f"an unreadable .docx ({type(e).__name__}: {e})") from None
+    numbering = read_numbering(document)
     lines: list[str] = []
     for child in document.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            lines.append(Paragraph(child, document).text)
+            text = Paragraph(child, document).text
+            # Word's list numbering is not in the text: "一、" "（一）" typed by the list feature
+            label = paragraph_label(child, numbering)  # Word counts empty numbered paragraphs too
+            typed = not text.strip() or text.lstrip().startswith(label)
+            lines.append(text if not label or typed else label + text)
         elif tag == "tbl":
             for row in Table(child, document).rows:
                 cells: list[str] = []

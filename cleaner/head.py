@@ -21,7 +21,9 @@ from .page import is_label, label_field
 from .tail import is_org_line
 
 _LEAD = re.compile(
-    r"^(?:近日|日前|近期|\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月\d{1,2}日)?[，,]?"
+    # a news lead may open with its byline: "本报讯（记者 王强）日前，…", "记者从市科技局获悉，近日，…"
+    r"^(?:(?:本报讯|本网讯|讯)(?:[（(][^）)]{0,20}[）)])?\s*|[^，,。《》]{2,30}?获悉[，,]\s*)?"
+    r"(?:近日|日前|近期|\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月\d{1,2}日)?[，,]?"
     r"(?P<org>[^，,。《》]{2,30}?)(?:正式|联合|近日|日前|近期)?(?:印发|发布|出台|公布|制定|修订)了?《(?P<title>[^》]{4,90})》"
 )
 _FULL_TEXT = re.compile(
@@ -79,7 +81,7 @@ def find_repost(lines: list[str]) -> Repost | None:
 
 def _first_org(orgs: str) -> str:
     """ "省科技厅、省财政厅联合" -> "省科技厅": a joint issue is filed under the body that leads it."""
-    return re.split(r"[、和与及]", orgs.strip())[0].strip()
+    return re.split(r"[、和与及]|会同|联合", orgs.strip())[0].strip()
 
 
 def read_head(lines: list[str], start: int, known_title: str | None = None) -> Head:
@@ -147,6 +149,9 @@ def _is_site_header(lines: list[str], i: int, known: str) -> bool:
             return True
         if _self_contained_title(nxt):
             return True
+        # the title repeats the header's name and runs over several lines ("广州市科学技术局关于印发……" / "……的通知")
+        if nxt.startswith(line) and _title_at(lines, j)[0]:
+            return True
     return False
 
 
@@ -196,7 +201,11 @@ def _title_at(lines: list[str], i: int) -> tuple[str | None, int]:
         if i + k >= len(lines) or len(prev) > 40 or prev.endswith(("。", "；", "：", ":")):
             break
         nxt = lines[i + k]
-        if k == 1 and _self_contained_title(nxt) and not looks_like_title(lines[i]):
+        if (
+            k == 1
+            and not looks_like_title(lines[i])
+            and (_self_contained_title(nxt) or nxt.startswith(lines[i]))
+        ):
             break  # "网站首页" / "湖北省科学技术厅" over a title of its own: a header, not its first line
         if (
             len(nxt) > 40

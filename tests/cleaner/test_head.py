@@ -88,3 +88,26 @@ def test_a_run_on_cover_letter_still_signs_and_dates_the_notice():
     assert doc.signed == "2023-02-20"
     assert doc.issuer == "湖北省科学技术厅"
     assert [c.path for c in doc.clauses if c.path] == [["一、"], ["二、"], ["二、", "（一）"]]
+
+
+def test_a_header_above_a_title_broken_over_two_lines():
+    text = (
+        "广州市科学技术局\n广州市科学技术局关于印发广州市科技型中小企业\n技术创新专题管理办法的通知\n穗科规字〔2023〕2号\n"
+        "各有关单位：\n现将办法印发给你们。\n第一条 为引导企业加大研发投入，制定本办法。\n"
+    )
+    doc = clean(text.encode())
+    assert doc.title == "广州市科学技术局关于印发广州市科技型中小企业技术创新专题管理办法的通知"
+    assert doc.issuer == "广州市科学技术局"
+
+
+def test_a_news_lead_with_a_byline_and_a_joint_issue():
+    text = (
+        "厦门网\n厦门出台措施加快新型研发机构建设\n2023-11-02 来源：厦门日报\n"
+        "本报讯 日前，厦门市科技局会同市财政局印发《厦门市加快新型研发机构建设若干措施》，提出具体举措。\n"
+        "厦门市加快新型研发机构建设若干措施\n一、支持建设。对新认定的机构给予最高500万元补助。（责任单位：市科技局）\n"
+    )
+    doc = clean(text.encode())
+    assert doc.title == "厦门市加快新型研发机构建设若干措施"
+    assert doc.issuer == "厦门市科学技术局"
+    assert doc.summary and "本报讯" in doc.summary
+    assert [c.path for c in doc.clauses if c.path] == [["一、"]]
