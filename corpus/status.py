@@ -198,6 +198,12 @@ def note_saved(store: Store, doc) -> None:
     store.wrote = True
 
 
+def note_facts(store: Store, doc_id: str, facts_json: str) -> None:
+    """``note_saved`` for facts already computed (``corpus.store.document_rows``, in a crawl's clean worker)."""
+    store.db.execute("INSERT OR REPLACE INTO doc_facts (doc_id, data) VALUES (?, ?)", (doc_id, facts_json))
+    store.wrote = True
+
+
 def relink_on_close(store: Store) -> None:
     """Relink before a writing session closes; a failure is logged, never loses what was saved."""
     try:

@@ -18,7 +18,8 @@ from pathlib import Path
 
 from .migrations import STEPS
 from .model import Document
-from .status import RelinkReport, note_saved, relink_on_close
+from .relations import facts_of
+from .status import RelinkReport, note_facts, relink_on_close
 
 STORE_FILE = "policy.sqlite3"
 
@@ -61,6 +62,69 @@ class SavedPage:
 
 
 @dataclass(frozen=True)
+class DocumentRows:
+    """A document as the rows the store writes for it: its columns, JSON, clause rows and facts.
+
+    Pure data built by ``document_rows``, so a crawl builds it in the worker process
+    that cleaned the page and the process that owns the store only runs the SQL.
+    """
+
+    columns: tuple  # id, url, source, title, issuer, doc_number, index_no, published, signed,
+    #                 doc_type, draft, province, city, county: the documents table's own columns
+    blob: str  # the document's JSON (documents.data)
+    digest: str  # content_hash of the JSON
+    clauses: tuple[tuple, ...]  # clauses table rows, in order
+    facts: str  # doc_facts JSON (corpus/relations.py)
+
+    @property
+    def doc_id(self) -> str:
+        return self.columns[0]
+
+    def summary(self) -> dict:
+        """What a crawl's report lists of a new document."""
+        c = self.columns
+        return {"url": c[1], "title": c[3], "issuer": c[4], "published": c[7]}
+
+
+def document_rows(doc: Document) -> DocumentRows:
+    """The rows ``Store.save_document_rows`` writes for a document (no I/O)."""
+    blob = json.dumps(doc.to_dict(), ensure_ascii=False, sort_keys=True)
+    columns = (
+        doc.id,
+        doc.url,
+        doc.source,
+        doc.title,
+        doc.issuer,
+        doc.doc_number,
+        doc.index_no,
+        doc.published,
+        doc.signed,
+        doc.doc_type,
+        int(doc.draft),
+        doc.region.province,
+        doc.region.city,
+        doc.region.county,
+    )
+    clauses = tuple(
+        (
+            c.id,
+            doc.id,
+            i,
+            c.number,
+            json.dumps(c.path, ensure_ascii=False),
+            c.level,
+            c.heading,
+            c.text,
+            json.dumps(c.departments, ensure_ascii=False),
+            json.dumps([a.__dict__ for a in c.amounts], ensure_ascii=False),
+            max((a.yuan for a in c.amounts if a.yuan is not None), default=None),
+        )
+        for i, c in enumerate(doc.clauses)
+    )
+    return DocumentRows(columns, blob, content_hash(blob.encode("utf-8")), clauses, facts_of(doc).to_json())
+
+
+@dataclass(frozen=True)
 class StoredPage:
     page_id: int
     url: str
@@ -100,6 +164,11 @@ def now_iso() -> str:
 
 def content_hash(body: bytes) -> str:
     return hashlib.sha256(body).hexdigest()
+
+
+def compress_body(body: bytes) -> bytes:
+    """A raw page as the pages table keeps it."""
+    return zlib.compress(body, 6)
 
 
 class Store:
@@ -166,9 +235,15 @@ class Store:
         content_type: str | None = None,
         headers: dict[str, str] | None = None,
         fetched_at: str | None = None,
+        compressed: bytes | None = None,
+        digest: str | None = None,
     ) -> SavedPage:
-        """Store a fetched body as a new version unless it equals the latest one."""
-        digest = content_hash(body)
+        """Store a fetched body as a new version unless it equals the latest one.
+
+        ``compressed`` (``compress_body``, done by a crawl's clean worker) and ``digest``
+        (``content_hash``) are the body's, when the caller has them already.
+        """
+        digest = digest or content_hash(body)
         with self.transaction():
             row = self.db.execute(
                 "SELECT id, version, content_hash FROM pages WHERE url=? ORDER BY version DESC LIMIT 1",
@@ -189,10 +264,20 @@ class Store:
                     json.dumps(headers or {}, ensure_ascii=False),
                     digest,
                     len(body),
-                    zlib.compress(body, 6),
+                    compressed if compressed is not None else compress_body(body),
                 ),
             )
             return SavedPage(cur.lastrowid, version, changed=row is not None, new=row is None)
+
+    def page_unchanged(self, url: str, digest: str) -> bool:
+        """True when the latest stored version of the URL has this content hash and a document.
+
+        What a crawl asks before cleaning a fetched page: an identical page needs no work.
+        """
+        row = self.db.execute(
+            "SELECT content_hash FROM pages WHERE url=? ORDER BY version DESC LIMIT 1", (url,)
+        ).fetchone()
+        return bool(row and row["content_hash"] == digest and self.has_document_for(url))
 
     def page(self, page_id: int) -> StoredPage | None:
         row = self.db.execute("SELECT * FROM pages WHERE id=?", (page_id,)).fetchone()
@@ -215,71 +300,48 @@ class Store:
 
     def save_document(self, doc: Document, *, page_id: int | None = None, site: str | None = None) -> str:
         """Insert or replace a document and its clauses; returns new, changed or unchanged."""
-        data = doc.to_dict()
-        blob = json.dumps(data, ensure_ascii=False, sort_keys=True)
-        digest = content_hash(blob.encode("utf-8"))
+        return self.save_document_rows(document_rows(doc), page_id=page_id, site=site)
+
+    def save_document_rows(
+        self, rows: DocumentRows, *, page_id: int | None = None, site: str | None = None
+    ) -> str:
+        """``save_document`` for a document already turned into rows (by a crawl's clean worker)."""
         stamp = now_iso()
         with self.transaction():
             row = self.db.execute(
-                "SELECT content_hash, first_seen, site, data FROM documents WHERE id=?", (doc.id,)
+                "SELECT content_hash, first_seen, site, data FROM documents WHERE id=?", (rows.doc_id,)
             ).fetchone()
-            if row and row["content_hash"] == digest and row["data"] == blob:  # a damaged row is rewritten
+            if (
+                row and row["content_hash"] == rows.digest and row["data"] == rows.blob
+            ):  # a damaged row is rewritten
                 if page_id is not None:
-                    self.db.execute("UPDATE documents SET page_id=? WHERE id=?", (page_id, doc.id))
+                    self.db.execute("UPDATE documents SET page_id=? WHERE id=?", (page_id, rows.doc_id))
                 return "unchanged"
             action = "changed" if row else "new"
-            self.db.execute("DELETE FROM clauses WHERE doc_id=?", (doc.id,))
+            self.db.execute("DELETE FROM clauses WHERE doc_id=?", (rows.doc_id,))
             self.db.execute(
-                "INSERT OR REPLACE INTO documents (id, url, source, site, title, issuer, doc_number, index_no,"
-                " published, signed, doc_type, draft, province, city, county, page_id, content_hash,"
+                "INSERT OR REPLACE INTO documents (id, url, source, title, issuer, doc_number, index_no,"
+                " published, signed, doc_type, draft, province, city, county, site, page_id, content_hash,"
                 " first_seen, updated_at, data) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
-                    doc.id,
-                    doc.url,
-                    doc.source,
+                    *rows.columns,
                     site or (row["site"] if row else None),
-                    doc.title,
-                    doc.issuer,
-                    doc.doc_number,
-                    doc.index_no,
-                    doc.published,
-                    doc.signed,
-                    doc.doc_type,
-                    int(doc.draft),
-                    doc.region.province,
-                    doc.region.city,
-                    doc.region.county,
                     page_id,
-                    digest,
+                    rows.digest,
                     row["first_seen"] if row else stamp,
                     stamp,
-                    blob,
+                    rows.blob,
                 ),
             )
             self.db.executemany(
                 "INSERT INTO clauses (id, doc_id, ord, number, path, level, heading, text, departments,"
                 " amounts, max_yuan) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                [
-                    (
-                        c.id,
-                        doc.id,
-                        i,
-                        c.number,
-                        json.dumps(c.path, ensure_ascii=False),
-                        c.level,
-                        c.heading,
-                        c.text,
-                        json.dumps(c.departments, ensure_ascii=False),
-                        json.dumps([a.__dict__ for a in c.amounts], ensure_ascii=False),
-                        max((a.yuan for a in c.amounts if a.yuan is not None), default=None),
-                    )
-                    for i, c in enumerate(doc.clauses)
-                ],
+                rows.clauses,
             )
             self.db.execute(
-                "INSERT INTO changes (doc_id, action, at) VALUES (?,?,?)", (doc.id, action, stamp)
+                "INSERT INTO changes (doc_id, action, at) VALUES (?,?,?)", (rows.doc_id, action, stamp)
             )
-            note_saved(self, doc)  # keep the facts relink() links by; relink on close
+            note_facts(self, rows.doc_id, rows.facts)  # keep the facts relink() links by; relink on close
             return action
 
     def delete_document(self, doc_id: str) -> bool:

@@ -1,18 +1,26 @@
 """The Scrapy side of the sink: every outcome the spider yields goes to the store.
 
-A page whose cleaning fails is kept raw (it can be re-cleaned later) and
-counted; nothing already stored is touched by a failure.
+A fetched page is made ready for the store in a clean worker (compressed,
+cleaned, turned into rows) while the crawl goes on; the crawl's process only
+writes, in batches (crawler/batch.py).  A page whose cleaning fails is kept
+raw (it can be re-cleaned later) and counted; nothing already stored is
+touched by a failure.
 """
 
 from __future__ import annotations
 
+import logging
 import sys
+from functools import partial
 
-from corpus.store import Store
+from corpus.store import Store, content_hash
 
+from .batch import WriteBatch
 from .cleanpool import CleanerPool, default_workers
 from .items import Fetched
 from .sink import StoreSink
+
+log = logging.getLogger(__name__)
 
 
 class StorePipeline:
@@ -21,6 +29,7 @@ class StorePipeline:
         self.data_dir = crawler.settings.get("POLICY_DATA_DIR")
         self.store: Store | None = None
         self.sink: StoreSink | None = None
+        self.batch: WriteBatch | None = None
         workers = crawler.settings.get("POLICY_CLEAN_WORKERS")
         self.cleaner = CleanerPool(default_workers() if workers is None else int(workers))
         self.progress_every = crawler.settings.getint("POLICY_PROGRESS_EVERY", 0)
@@ -31,30 +40,52 @@ class StorePipeline:
         return cls(crawler)
 
     def open_spider(self, spider=None) -> None:
+        from twisted.internet import reactor
+
         spider = self.crawler.spider
         self.store = Store.in_dir(self.data_dir)
         self.sink = StoreSink(self.store, {spider.site.name: spider.site}, {spider.site.name: spider.report})
+        self.batch = WriteBatch(
+            self.store,
+            self.write_failed,
+            size=self.crawler.settings.getint("POLICY_WRITE_BATCH", 50),
+            seconds=self.crawler.settings.getfloat("POLICY_WRITE_BATCH_SECONDS", 1.0),
+            schedule=reactor.callLater,
+        )
 
     def close_spider(self, spider=None) -> None:
         spider = self.crawler.spider
         for item in spider.loose_outcomes:
-            self.sink.apply(item)
+            self.batch.add(item, partial(self.sink.write, item))
         spider.loose_outcomes.clear()
+        self.batch.flush()
         self.cleaner.close()
         if self.store:
             self.store.close()
 
     async def process_item(self, item, spider=None):
-        if isinstance(item, Fetched):
-            # the page is cleaned in a worker while the crawl goes on; the store is written here only
-            saved = self.sink.store_raw(item)
-            if saved is not None:
-                outcome = await self.cleaner.clean(item.body, item.final_url, self.sink.hints(item))
-                self.sink.store_document(item, saved, outcome)
+        if not isinstance(item, Fetched):
+            self.batch.add(item, partial(self.sink.write, item))
+            self.show_progress()
+            return item
+        digest = content_hash(item.body)
+        if self.sink.unchanged(item, digest):
+            self.batch.add(item, partial(self.sink.known, item, digest))
         else:
-            self.sink.apply(item)
+            # compressed, cleaned and turned into rows in a worker while the crawl goes on
+            prepared = await self.cleaner.prepare(item.body, item.final_url, self.sink.hints(item))
+            self.batch.add(item, partial(self.sink.write_fetched, item, prepared, digest))
         self.show_progress()
         return item
+
+    def write_failed(self, item, error: Exception) -> None:
+        """A write the store refused (disk full, a damaged file): reported; the URL is fetched again next run."""
+        url = getattr(item, "final_url", None) or getattr(item, "url", None) or "?"
+        site = getattr(item, "site", None) or self.crawler.spider.site.name
+        st = self.sink.figures(site)
+        st.failed += 1
+        st.errors.append(f"{url}: not stored: {type(error).__name__}: {error}")
+        log.error("not stored: %s: %s: %s", url, type(error).__name__, error)
 
     def show_progress(self) -> None:
         """A line on stderr every so many requests, for a long night's crawl watched by hand."""

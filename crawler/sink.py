@@ -2,17 +2,18 @@
 
 Used by the Scrapy pipeline in a single-process crawl and by the Redis
 consumer in distributed mode, so both store exactly the same way.  Order of
-writes per page: raw page, url state, document; each is one transaction, so
-a crash leaves every earlier page intact, and a page whose document was not
-yet written is cleaned again the next time it is fetched.
+writes per page: raw page, document, url state; each outcome is applied
+atomically (a transaction, or a savepoint inside a batch's transaction), so
+a crash leaves every committed page intact, and a page whose state was not
+yet written is fetched and cleaned again the next time.
 """
 
 from __future__ import annotations
 
 from cleaner import Hints
-from corpus.store import SavedPage, Store, content_hash
+from corpus.store import Store, content_hash
 
-from .cleanpool import Outcome, clean_outcome
+from .cleanpool import Prepared, prepare_page
 from .config import SiteConfig
 from .items import Disallowed, Failed, Fetched, ListPage, NotModified, Seen
 from .stats import CrawlStats
@@ -57,9 +58,16 @@ class StoreSink:
         return self.stats[site]
 
     def apply(self, item) -> None:
+        """Apply one outcome in one transaction (cleaning a fetched page first, outside it)."""
         if isinstance(item, Fetched):
             self.fetched(item)
-        elif isinstance(item, Seen):
+        else:
+            with self.store.transaction():
+                self.write(item)
+
+    def write(self, item) -> None:
+        """Apply an outcome that needs no cleaning (everything but Fetched)."""
+        if isinstance(item, Seen):
             self.store.record_seen(item.urls, site=item.site)
             self.figures(item.site).unchanged += len(item.urls)
         elif isinstance(item, NotModified):
@@ -103,60 +111,75 @@ class StoreSink:
             )
 
     def fetched(self, item: Fetched) -> None:
-        """Store a fetched page and its document, cleaning inline (the Redis consumer's way)."""
-        saved = self.store_raw(item)
-        if saved is not None:
-            self.store_document(item, saved, clean_outcome(item.body, item.final_url, self.hints(item)))
+        """Store a fetched page and its document, preparing it inline (the Redis consumer's way)."""
+        digest = content_hash(item.body)
+        unchanged = self.unchanged(item, digest)
+        prepared = None if unchanged else prepare_page(item.body, item.final_url, self.hints(item))
+        with self.store.transaction():
+            if prepared is None:
+                self.known(item, digest)
+            else:
+                self.write_fetched(item, prepared, digest)
 
-    def store_raw(self, item: Fetched) -> SavedPage | None:
-        """Keep the raw page; returns it when it wants cleaning, None when it is the same as stored.
+    def unchanged(self, item: Fetched, digest: str) -> bool:
+        """True when the page is the same as its stored version and has its document: nothing to clean.
 
-        The URL's state is written only once the document is (store_document), so a run killed
-        in between fetches the page again and cleans it then.
+        Only reads the store: the caller then applies ``known`` or cleans the page for ``write_fetched``.
         """
-        st = self.figures(item.site)
-        st.requests += 1
-        st.pages += 1
+        return self.store.page_unchanged(item.final_url, digest)
+
+    def known(self, item: Fetched, digest: str) -> None:
+        """A fetched page identical to the stored one: counted and its state refreshed."""
+        st = self.count_page(item)
+        st.unchanged += 1
+        self.record(item, digest)
+
+    def write_fetched(self, item: Fetched, prepared: Prepared, digest: str) -> None:
+        """Write a fetched page made ready by ``prepare_page``: raw page, document, then URL state.
+
+        The URL's state is written last, so a run killed in between (or a batch that was never
+        committed) fetches the page again and cleans it then.
+        """
         saved = self.store.save_page(
             item.final_url,
             item.body,
             status=item.status,
             content_type=item.content_type,
             headers=item.headers,
+            compressed=prepared.compressed,
+            digest=digest,
         )
         if not saved.changed and not saved.new and self.store.has_document_for(item.final_url):
-            st.unchanged += 1  # the same bytes as the stored version: nothing to clean
-            self.record(item)
-            return None
-        return saved
+            self.known(item, digest)  # the same page came twice in one run (two links redirecting to it)
+            return
+        st = self.count_page(item)
+        if prepared.kind == "ok":
+            action = self.store.save_document_rows(prepared.rows, page_id=saved.page_id, site=item.site)
+            setattr(st, action, getattr(st, action) + 1)
+            if action == "new":
+                st.new_documents.append(prepared.rows.summary())
+        elif prepared.kind == "not_a_document" and item.kind == "attachment":
+            # kept raw: a re-clean reads it when the cleaner can
+            st.kept_raw += 1
+            st.notes.append(f"{item.final_url}: attachment kept raw ({prepared.message})")
+        else:
+            st.failed += 1
+            st.errors.append(
+                f"{item.final_url}: "
+                + (f"not a document: {prepared.message}" if prepared.kind != "error" else prepared.message)
+            )
+        self.record(item, digest)
+
+    def count_page(self, item: Fetched) -> CrawlStats:
+        st = self.figures(item.site)
+        st.requests += 1
+        st.pages += 1
+        return st
 
     def hints(self, item: Fetched) -> Hints:
         return hints_for(self.sites.get(item.site), item.content_type)
 
-    def store_document(self, item: Fetched, saved: SavedPage, outcome: Outcome) -> None:
-        st = self.figures(item.site)
-        kind, value = outcome
-        if kind == "ok":
-            doc = value
-            action = self.store.save_document(doc, page_id=saved.page_id, site=item.site)
-            setattr(st, action, getattr(st, action) + 1)
-            if action == "new":
-                st.new_documents.append(
-                    {"url": doc.url, "title": doc.title, "issuer": doc.issuer, "published": doc.published}
-                )
-        elif kind == "not_a_document" and item.kind == "attachment":
-            # kept raw: a re-clean reads it when the cleaner can
-            st.kept_raw += 1
-            st.notes.append(f"{item.final_url}: attachment kept raw ({value})")
-        else:
-            st.failed += 1
-            st.errors.append(
-                f"{item.final_url}: " + (f"not a document: {value}" if kind != "error" else value)
-            )
-        self.record(item)
-
-    def record(self, item: Fetched) -> None:
-        digest = content_hash(item.body)
+    def record(self, item: Fetched, digest: str) -> None:
         etag, modified = _header(item.headers, "ETag"), _header(item.headers, "Last-Modified")
         for url in dict.fromkeys((item.url, item.final_url)):
             self.store.record_fetch(

@@ -7,6 +7,7 @@ knows about URLs from earlier runs comes in as a read-only dict.
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 import scrapy
@@ -59,6 +60,9 @@ class PolicySpider(scrapy.Spider):
         self.blocked_in_a_row = 0
         # outcomes with no response to yield them from (a redirect loop dropped by the dupefilter)
         self.loose_outcomes: list = []
+        # ".pdf", ".docx" … anywhere in a page's text: it may link an attachment (a cheap test first)
+        exts = sorted({re.escape(e) for e in site.attachments if e}, key=len, reverse=True)
+        self.attachment_mark = re.compile(r"\.(?:" + "|".join(exts) + ")", re.I) if exts else None
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -194,8 +198,18 @@ class PolicySpider(scrapy.Spider):
             content_type=content_type,
             list_sig=meta.get("list_sig"),
         )
-        if kind == "detail" and isinstance(response, TextResponse) and self.site.attachments:
+        if kind == "detail" and isinstance(response, TextResponse) and self.may_link_attachments(response):
             yield from self.attachments(response)
+
+    def may_link_attachments(self, response: TextResponse) -> bool:
+        """False when the page's text names no file with an attachment extension: no parse needed.
+
+        Building the page's tree is most of what a detail page costs the crawl's
+        process (the page is cleaned elsewhere), and most pages have no 附件.
+        """
+        if self.attachment_mark is None:
+            return False
+        return self.attachment_mark.search(response.text) is not None
 
     def attachments(self, response: TextResponse):
         """Follow a detail page's links to attachments (附件: PDF, DOCX, …) on allowed hosts."""
