@@ -108,17 +108,34 @@ def _untagged_spans(text: str):
             yield body
 
 
+def _split_outside_brackets(value: str, seps: str) -> list[str]:
+    """Split at any of ``seps`` that is not inside brackets: "各县（市、区）人民政府" is one name."""
+    parts: list[str] = []
+    depth = 0
+    start = 0
+    for i, ch in enumerate(value):
+        if ch in "（([【":
+            depth += 1
+        elif ch in "）)]】" and depth:
+            depth -= 1
+        elif ch in seps and depth == 0:
+            parts.append(value[start:i])
+            start = i + 1
+    parts.append(value[start:])
+    return [p for p in parts if p]
+
+
 def _read_value(tag: str | None, value: str, found: list[Department], lead_first: bool) -> None:
     default = DEPARTMENT_TAGS.get(tag or "", "responsible")
     names_in_order: list[tuple[str, str | None]] = []
-    for group in re.split(r"[；;，,]", value):
+    for group in _split_outside_brackets(value, "；;，,"):
         group = group.strip().strip("。.")
         explicit = None
         m = _ROLE_WORDS.search(group)
         if m:
             explicit = _ROLE_OF_WORD.get(m.group(1))
             group = group[: m.start()]
-        for name in _SPLIT.split(group):
+        for name in _split_outside_brackets(group, "、，,/ \t\u3000"):
             name = name.strip().strip("。.")
             inner = re.search(r"[（(](牵头|配合)[）)]$", name)
             role = explicit

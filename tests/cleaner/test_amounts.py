@@ -57,3 +57,13 @@ def test_wan_yi_is_a_trillion_not_ten_thousand():
         for a in find_amounts("科技企业营业收入达到5万亿元，对首次认定的企业给予10万元奖励。")
     ]
     assert got == [(5_000_000_000_000, "target"), (100_000, "fixed")]
+
+
+def test_an_approximate_amount_is_still_an_amount():
+    from cleaner.amounts import find_amounts
+
+    got = [
+        a.yuan
+        for a in find_amounts("研发投入达到500余万元的平台，年收入2000多万元，余额100元，推动多元化投入。")
+    ]
+    assert got == [5_000_000, 20_000_000, 100]

@@ -139,3 +139,16 @@ def test_sub_items_that_each_close_with_their_own_tag_keep_them():
     assert got["一、/（一）"] == ["市科技局"]
     assert got["一、/（二）"] == ["市工信局"]
     assert got["一、"] == []
+
+
+def test_a_name_with_brackets_of_its_own_is_one_name():
+    from cleaner.departments import find_departments
+
+    got = find_departments(
+        "建立培育库。（牵头单位：市科技局；责任单位：各县（市、区）人民政府，各开发（度假）区管委会）"
+    )
+    assert [(d.name, d.role) for d in got] == [
+        ("市科技局", "lead"),
+        ("各县（市、区）人民政府", "responsible"),
+        ("各开发（度假）区管委会", "responsible"),
+    ]
