@@ -184,7 +184,7 @@ def _build(page: Page, lines: list[str], hints: Hints, url: str | None = None) -
 
     lead_first = first_is_lead("\n".join(lines))
     clauses = []
-    for seg in _split_preamble(segment(rewrite_task_tables(body))):
+    for seg in _split_preamble(_segment_documents(rewrite_task_tables(body))):
         clauses.append(
             Clause(
                 number=seg.label,
@@ -245,8 +245,40 @@ def _title_from_page(page: Page) -> str | None:
     return None
 
 
+def _signature_ends(body: list[str]) -> list[int]:
+    """Indexes just past each signature block inside the body (issuing body's line, then a date line).
+
+    A signature ends a document: what follows is the document a 印发 notice
+    carries, or the content of its 附件 (a task table, a list), whose
+    numbering starts afresh.
+    """
+    return [
+        i + 1
+        for i in range(1, len(body) - 1)
+        if len(body[i]) <= 20 and is_date_line(body[i]) and is_org_line(body[i - 1])
+    ]
+
+
+def _segment_documents(body: list[str]) -> list[Segment]:
+    """The outline of each document the body holds, one after the other, each nested on its own."""
+    segments: list[Segment] = []
+    start = 0
+    for end in [*_signature_ends(body), len(body)]:
+        if end > start:
+            segments.extend(segment(body[start:end]))
+        start = end
+    return segments
+
+
 def _cover_signature(body: list[str]) -> tuple[str | None, str | None]:
-    """A 印发 notice signs its cover letter above the document it carries."""
+    """A 印发 notice signs its cover letter above the document it carries.
+
+    A notice with its 附件 printed after the signature is signed in the
+    middle of the page too: the signature right before a "附件" line.
+    """
+    for i in _signature_ends(body):
+        if re.match(r"^附\s*件", body[i]):
+            return body[i - 2].split()[0], parse_date(body[i - 1])
     for i, line in enumerate(body[:40]):
         if match_label(line):
             break

@@ -21,7 +21,8 @@ DOC_NUMBER = re.compile(
     rf"[\u4e00-\u9fa5]{{1,12}}[{re.escape(BRACKETS_OPEN)}]\s*(?:19|20)\d{{2}}\s*[{re.escape(BRACKETS_CLOSE)}]\s*第?\d{{1,4}}\s*号"
 )
 _ORG_SUFFIX = re.compile(
-    r"(人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|科学技术局|科学技术厅|科技局|科技厅|局|厅|委|办|部|院|中心|政府)$"
+    r"(人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|科学技术局|科学技术厅|科技局|科技厅|局|厅|委|办|部|院|中心|政府|"
+    r"管委会|管理委员会|协会|联合会|领导小组)$"
 )
 _TITLE_PREFIX_NOISE = re.compile(r"^(【[^】]{1,8}】|\(\d{4}\)|（\d{4}）)+")
 # "_临沂市人民政府", " - 政策文件 - 临沂市科学技术局", "|中国政府网": a separator, then a name with no digits

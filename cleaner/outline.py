@@ -130,7 +130,8 @@ def _line_label_ok(found: tuple[str, str], line: str) -> bool:
     rest = line[len(label) :]
     if kind in ("arabic", "arabic_close") and re.match(r"^\s*[%％个万亿元年月日]", rest):
         return False
-    return bool(rest.strip()) or kind in ("part", "chapter", "section")
+    # "第一条" alone on its line, its text on the next: some pages set the label apart
+    return bool(rest.strip()) or kind in ("part", "chapter", "section", "article")
 
 
 def _split_inline(line: str, last: dict[str, int]) -> list[str]:

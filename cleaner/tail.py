@@ -93,6 +93,9 @@ def _attachment_block(lines: list[str], end: int) -> int | None:
         line = lines[start].strip()
         if _ATTACHMENT_HEAD.match(line):
             items = [ln.strip() for ln in lines[start + 1 : end]]
+            # table rows ("1 | 任务 | 责任单位 |") are the attachment's content printed here, not a list of names
+            if any("|" in x for x in items):
+                return None
             if all(len(x) <= 80 and not x.endswith(("。", "；")) for x in items) and len(line) <= 120:
                 return start
             return None

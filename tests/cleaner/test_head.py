@@ -111,3 +111,25 @@ def test_a_news_lead_with_a_byline_and_a_joint_issue():
     assert doc.issuer == "厦门市科学技术局"
     assert doc.summary and "本报讯" in doc.summary
     assert [c.path for c in doc.clauses if c.path] == [["一、"]]
+
+
+def test_a_development_zone_committee_is_an_issuer():
+    doc = clean("成都高新区管委会关于支持科技创新的若干措施\n一、支持研发。给予奖励。\n".encode())
+    assert doc.issuer == "成都高新技术产业开发区管理委员会"
+    assert (doc.region.province, doc.region.city) == ("四川省", "成都市")
+
+
+def test_an_attachment_printed_after_the_signature_is_a_document_of_its_own():
+    text = (
+        "太原市科学技术局关于做好2023年度科技创新重点工作的通知\n并科发〔2023〕5号\n各县（市、区）科技主管部门：\n"
+        "一、提高思想认识\n切实抓好落实。\n二、抓好任务落实\n（一）细化工作措施。逐项明确。\n"
+        "附件：2023年度科技创新重点工作任务分工表\n太原市科学技术局\n2023年2月10日\n附件\n"
+        "2023年度科技创新重点工作任务分工表\n序号 | 工作任务 | 责任单位 | 完成时限 |\n"
+        "1 | 新增高新技术企业200家 | 高新技术处 | 2023年12月 |\n2 | 建设中试基地5个 | 成果转化处、资源配置处 | 2023年11月 |\n"
+    )
+    doc = clean(text.encode())
+    assert doc.signed == "2023-02-10"
+    assert doc.issuer == "太原市科学技术局"
+    tags = {"/".join(c.path): [d.name for d in c.department_tags] for c in doc.clauses if c.path}
+    assert list(tags) == ["一、", "二、", "二、/（一）", "1.", "2."]
+    assert tags["2."] == ["成果转化处", "资源配置处"]

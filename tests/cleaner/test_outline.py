@@ -104,3 +104,10 @@ def test_parts_are_a_level_above_their_items():
     ]
     part = next(c for c in clean(text.encode()).clauses if c.path == ["第二部分"])
     assert part.heading == "重点任务"
+
+
+def test_an_article_label_alone_on_its_line_opens_the_article():
+    text = (
+        "科技企业培育办法\n第一条\n为培育科技企业，制定本办法。\n第二条\n对首次认定的企业给予10万元奖励。\n"
+    )
+    assert outline(text) == [["第一条"], ["第二条"]]
