@@ -113,6 +113,7 @@ def title_key(title: str | None) -> str | None:
     return key or None
 
 
+@lru_cache(maxsize=65536)
 def title_similarity(a: str | None, b: str | None) -> float:
     """0..1, how alike two titles are once normalised (small wording changes stay high)."""
     ka, kb = title_key(a), title_key(b)
@@ -427,10 +428,10 @@ def _duplicate_clusters(facts: dict[str, Facts]) -> dict[str, str]:
     for (kind, _), members in sorted(groups.items()):
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
-                if _same_document(facts[a], facts[b], by_number=kind == "n"):
-                    ra, rb = find(a), find(b)
-                    if ra != rb:
-                        parent[max(ra, rb)] = min(ra, rb)
+                ra, rb = find(a), find(b)
+                # two already in one cluster need no comparing: n copies cost n comparisons, not n²/2
+                if ra != rb and _same_document(facts[a], facts[b], by_number=kind == "n"):
+                    parent[max(ra, rb)] = min(ra, rb)
     clusters: dict[str, list[str]] = {}
     for d in facts:
         clusters.setdefault(find(d), []).append(d)
