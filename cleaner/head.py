@@ -58,7 +58,7 @@ def _key(s: str) -> str:
 
 
 def find_repost(lines: list[str]) -> Repost | None:
-    for i, line in enumerate(lines[:4]):
+    for i, line in enumerate(lines[:8]):
         m = _LEAD.search(line)
         if not m or not looks_like_title(m.group("title")):
             continue
@@ -139,20 +139,35 @@ def _is_site_header(lines: list[str], i: int, known: str) -> bool:
     title of its own.
     """
     line = lines[i]
-    if len(line) > 24 or re.search(r"[。，,；;：:！？《》]", line) or looks_like_title(line):
+    if len(line) > 40 or _SENTENCE_MARKS.search(line) or looks_like_title(line):
         return False
-    if not (is_org_line(line) or re.search(r"(?:网|网站|门户|首页|政务公开|信息公开|日报|晚报)$", line)):
-        return False
-    for j in range(i + 1, min(len(lines), i + 3)):
+    org = is_org_line(line) and "|" not in line  # may be the first line of its own title
+    if (org or _SITE_NAME.search(line)) and len(line) <= 24:
+        for j in range(i + 1, min(len(lines), i + 3)):
+            nxt = lines[j]
+            if known and _known_title_lines(lines, j, known):
+                return True
+            if _self_contained_title(nxt):
+                return True
+            # the title repeats the header's name and runs over several lines ("广州市科学技术局关于印发……" / "……的通知")
+            if nxt.startswith(line) and _title_at(lines, j)[0]:
+                return True
+    # any other furniture of the page ("首页 | 机构概况 | 政务公开", "站内搜索", "无障碍 | 长者模式")
+    # above a title that names its own issuer, with nothing but furniture in between
+    for j in range(i + 1, min(len(lines), i + 6)):
         nxt = lines[j]
-        if known and _known_title_lines(lines, j, known):
+        if (known and _known_title_lines(lines, j, known)) or _self_contained_title(nxt):
             return True
-        if _self_contained_title(nxt):
+        # "关于……的意见" under a name line is that name's title ("青岛市人民政府" / "关于印发……")
+        if not org and nxt.startswith("关于") and looks_like_title(nxt):
             return True
-        # the title repeats the header's name and runs over several lines ("广州市科学技术局关于印发……" / "……的通知")
-        if nxt.startswith(line) and _title_at(lines, j)[0]:
-            return True
+        if len(nxt) > 40 or _SENTENCE_MARKS.search(nxt):
+            return False
     return False
+
+
+_SENTENCE_MARKS = re.compile(r"[。，,；;：:！？《》]")
+_SITE_NAME = re.compile(r"(?:网|网站|门户|首页|政务公开|信息公开|日报|晚报)$")
 
 
 def _self_contained_title(line: str) -> bool:
@@ -204,7 +219,12 @@ def _title_at(lines: list[str], i: int) -> tuple[str | None, int]:
         if (
             k == 1
             and not looks_like_title(lines[i])
-            and (_self_contained_title(nxt) or nxt.startswith(lines[i]))
+            and (
+                _self_contained_title(nxt)
+                or nxt.startswith(lines[i])
+                or _SITE_NAME.search(lines[i])  # a site's name is never a title's first line
+                or "|" in lines[i]
+            )
         ):
             break  # "网站首页" / "湖北省科学技术厅" over a title of its own: a header, not its first line
         if (

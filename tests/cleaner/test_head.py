@@ -133,3 +133,20 @@ def test_an_attachment_printed_after_the_signature_is_a_document_of_its_own():
     tags = {"/".join(c.path): [d.name for d in c.department_tags] for c in doc.clauses if c.path}
     assert list(tags) == ["一、", "二、", "二、/（一）", "1.", "2."]
     assert tags["2."] == ["成果转化处", "资源配置处"]
+
+
+def test_menu_bars_and_search_boxes_above_the_title_are_furniture():
+    for furniture in (
+        "首页 | 机构概况 | 政务公开 | 互动交流",
+        "站内搜索\n无障碍 | 长者模式",
+        "宁波市人民政府 门户网站",
+    ):
+        text = (
+            furniture
+            + "\n关于加快推进科技创新券使用的意见\n为规范管理，提出如下意见。\n一、总则\n规范管理。\n"
+        )
+        doc = clean(text.encode())
+        assert doc.title == "关于加快推进科技创新券使用的意见", furniture
+        assert [c.path for c in doc.clauses if c.path] == [["一、"]]
+    named = "青岛市人民政府\n关于加快推进科技创新券使用的意见\n为规范管理，提出如下意见。\n"
+    assert clean(named.encode()).title == "青岛市人民政府关于加快推进科技创新券使用的意见"
