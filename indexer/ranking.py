@@ -1,4 +1,10 @@
-"""The order of the first pages, refined over the engine's best candidates.
+"""The order of the first pages, decided here over the engine's best candidates.
+
+The engine finds the clauses holding every query word and picks the best
+fifty by its BM25; which of them is first is decided by the clause's own
+text: a clause ABOUT the thing (its heading, its definition, its lead
+sentence) before one that names it among twenty others.  Computed on the
+stored text, not on the engine's scores, so Whoosh and tantivy agree.
 
 The engine's BM25 knows tokens, not documents' lives: a clause of a
 repealed opinion or of a draft whose final version is stored is still found,
@@ -25,8 +31,8 @@ def _status(payload: dict) -> dict:
     return payload.get("status") or {}
 
 
-# What the first page is ordered by, besides the engine's BM25 (scaled to the best candidate's):
-# where each query word stands in the clause.  Graders and users take a clause to be ABOUT a
+# What the first page is ordered by: where each query word stands in the clause, then how often
+# it occurs there.  Graders and users take a clause to be ABOUT a
 # thing when it names it in its heading or leads with it, and only to MENTION it when it is one
 # item of a list (A、B、创新券等) or of a 责任单位 tag; a word found only through the document's
 # title, a section heading above the clause or sub-tokens (研发 of 研发费用) says less again.
@@ -56,8 +62,11 @@ _SPACE = re.compile(r"\s+")
 _TAG = re.compile(r"(责任|牵头|配合|实施|主管)(单位|部门)[:：]")
 
 
-def _sentences(text: str) -> list[str]:
-    """The clause's sentences, folded and squashed, each without its label (（一）, 第七条, 1.)."""
+@lru_cache(maxsize=8192)
+def _sentences(text: str) -> tuple[str, ...]:
+    """The clause's sentences, folded and squashed, each without its label (（一）, 第七条, 1.).
+
+    Cached: the clauses a user pages through or refines a query over come back."""
     squashed = _SPACE.sub("", fold(text or "").replace("\n", "。"))
     out = []
     for s in _SENTENCE_END.split(squashed):
@@ -66,7 +75,7 @@ def _sentences(text: str) -> list[str]:
             s = s[m.end() :]
         if s:
             out.append(s)
-    return out
+    return tuple(out)
 
 
 @lru_cache(maxsize=4096)
@@ -80,12 +89,16 @@ def _words(plan: QueryPlan) -> tuple[tuple[tuple[str, ...], tuple[tuple[str, tup
     """Per query word: its spellings squashed, and each spelling with its required tokens."""
     out = []
     for term in plan.terms:
-        words = tuple(w for w in dict.fromkeys(squash(s.text) for s in term.spellings) if w)
+        # the word as typed too: a spelling dropped from the engine query (天使投资基金 beside 天使基金)
+        # finds nothing more, but where it stands whole still says what the clause is about
+        words = tuple(
+            w for w in dict.fromkeys([squash(term.text), *(squash(s.text) for s in term.spellings)]) if w
+        )
         out.append((words, tuple((squash(s.text), s.required) for s in term.spellings)))
     return tuple(out)
 
 
-def _heading_and_lead(sentences: list[str], heading: str) -> tuple[str, int]:
+def _heading_and_lead(sentences: tuple[str, ...], heading: str) -> tuple[str, int]:
     """The clause's heading and the index of its lead sentence, the first one after the heading.
 
     A clause without a heading often opens with a short one all the same (四是提升创新能力。…).
@@ -105,7 +118,7 @@ def _is_list_item(s: str, at: int, end: int) -> bool:
     return bool(_TAG.search(s[:at])) or s[at - 1 : at] == "、" or "、" in s[end : end + 2]
 
 
-def _place(word: str, sentences: list[str], heading: str, lead: int) -> str:
+def _place(word: str, sentences: tuple[str, ...], heading: str, lead: int) -> str:
     """The best place of one spelling of a query word in the clause's own text."""
     if not word:
         return "none"
@@ -130,7 +143,7 @@ def _place(word: str, sentences: list[str], heading: str, lead: int) -> str:
     return best
 
 
-def _is_container(sentences: list[str], heading: str) -> bool:
+def _is_container(sentences: tuple[str, ...], heading: str) -> bool:
     """A bare heading: nothing in the clause beyond its label and heading."""
     rest = "".join(sentences)
     if heading:
@@ -139,7 +152,7 @@ def _is_container(sentences: list[str], heading: str) -> bool:
 
 
 def clause_features(
-    plan: QueryPlan, payload: dict, sentences: list[str] | None = None, words: tuple | None = None
+    plan: QueryPlan, payload: dict, sentences: tuple[str, ...] | None = None, words: tuple | None = None
 ) -> tuple[float, float]:
     """How much the clause is about the query, from where its words stand (0 to about 1.35),
     and the factor of its whole score: less for a bare heading than for a clause that says something."""
@@ -194,6 +207,9 @@ def rerank(plan: QueryPlan, hits: list[tuple[dict, float]]) -> list[tuple[dict, 
     The engine's own score only chose the candidates: both backends' candidates go through
     the same rules on the same text, so their first pages are the same.
     """
+    if not plan.terms:  # a 文号 alone: every clause of the document, in the engine's (document) order
+        kept = [(p, s * STATUS_FACTORS.get(_status(p).get("status"), 1.0)) for p, s in hits]
+        return sorted(kept, key=lambda ps: -ps[1])
     scored = []
     words = _words(plan)
     for p, _ in hits:

@@ -218,3 +218,20 @@ def test_policy_abbreviations_find_the_full_term(indexed):
     assert '<mark class="hl">高新技术企业</mark>' in r.hits[0].snippet
     broker = search(indexed, "技术经理人", per_page=100)
     assert any("技术经纪人" in h.text for h in broker.hits)
+
+
+def test_the_long_form_of_a_term_finds_its_short_form(indexed):
+    """科技创新券 in a query finds clauses that say only 创新券 (synonyms.txt), the same as 创新券 does."""
+    long, short = (search(indexed, q, per_page=100) for q in ("科技创新券", "创新券"))
+    assert long.total == short.total > 0
+    assert any("创新券" in h.text and "科技创新券" not in h.text for h in long.hits)
+
+
+def test_a_section_heading_finds_the_items_under_it(indexed):
+    """The items under a heading are found by its words, below the heading's own clause."""
+    r = search(indexed, "重点任务", per_page=100)
+    under = [h for h in r.hits if "重点任务" not in h.text]
+    assert under, "no item found through the section heading above it"
+    own = [i for i, h in enumerate(r.hits) if "重点任务" in h.text and len(h.text) > 8]
+    if own:
+        assert own[0] < r.hits.index(under[0])
