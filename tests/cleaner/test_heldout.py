@@ -1,6 +1,6 @@
 """The held-out set: documents written after the seeds, scored with the graders' rules.
 
-tests/fixtures/cleaner/unseen/ holds 25 plain-text policy documents of other
+tests/fixtures/cleaner/unseen/ holds 27 plain-text policy documents of other
 provinces, cities and a county, in forms the seeds lack (办法 with 第X章, a
 flattened task table, 第X部分, a 废止决定, standalone 责任单位 lines, a
 run-on 印发 notice), with gold written by hand before the cleaner was run
