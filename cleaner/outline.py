@@ -202,6 +202,9 @@ def heading_of(label: str, text: str, kind: str | None = None) -> str | None:
             re.search(r"[。；;，,]$", rest) and (len(head) > 20 or re.search(r"[，,]", head))
         ):
             return None
+        # one item of a list (…不合格的；, …事故的。): a title never ends in a semicolon or in 的
+        if re.search(r"(?:[；;]|的[。；;]?)$", rest):
+            return None
     # "对新认定的企业，给予奖励10万元" opens with a sentence, not a title
     if head.startswith(("对", "按", "凡")) or "给予" in head:
         return None

@@ -73,6 +73,17 @@ def test_headings():
     assert heads[("第一条",)] is None
 
 
+def test_a_list_item_ending_in_a_semicolon_has_no_heading():
+    doc = clean(
+        "为规范管理，制定本办法。\n第十条 有下列情形之一的，撤销认定：\n（一）提供虚假材料的；\n"
+        "（二）连续两年绩效评价不合格的；\n（三）发生重大安全事故的。\n".encode()
+    )
+    items = [c for c in doc.clauses if c.path[:1] == ["第十条"] and len(c.path) == 2]
+    assert [c.heading for c in items] == [None, None, None]
+    titled = clean("为推动创新，制定本方案。\n一、保障措施\n（一）加强组织领导。\n".encode())
+    assert titled.clauses[-1].heading == "加强组织领导"  # a title alone on its line, full stop and all
+
+
 def test_number_with_closing_bracket_only():
     text = "为推动科技创新，制定本方案。\n一、重点任务\n1）建设平台，完善服务体系。\n2）培育企业，壮大创新主体。\n3）个百分点的说法不是条目。\n"
     assert outline(text) == [["一、"], ["一、", "1）"], ["一、", "2）"]]
