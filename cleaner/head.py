@@ -139,7 +139,7 @@ def _is_site_header(lines: list[str], i: int, known: str) -> bool:
     title of its own.
     """
     line = lines[i]
-    if len(line) > 40 or _SENTENCE_MARKS.search(line) or looks_like_title(line):
+    if len(line) > 40 or _SENTENCE_MARKS.search(line) or looks_like_title(line) or _TITLE_HEAD.search(line):
         return False
     org = is_org_line(line) and "|" not in line  # may be the first line of its own title
     if (org or _SITE_NAME.search(line)) and len(line) <= 24:
@@ -167,6 +167,8 @@ def _is_site_header(lines: list[str], i: int, known: str) -> bool:
 
 
 _SENTENCE_MARKS = re.compile(r"[。，,；;：:！？《》]")
+# the first line of a title broken in two: "深圳市科技创新局关于印发" / "深圳市……办法的通知"
+_TITLE_HEAD = re.compile(r"关于|(?:印发|转发|公布|发布)$")
 _SITE_NAME = re.compile(r"(?:网|网站|门户|首页|政务公开|信息公开|日报|晚报)$")
 
 
@@ -219,6 +221,7 @@ def _title_at(lines: list[str], i: int) -> tuple[str | None, int]:
         if (
             k == 1
             and not looks_like_title(lines[i])
+            and not _TITLE_HEAD.search(lines[i])
             and (
                 _self_contained_title(nxt)
                 or nxt.startswith(lines[i])

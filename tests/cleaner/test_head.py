@@ -150,3 +150,10 @@ def test_menu_bars_and_search_boxes_above_the_title_are_furniture():
         assert [c.path for c in doc.clauses if c.path] == [["一、"]]
     named = "青岛市人民政府\n关于加快推进科技创新券使用的意见\n为规范管理，提出如下意见。\n"
     assert clean(named.encode()).title == "青岛市人民政府关于加快推进科技创新券使用的意见"
+
+
+def test_a_title_broken_after_its_verb_is_joined_even_when_its_second_line_names_a_place():
+    text = "深圳市科技创新局关于印发\n深圳市科技企业孵化载体管理办法的通知\n各有关单位：\n现予印发。\n第一条 为促进发展，制定本办法。\n"
+    doc = clean(text.encode())
+    assert doc.title == "深圳市科技创新局关于印发深圳市科技企业孵化载体管理办法的通知"
+    assert doc.issuer == "深圳市科技创新局"
