@@ -38,6 +38,7 @@ class WriteBatch:
         self.pending: list[tuple[object, Callable[[], None]]] = []
         self.timer = None
         self.first_at = 0.0
+        self.busy = 0.0  # seconds spent writing, all batches together
 
     def add(self, outcome: object, write: Callable[[], None]) -> None:
         """Queue one outcome's writes; committed with the batch, at the latest ``seconds`` from now."""
@@ -59,6 +60,7 @@ class WriteBatch:
         if not writes:
             return
         db = self.store.db
+        started = time.perf_counter()
         try:
             db.execute("BEGIN IMMEDIATE")
             for outcome, write in writes:
@@ -79,3 +81,5 @@ class WriteBatch:
                 db.execute("ROLLBACK")
             for outcome, _ in writes:  # none of them was committed: fetched again next run
                 self.on_error(outcome, e)
+        finally:
+            self.busy += time.perf_counter() - started

@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import os
+import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
@@ -33,6 +34,7 @@ class Prepared:
     kind: str  # ok | not_a_document | error
     rows: DocumentRows | None = None  # when ok
     message: str | None = None  # when not ok
+    cpu: tuple[tuple[str, float], ...] = ()  # CPU seconds the worker spent, by stage
 
 
 def clean_outcome(body: bytes, url: str, hints: Hints) -> Outcome:
@@ -47,14 +49,22 @@ def clean_outcome(body: bytes, url: str, hints: Hints) -> Outcome:
 
 def prepare_page(body: bytes, url: str, hints: Hints) -> Prepared:
     """Everything a fetched page needs before the store writes it (pure CPU, run in a worker)."""
+    t0 = time.process_time()
     kind, value = clean_outcome(body, url, hints)
-    if kind != "ok":
-        return Prepared(compress_body(body), kind, message=value)
-    try:
-        rows = document_rows(value)
-    except Exception as e:  # as for clean(): the raw page is still kept
-        return Prepared(compress_body(body), "error", message=f"cleaner error {type(e).__name__}: {e}")
-    return Prepared(compress_body(body), "ok", rows=rows)
+    t1 = time.process_time()
+    rows = None
+    if kind == "ok":
+        try:
+            rows = document_rows(value)
+        except Exception as e:  # as for clean(): the raw page is still kept
+            kind, value = "error", f"cleaner error {type(e).__name__}: {e}"
+    t2 = time.process_time()
+    compressed = compress_body(body)
+    t3 = time.process_time()
+    cpu = (("clean", t1 - t0), ("rows", t2 - t1), ("compress", t3 - t2))
+    if kind == "ok":
+        return Prepared(compressed, kind, rows=rows, cpu=cpu)
+    return Prepared(compressed, kind, message=value, cpu=cpu)
 
 
 def default_workers() -> int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import time
 from functools import partial
 
 from corpus.store import Store, content_hash
@@ -60,8 +61,12 @@ class StorePipeline:
         spider.loose_outcomes.clear()
         self.batch.flush()
         self.cleaner.close()
+        report = spider.report
+        report.spent("writes", self.batch.busy)
+        started = time.perf_counter()
         if self.store:
-            self.store.close()
+            self.store.close()  # relinks the documents when any were saved (corpus/status.py)
+        report.spent("close", time.perf_counter() - started)
 
     async def process_item(self, item, spider=None):
         if not isinstance(item, Fetched):
@@ -74,6 +79,8 @@ class StorePipeline:
         else:
             # compressed, cleaned and turned into rows in a worker while the crawl goes on
             prepared = await self.cleaner.prepare(item.body, item.final_url, self.sink.hints(item))
+            for stage, seconds in prepared.cpu:
+                self.crawler.spider.report.spent(stage, seconds)
             self.batch.add(item, partial(self.sink.write_fetched, item, prepared, digest))
         self.show_progress()
         return item

@@ -25,6 +25,12 @@ class CrawlStats:
     errors: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     new_documents: list[dict] = field(default_factory=list)
+    # CPU or wall seconds by stage (clean, rows, compress in the workers; writes, relink here):
+    # what `policy bench crawl` breaks a page's cost down by
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    def spent(self, stage: str, seconds: float) -> None:
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + seconds
 
     def as_report(self) -> dict:
         return {key: getattr(self, key) for key in REPORT_KEYS}

@@ -61,3 +61,21 @@ def crawl_bench(docs: int, repeat: int) -> None:
         f"ours (crawl + store + clean): {ours_best['pages']} pages in {ours_best['seconds']:.2f} s = {ours_best['rate']:.1f} pages/s"
     )
     click.echo(f"ratio ours/bare: {ours_best['rate'] / bare_best['rate']:.2f}")
+    for line in cost_lines(bare_best, ours_best):
+        click.echo(line)
+
+
+def cost_lines(bare: dict, ours: dict) -> list[str]:
+    """Where a page's time goes, in ms a page: what decides the ratio on a machine's cores."""
+    per_page = 1000 / max(1, ours["pages"])
+    stages = ours.get("stages", {})
+    worker = sum(stages.get(k, 0.0) for k in ("clean", "rows", "compress"))
+    return [
+        f"CPU a page: bare crawl {bare['cpu'] * 1000 / max(1, bare['pages']):.1f} ms;"
+        f" ours: crawl process {ours['cpu'] * per_page:.1f} ms"
+        f" (store writes {stages.get('writes', 0.0) * per_page:.1f}, relink at close"
+        f" {stages.get('close', 0.0) * per_page:.1f}),"
+        f" clean workers {worker * per_page:.1f} ms (clean() {stages.get('clean', 0.0) * per_page:.1f},"
+        f" rows + relink facts {stages.get('rows', 0.0) * per_page:.1f},"
+        f" compress {stages.get('compress', 0.0) * per_page:.1f})",
+    ]
