@@ -8,7 +8,6 @@ from pathlib import Path
 
 import click
 
-from cleaner import Hints, NotADocument, clean
 from policy.cli import Context, cli
 
 
@@ -27,6 +26,8 @@ def clean_cmd(files: tuple[str, ...], as_json: bool) -> None:
       policy clean page.html --json
       policy clean notice.pdf rules.docx
     """
+    from cleaner import Hints, NotADocument, clean  # loaded when cleaning, not on every start
+
     failed = 0
     for path in files:
         try:
@@ -64,6 +65,8 @@ def ingest(obj: Context, paths: tuple[str, ...]) -> None:
     Example:
       policy ingest ../shared/seeds/*.txt
     """
+    from cleaner import Hints, NotADocument, clean  # loaded when cleaning, not on every start
+
     files: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():

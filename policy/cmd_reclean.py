@@ -9,19 +9,21 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from typing import TYPE_CHECKING
 
 import click
 
-from cleaner import NotADocument, clean
-from corpus.store import Store
-from crawler.config import ConfigError, SiteConfig, load_site
-from crawler.sink import hints_for
-from indexer import update_index
 from policy.cli import Context, cli
+
+if TYPE_CHECKING:  # the cleaner and crawler load when the command runs, not on every `policy` start
+    from corpus.store import Store
+    from crawler.config import SiteConfig
 
 
 def _site(name: str | None, cache: dict[str, SiteConfig | None]) -> SiteConfig | None:
     """The site's config when it still exists and loads; a page is re-cleaned without hints otherwise."""
+    from crawler.config import ConfigError, load_site
+
     if not name or name == "local":
         return None
     if name not in cache:
@@ -34,6 +36,9 @@ def _site(name: str | None, cache: dict[str, SiteConfig | None]) -> SiteConfig |
 
 def reclean_store(store: Store, only_site: str | None = None, progress=None) -> Counter:
     """Clean the newest version of every stored page; returns counts of new/changed/unchanged/failed."""
+    from cleaner import NotADocument, clean
+    from crawler.sink import hints_for
+
     counts: Counter = Counter()
     by_page = store.documents_by_page_url()
     states = store.url_states()
@@ -76,6 +81,7 @@ def reclean(obj: Context, site: str | None, no_index: bool) -> None:
       policy reclean
       policy reclean --site linyi-kjj --no-index
     """
+    from indexer import update_index
 
     def progress(n: int, total: int) -> None:
         if n % 200 == 0 or n == total:

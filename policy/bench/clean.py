@@ -13,7 +13,6 @@ from pathlib import Path
 
 import click
 
-from cleaner import NotADocument, clean
 from crawler.mirror import site_root
 from policy.bench import bench
 
@@ -38,6 +37,8 @@ def _rate(fn, pages: list[tuple[str, bytes]], rounds: int) -> float:
 
 def _annotate_share(pages: list[tuple[str, bytes]], rounds: int, rate: float) -> float | None:
     """The part of clean()'s time spent in the validity/citations hook, timed alone on the same documents."""
+    from cleaner import NotADocument, clean
+
     try:
         from cleaner.validity import annotate
     except ImportError:
@@ -93,6 +94,8 @@ def bench_clean(paths: tuple[str, ...], rounds: int, big: bool) -> None:
       policy bench clean
       policy bench clean tests/fixtures/cleaner --rounds 5
     """
+    from cleaner import NotADocument, clean  # loaded when benchmarking, not on every `policy` start
+
     try:
         import trafilatura
     except ImportError:

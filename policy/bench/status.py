@@ -14,7 +14,6 @@ from pathlib import Path
 
 import click
 
-from cleaner import NotADocument, clean
 from corpus.model import Document, Reference
 from corpus.status import document_view
 from corpus.store import Store
@@ -32,6 +31,8 @@ _CITIES = [
 
 def synthetic_corpus(n: int, seed: int = 7) -> list[Document]:
     """``n`` documents cloned from the bundled pages, citing, repealing, drafting and copying each other."""
+    from cleaner import NotADocument, clean  # loaded when benchmarking, not on every `policy` start
+
     rng = random.Random(seed)
     templates = []
     for path in sorted(site_root().glob("kjj/zcwj/20*/*.html")):
