@@ -173,5 +173,6 @@ def clause_entries(doc: Document, status: dict | None = None, copies: dict | Non
             ord=i,
             doc_number=doc_number_key(doc.doc_number) or "",
             payload=payload,
-            status=(status or {}).get("status") or "unknown",  # a term the in-force filter can match
+            # a term the in-force filter can match; a draft never relinked is still a draft (as decide() says)
+            status=(status or {}).get("status") or ("draft" if doc.draft else "unknown"),
         )

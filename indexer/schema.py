@@ -15,7 +15,7 @@ from whoosh.system import pack_uint
 
 from .analysis import PolicyAnalyzer
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 # Searched parts and their weights: the clause's heading and its document's
 # title say what it is about; the context (issuer, 文号, region, departments)

@@ -160,6 +160,18 @@ class Results:
         }
 
 
+DRAFT_STATUSES = ("draft", "superseded")  # corpus/status.py gives these to drafts, and only to drafts
+
+
+def draft_facet(facets: dict[str, list[tuple[str, int]]]) -> dict[str, list[tuple[str, int]]]:
+    """Drafts and final texts among the hits, read off the status facet (every clause has one status)."""
+    statuses = dict(facets.get("status") or [])
+    if not statuses:
+        return {}
+    drafts = sum(statuses.get(s, 0) for s in DRAFT_STATUSES)
+    return {"draft": top_facets({"true": drafts, "false": sum(statuses.values()) - drafts})}
+
+
 def search(
     data_dir: str | Path,
     query: str,
@@ -238,7 +250,7 @@ def search(
     if collapse:
         hits = _collapse(hits)
     results.total = found.total
-    results.facets = found.facets
+    results.facets = {**found.facets, **draft_facet(found.facets)}
     for payload, score in hits[(page - 1) * per_page : want]:
         results.hits.append(_hit(payload, score, _needles(plan, payload["text"])))
     results.took_ms = round((time.perf_counter() - started) * 1000, 1)

@@ -133,6 +133,19 @@ def test_a_reposted_clause_shows_once_from_the_original(indexed):
     assert copies[0].status["status"] == "in_force"
 
 
+@pytest.mark.parametrize("query", ["中试基地", "科技", "补助"])
+def test_the_draft_facet_counts_what_the_drafts_filter_keeps(indexed, query):
+    r = search(indexed, query, per_page=1)
+    counts = dict(r.facets["draft"])
+    only = search(indexed, query, Filters(drafts="only"), per_page=100)
+    finals = search(indexed, query, Filters(drafts="exclude"), per_page=1)
+    assert counts.get("true", 0) == only.total and counts.get("false", 0) == finals.total
+    assert counts.get("true", 0) + counts.get("false", 0) == r.total
+    assert all(h.draft for h in only.hits)
+    if query == "中试基地":
+        assert only.total > 0 and finals.total > 0
+
+
 def test_status_filter_and_facet(indexed):
     r = search(indexed, "中试基地", per_page=100)
     statuses = dict(r.facets["status"])

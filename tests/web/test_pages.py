@@ -196,3 +196,14 @@ def test_status_facet_badges_and_filter(client):
     assert in_force["total"] == statuses["in_force"]
     assert all(h["status"]["status"] == "in_force" for h in in_force["hits"])
     assert client.get("/api/search", query_string={"q": "x", "status": "alive"}).status_code == 400
+
+
+def test_the_draft_facet_shows_counts_and_filters(client):
+    t = lxml_html.fromstring(client.get("/search", query_string={"q": "科技"}).data)
+    items = t.xpath("//section[contains(@class,'facet-draft')]//li")
+    shown = {li.xpath("a")[0].text_content(): int(li.xpath("span[@class='count']")[0].text) for li in items}
+    assert set(shown) <= {"征求意见稿", "正式文件"} and shown.get("征求意见稿", 0) > 0
+    link = t.xpath("//section[contains(@class,'facet-draft')]//a[text()='征求意见稿']/@href")[0]
+    assert "drafts=only" in link
+    only = client.get(link.replace("/search", "/api/search", 1)).get_json()
+    assert only["total"] == shown["征求意见稿"] and all(h["draft"] for h in only["hits"])
