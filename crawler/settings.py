@@ -32,10 +32,10 @@ def base_settings(data_dir: str) -> dict:
         "AUTOTHROTTLE_TARGET_CONCURRENCY": 1.0,
         "CONCURRENT_REQUESTS": 8,
         # outputs of one response handled at a time: ours yields one page (or a list page's links),
-        # and Scrapy starts this many tasks for every response (100 by default: 0.5 ms a page)
+        # and Scrapy starts this many tasks for every response (100 by default)
         "CONCURRENT_ITEMS": 8,
         # a development lint that parses the callback's source again for most responses (its cache is
-        # keyed by the bound method, which is new for every request): 0.3 ms a page for nothing
+        # keyed by the bound method, which is new for every request): CPU for nothing
         "WARN_ON_GENERATOR_RETURN_VALUE": False,
         "RETRY_ENABLED": True,
         "RETRY_HTTP_CODES": [500, 502, 503, 504, 522, 524, 408, 429],
