@@ -215,3 +215,27 @@ def test_an_extension_notice_moves_the_expiry_of_what_it_names(tmp_path):
     assert view["relations"]["extended_by"][0]["doc_id"] == notice
     assert document_view(store, notice, AS_OF)["relations"]["extends"][0]["doc_id"] == award
     assert document_view(store, award, "2026-01-02")["status"]["status"] == "expired"
+
+
+WORDS = "科技 创新 加快 推进 实施 促进 高新技术 企业 培育 发展 产业 平台 建设 人才 成果 转化 中试 基地 孵化器 金融 资金 管理 若干".split()
+
+
+@given(
+    st.lists(st.sampled_from(WORDS), min_size=2, max_size=8),
+    st.lists(st.sampled_from(WORDS), min_size=2, max_size=8),
+    st.sampled_from([0.0, 0.6, 0.8, 0.9]),
+)
+def test_title_similarity_with_a_floor_is_exact_at_and_above_it(a, b, need):
+    """The quick bounds only ever skip pairs that could not reach the floor."""
+    from difflib import SequenceMatcher
+
+    from corpus.relations import title_key, title_similarity
+
+    ta, tb = "临沂市" + "".join(a) + "的意见", "临沂市" + "".join(b) + "实施方案"
+    ka, kb = title_key(ta), title_key(tb)
+    exact = 1.0 if ka == kb else SequenceMatcher(None, ka, kb, autojunk=False).ratio()
+    got = title_similarity(ta, tb, need)
+    if exact >= need:
+        assert got == exact
+    else:
+        assert got < need  # 0.0 when a bound ruled the pair out, else the exact ratio
