@@ -18,6 +18,8 @@ from corpus.store import Store
 
 # schedule(seconds, fn) -> a handle with cancel(): Twisted's reactor.callLater in a crawl
 Scheduler = Callable[[float, Callable[[], None]], Any]
+# checkpoint() -> restore(): puts the run's figures back as they were, for writes that were undone
+Checkpoint = Callable[[], Callable[[], None]]
 
 
 class WriteBatch:
@@ -29,12 +31,16 @@ class WriteBatch:
         size: int = 50,
         seconds: float = 1.0,
         schedule: Scheduler | None = None,
+        checkpoint: Checkpoint | None = None,
     ):
         self.store = store
         self.on_error = on_error  # (the outcome, the error) for a write that was undone
         self.size = max(1, size)
         self.seconds = seconds
         self.schedule = schedule
+        # a write counts what it stores (new, changed, its new_documents entry) as it goes; when
+        # the store then undoes it, the count is taken back, so a report never names what is not stored
+        self.checkpoint = checkpoint or (lambda: lambda: None)
         self.pending: list[tuple[object, Callable[[], None]]] = []
         self.timer = None
         self.first_at = 0.0
@@ -61,9 +67,11 @@ class WriteBatch:
             return
         db = self.store.db
         started = time.perf_counter()
+        restore_batch = self.checkpoint()
         try:
             db.execute("BEGIN IMMEDIATE")
             for outcome, write in writes:
+                restore_outcome = self.checkpoint()
                 db.execute("SAVEPOINT outcome")
                 try:
                     write()
@@ -72,6 +80,7 @@ class WriteBatch:
                         raise  # SQLite gave up the whole transaction (disk full, I/O error)
                     db.execute("ROLLBACK TO outcome")
                     db.execute("RELEASE outcome")
+                    restore_outcome()
                     self.on_error(outcome, e)
                 else:
                     db.execute("RELEASE outcome")
@@ -79,6 +88,7 @@ class WriteBatch:
         except Exception as e:
             if db.in_transaction:
                 db.execute("ROLLBACK")
+            restore_batch()
             for outcome, _ in writes:  # none of them was committed: fetched again next run
                 self.on_error(outcome, e)
         finally:

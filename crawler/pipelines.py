@@ -52,6 +52,7 @@ class StorePipeline:
             size=self.crawler.settings.getint("POLICY_WRITE_BATCH", 50),
             seconds=self.crawler.settings.getfloat("POLICY_WRITE_BATCH_SECONDS", 1.0),
             schedule=reactor.callLater,
+            checkpoint=self.sink.checkpoint,
         )
 
     def close_spider(self, spider=None) -> None:

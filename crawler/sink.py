@@ -10,13 +10,15 @@ yet written is fetched and cleaned again the next time.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from cleaner import Hints
 from corpus.store import Store, content_hash
 
 from .cleanpool import Prepared, prepare_page
 from .config import SiteConfig
 from .items import Disallowed, Failed, Fetched, ListPage, NotModified, Seen
-from .stats import CrawlStats
+from .stats import STORED_COUNTS, STORED_LISTS, CrawlStats
 
 
 def charset_of(content_type: str | None) -> str | None:
@@ -51,6 +53,27 @@ class StoreSink:
         self.store = store
         self.sites = sites
         self.stats = stats
+
+    def checkpoint(self) -> Callable[[], None]:
+        """The figures that count what was stored, as they are now, and a way back to them.
+
+        Fetch figures (requests, pages) stay: the request was made even when
+        its outcome could not be stored.
+        """
+        saved = {
+            site: ([getattr(st, k) for k in STORED_COUNTS], [len(getattr(st, k)) for k in STORED_LISTS])
+            for site, st in self.stats.items()
+        }
+
+        def restore() -> None:
+            for site, st in self.stats.items():
+                numbers, lengths = saved.get(site, ([0] * len(STORED_COUNTS), [0] * len(STORED_LISTS)))
+                for key, value in zip(STORED_COUNTS, numbers, strict=True):
+                    setattr(st, key, value)
+                for key, length in zip(STORED_LISTS, lengths, strict=True):
+                    del getattr(st, key)[length:]
+
+        return restore
 
     def figures(self, site: str) -> CrawlStats:
         if site not in self.stats:

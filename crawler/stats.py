@@ -6,6 +6,9 @@ from dataclasses import dataclass, field
 
 # The keys of a site's figures in the --report JSON, in order (the nightly report's contract).
 REPORT_KEYS = ("requests", "pages", "new", "changed", "unchanged", "failed", "blocked")
+# The figures a store write adds to, which go back when the store undoes the write (crawler/batch.py).
+STORED_COUNTS = ("new", "changed", "unchanged", "failed", "blocked", "kept_raw")
+STORED_LISTS = ("new_documents", "notes", "errors")
 
 
 @dataclass

@@ -33,7 +33,13 @@ def test_a_batch_commits_at_its_size_and_a_failed_write_is_undone_alone(data_dir
     errors = []
     with Store.in_dir(data_dir) as store:
         sink = StoreSink(store, {}, stats)
-        batch = WriteBatch(store, lambda outcome, e: errors.append((outcome, e)), size=4, seconds=3600)
+        batch = WriteBatch(
+            store,
+            lambda outcome, e: errors.append((outcome, e)),
+            size=4,
+            seconds=3600,
+            checkpoint=sink.checkpoint,
+        )
 
         def write(n: int) -> None:
             item = fetched(n)
@@ -57,14 +63,24 @@ def test_a_batch_commits_at_its_size_and_a_failed_write_is_undone_alone(data_dir
         assert committed(store.path)[0] == 3
         batch.flush()
         assert committed(store.path) == (4, 4, 4)
-    assert stats["s"].new == 4
+    assert stats["s"].new == 4 and len(stats["s"].new_documents) == 4
+    # the undone write's own figures went back with it; the fetch itself still counts
+    assert stats["s"].failed == 0 and not any("/99.html" in e for e in stats["s"].errors)
+    assert stats["s"].pages == 5
 
 
 def test_a_batch_that_cannot_commit_reports_every_outcome_and_keeps_what_was_committed(data_dir):
     errors = []
     with Store.in_dir(data_dir) as store:
-        sink = StoreSink(store, {}, {"s": CrawlStats(site="s")})
-        batch = WriteBatch(store, lambda outcome, e: errors.append(outcome), size=10, seconds=3600)
+        stats = {"s": CrawlStats(site="s")}
+        sink = StoreSink(store, {}, stats)
+        batch = WriteBatch(
+            store,
+            lambda outcome, e: errors.append(outcome),
+            size=10,
+            seconds=3600,
+            checkpoint=sink.checkpoint,
+        )
         first = fetched(0)
         prepared = prepare_page(first.body, first.url, Hints(charset="utf-8"))
         batch.add(first, lambda: sink.write_fetched(first, prepared, content_hash(first.body)))
@@ -77,9 +93,47 @@ def test_a_batch_that_cannot_commit_reports_every_outcome_and_keeps_what_was_com
         other.execute("BEGIN IMMEDIATE")
         failed = Failed("http://mirror.test/gone.html", "s", "detail", "HTTP 500", 500)
         batch.add(failed, lambda: sink.write(failed))
+        second = fetched(1)
+        ready = prepare_page(second.body, second.url, Hints(charset="utf-8"))
+        batch.add(second, lambda: sink.write_fetched(second, ready, content_hash(second.body)))
         batch.flush()
         other.execute("ROLLBACK")
         other.close()
-        assert errors == [failed]
+        assert errors == [failed, second]
         assert committed(store.path) == (1, 1, 1), "a failed batch never removes what was stored"
         assert not store.db.in_transaction
+    # the report names only the document that was stored
+    assert stats["s"].new == 1 and [d["url"] for d in stats["s"].new_documents] == [first.final_url]
+    assert stats["s"].failed == 0  # what the batch counted went back; the pipeline's on_error counts it once
+
+
+def test_a_batch_sqlite_gives_up_on_takes_back_every_figure_it_counted(data_dir):
+    """Disk full or an I/O error mid-batch: SQLite rolls the whole transaction back by itself."""
+    errors = []
+    stats = {"s": CrawlStats(site="s")}
+    with Store.in_dir(data_dir) as store:
+        sink = StoreSink(store, {}, stats)
+        batch = WriteBatch(
+            store,
+            lambda outcome, e: errors.append(outcome),
+            size=10,
+            seconds=3600,
+            checkpoint=sink.checkpoint,
+        )
+        items = [fetched(0), fetched(1)]
+        for item in items:
+            ready = prepare_page(item.body, item.url, Hints(charset="utf-8"))
+            batch.add(
+                item, lambda item=item, ready=ready: sink.write_fetched(item, ready, content_hash(item.body))
+            )
+
+        def disk_full() -> None:
+            store.db.execute("ROLLBACK")  # what SQLite does to the transaction on SQLITE_FULL
+            raise sqlite3.OperationalError("database or disk is full")
+
+        batch.add("third", disk_full)
+        batch.flush()
+        assert errors == [*items, "third"]
+        assert committed(store.path) == (0, 0, 0) and not store.db.in_transaction
+    assert stats["s"].new == 0 and stats["s"].new_documents == []  # no report of a document not stored
+    assert stats["s"].pages == 2  # the pages were fetched all the same
