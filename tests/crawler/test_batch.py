@@ -69,21 +69,26 @@ def test_a_batch_commits_at_its_size_and_a_failed_write_is_undone_alone(data_dir
     assert stats["s"].pages == 5
 
 
+def unsized_batch(store: Store, sink: StoreSink, errors: list) -> WriteBatch:
+    """A batch that commits only when flushed, recording each undone outcome in ``errors``."""
+    return WriteBatch(
+        store, lambda outcome, e: errors.append(outcome), size=10, seconds=3600, checkpoint=sink.checkpoint
+    )
+
+
+def add_fetched(batch: WriteBatch, sink: StoreSink, item: Fetched) -> Fetched:
+    ready = prepare_page(item.body, item.url, Hints(charset="utf-8"))
+    batch.add(item, lambda: sink.write_fetched(item, ready, content_hash(item.body)))
+    return item
+
+
 def test_a_batch_that_cannot_commit_reports_every_outcome_and_keeps_what_was_committed(data_dir):
     errors = []
     with Store.in_dir(data_dir) as store:
         stats = {"s": CrawlStats(site="s")}
         sink = StoreSink(store, {}, stats)
-        batch = WriteBatch(
-            store,
-            lambda outcome, e: errors.append(outcome),
-            size=10,
-            seconds=3600,
-            checkpoint=sink.checkpoint,
-        )
-        first = fetched(0)
-        prepared = prepare_page(first.body, first.url, Hints(charset="utf-8"))
-        batch.add(first, lambda: sink.write_fetched(first, prepared, content_hash(first.body)))
+        batch = unsized_batch(store, sink, errors)
+        first = add_fetched(batch, sink, fetched(0))
         batch.flush()
         assert committed(store.path) == (1, 1, 1)
 
@@ -93,9 +98,7 @@ def test_a_batch_that_cannot_commit_reports_every_outcome_and_keeps_what_was_com
         other.execute("BEGIN IMMEDIATE")
         failed = Failed("http://mirror.test/gone.html", "s", "detail", "HTTP 500", 500)
         batch.add(failed, lambda: sink.write(failed))
-        second = fetched(1)
-        ready = prepare_page(second.body, second.url, Hints(charset="utf-8"))
-        batch.add(second, lambda: sink.write_fetched(second, ready, content_hash(second.body)))
+        second = add_fetched(batch, sink, fetched(1))
         batch.flush()
         other.execute("ROLLBACK")
         other.close()
@@ -113,19 +116,8 @@ def test_a_batch_sqlite_gives_up_on_takes_back_every_figure_it_counted(data_dir)
     stats = {"s": CrawlStats(site="s")}
     with Store.in_dir(data_dir) as store:
         sink = StoreSink(store, {}, stats)
-        batch = WriteBatch(
-            store,
-            lambda outcome, e: errors.append(outcome),
-            size=10,
-            seconds=3600,
-            checkpoint=sink.checkpoint,
-        )
-        items = [fetched(0), fetched(1)]
-        for item in items:
-            ready = prepare_page(item.body, item.url, Hints(charset="utf-8"))
-            batch.add(
-                item, lambda item=item, ready=ready: sink.write_fetched(item, ready, content_hash(item.body))
-            )
+        batch = unsized_batch(store, sink, errors)
+        items = [add_fetched(batch, sink, fetched(n)) for n in (0, 1)]
 
         def disk_full() -> None:
             store.db.execute("ROLLBACK")  # what SQLite does to the transaction on SQLITE_FULL
