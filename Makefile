@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test lint system-deps clean-venv
+.PHONY: install demo test lint system-deps clean-venv corpus-check
 
 # System packages the test suite drives for real: a headless browser (with a
 # Chinese font, so screenshots show text) and a Redis server.
@@ -39,6 +39,10 @@ lint: $(STAMP)
 
 test: $(STAMP) system-deps lint
 	$(BIN)/pytest
+
+# The laws corpus (never committed): $$POLICY_LAWS_DIR, else /work/laws.  Not part of `make test`.
+corpus-check: $(STAMP)
+	$(BIN)/policy bench laws
 
 clean-venv:
 	rm -rf $(VENV)

@@ -173,13 +173,16 @@ def _build(page: Page, lines: list[str], hints: Hints, url: str | None = None) -
     stated_issuer = next(
         (v for v in (table.get("issuer"), page.meta.get("issuer")) if v and not _MEDIA.search(v)), None
     )
-    issuer = lead_org or stated_issuer or issuer_from_title(title) or sig_issuer
+    enacted = head.enactment
+    issuer = (
+        lead_org or stated_issuer or (enacted and enacted.issuer) or issuer_from_title(title) or sig_issuer
+    )
     published = _date(table.get("published")) or _date(page.meta.get("published")) or head.published
     if repost:
         published = head.published  # the news item's date is not the carried document's
     elif not published:
         published = _date(page.date_above) or date_from_url(url)
-    signed = _date(table.get("signed")) or signed
+    signed = _date(table.get("signed")) or signed or (enacted and enacted.signed)
     index_no = table.get("index_no")
 
     lead_first = first_is_lead("\n".join(lines))
@@ -223,6 +226,7 @@ def _build(page: Page, lines: list[str], hints: Hints, url: str | None = None) -
         summary=summary,
         warnings=warnings,
         attachments=list(page.attachments) or list(tail.attachments),
+        history=list(enacted.events) if enacted else [],
     )
     return annotate(doc)  # validity, cites, repeals (cleaner/validity.py)
 

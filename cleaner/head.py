@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from corpus.gazetteer import find_places
 
 from .dates import parse_date
+from .enactment import Record, is_enactment_line, read_enactment
 from .metadata import find_doc_number, looks_like_title
 from .outline import match_label
 from .page import is_label, label_field
@@ -51,6 +52,7 @@ class Head:
     title: str | None = None
     doc_number: str | None = None
     published: str | None = None
+    enactment: Record | None = None  # a law's adoption/promulgation/amendment lines
 
 
 def _key(s: str) -> str:
@@ -95,6 +97,11 @@ def read_head(lines: list[str], start: int, known_title: str | None = None) -> H
     known = _key(known_title or "")
     while i < len(lines) and i < start + 14:
         line = lines[i]
+        if is_enactment_line(line) and (record := read_enactment(lines, i)):
+            head.enactment = head.enactment or record
+            head.published = head.published or record.published
+            i = head.end = record.end
+            continue
         used = _known_title_lines(lines, i, known) if known else 0
         title, used2 = (None, 0) if used else _title_at(lines, i)
         if not used and head.title is None and head.doc_number is None and _is_site_header(lines, i, known):
@@ -209,7 +216,11 @@ def _title_at(lines: list[str], i: int) -> tuple[str | None, int]:
     "青岛市人民政府 / 关于印发……实施方案 / （2022-2025年）的通知": stopping at the
     first line that reads like a title would cut the 通知 off.
     """
-    if _is_meta_line(lines[i]) or (len(lines[i]) < 40 and find_doc_number([lines[i]])):
+    if (
+        _is_meta_line(lines[i])
+        or (len(lines[i]) < 40 and find_doc_number([lines[i]]))
+        or is_enactment_line(lines[i])
+    ):
         return None, 0
     best: tuple[str | None, int] = (lines[i], 1) if looks_like_title(lines[i]) else (None, 0)
     joined = lines[i]
@@ -236,6 +247,7 @@ def _title_at(lines: list[str], i: int) -> tuple[str | None, int]:
             or find_doc_number([nxt])
             or nxt.endswith(("。", "；", "：", ":"))
             or _is_meta_line(nxt)
+            or is_enactment_line(nxt)  # "（2015年9月25日……通过）" under a title is its history
         ):
             break
         joined += nxt

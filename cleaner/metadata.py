@@ -96,16 +96,28 @@ def is_draft(*texts: str | None) -> bool:
 
 def looks_like_title(line: str) -> bool:
     s = line.strip()
-    if not (6 <= len(s) <= 90) or s.endswith(("。", "；", "：", ":")):
+    if not (3 <= len(s) <= 90) or s.endswith(("。", "；", "：", ":")):
         return False
-    return doc_type_of(s) != "其他"
+    if len(s) < 6 and not _SHORT_TITLE.search(s):
+        return False  # "实施方案" alone is a heading; "信访条例" is a whole title
+    return doc_type_of(s) != "其他" or bool(_LAW_TITLE.search(_strip_trailing_brackets(s)))
+
+
+# Titles of laws and of the rules of bodies: 中华人民共和国刑法, 民法典, 刑法修正案（十一）, …议事规则, …的决议.
+# A line ending in 依法/方法/办法 is a sentence or another type, not a law's name.
+_LAW_TITLE = re.compile(
+    r"(?:[\u4e00-\u9fff](?<![方办依合违非做用说看想执司守立])法|法典|修正案|决议|规则|守则|章程|纲要)$"
+)
+_SHORT_TITLE = re.compile(
+    r"(?:条例|(?<![方办依合违非做用说看想执司守])法|法典|章程)(?:[（(][^）)]{1,8}[）)])?$"
+)
 
 
 def issuer_from_title(title: str | None) -> str | None:
     """ "淄博市人民政府办公室关于…的意见" -> "淄博市人民政府办公室"."""
     if not title:
         return None
-    m = re.match(r"^(.{2,40}?)关于", title)
+    m = re.match(r"^([^《》<>〈〉]{2,40}?)关于", title)  # "……贯彻《国务院关于……》" names another body
     if m and _ORG_SUFFIX.search(m.group(1).strip()):
         # "临沂市科学技术局 临沂市财政局关于…": a joint issue is filed under the body named first
         first = re.split(r"[\s、，,]+", m.group(1).strip())[0]

@@ -29,6 +29,7 @@ from .labels import (
     OTHER_LABELS,
     TITLE_CLASS_HINTS,
 )
+from .markdown import looks_like_markdown, markdown_lines
 from .metadata import looks_like_title
 
 BLOCK_TAGS = frozenset(
@@ -123,8 +124,12 @@ def looks_like_html(text: str) -> bool:
 
 
 def parse_text(text: str) -> Page:
-    lines = text.splitlines()
-    return Page(lines=lines, table=read_label_lines(lines[:60]))
+    headings: list[str] = []
+    if looks_like_markdown(text):
+        lines, headings = markdown_lines(text)
+    else:
+        lines = text.splitlines()
+    return Page(lines=lines, table=read_label_lines(lines[:60]), headings=headings[:1])
 
 
 def parse_html(text: str, body_selector: str | None = None, url: str | None = None) -> Page:

@@ -70,6 +70,21 @@ class Reference:
     title: str | None = None
 
 
+@dataclass(frozen=True)
+class Enactment:
+    """One event of a law's or regulation's history, as its head prints it.
+
+    ``action`` is the verb: 通过 (adopted), 批准 (approved), 公布/发布
+    (promulgated), 修正/修订 (amended), 施行 (in force); ``body`` the organ
+    that acted, when the line names one; ``text`` the line as printed.
+    """
+
+    date: str | None
+    action: str
+    body: str | None = None
+    text: str = ""
+
+
 @dataclass
 class Clause:
     number: str | None
@@ -140,6 +155,8 @@ class Document:
     cites: list[Reference] = field(default_factory=list)
     repeals: list[Reference] = field(default_factory=list)
     attachments: list[str] = field(default_factory=list)
+    # Adoption, promulgation and amendment events of a law or regulation, oldest first.
+    history: list[Enactment] = field(default_factory=list)
     id: str = ""
 
     def __post_init__(self) -> None:
@@ -190,6 +207,7 @@ class Document:
             "cites": [_flat(r) for r in self.cites],
             "repeals": [_flat(r) for r in self.repeals],
             "attachments": list(self.attachments),
+            "history": [_flat(e) for e in self.history],
             "warnings": list(self.warnings),
             "clauses": [c.to_dict() for c in self.clauses],
         }
@@ -202,6 +220,7 @@ class Document:
         kw["clauses"] = [Clause.from_dict(c) for c in d.get("clauses") or []]
         kw["cites"] = [Reference(**r) for r in d.get("cites") or []]
         kw["repeals"] = [Reference(**r) for r in d.get("repeals") or []]
+        kw["history"] = [Enactment(**e) for e in d.get("history") or []]
         kw.setdefault("source", d.get("url") or "")
         doc = cls(**kw)
         # Keep stored clause ids when they were given (they are what links point to).
