@@ -170,7 +170,17 @@ def _about_other_document(sentence: str, start: int) -> bool:
 
 
 def _own_statement(sentence: str, start: int) -> bool:
-    return not _about_other_document(sentence, start) and bool(_OWN_SUBJECT.search(sentence[:start]))
+    before = sentence[:start]
+    if _about_other_document(sentence, start) or not _OWN_SUBJECT.search(before):
+        return False
+    # "港澳同胞回乡证由持证人保存，有效期十年": after a comma the period is the sentence subject's,
+    # and a certificate, licence or filing named there is not the document
+    head = re.split(r"[，,]", _LABEL.sub("", before.strip()), maxsplit=1)[0]
+    return not (before.rstrip().endswith(("，", ",")) and not head.startswith("本") and _THING.search(head))
+
+
+# What else has a 有效期 of its own in an article: certificates, licences, filings, qualifications.
+_THING = re.compile(r"证|许可|执照|牌照|备案|资格|认定|登记|批准文件|批件|卡")
 
 
 def _effective_from(m: re.Match[str], signed: str | None, published: str | None) -> str | None:

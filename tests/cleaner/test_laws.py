@@ -150,3 +150,22 @@ def test_bench_laws_counts_what_a_folder_of_laws_lacks(tmp_path):
     assert "fails: " + str(tmp_path / "b.md") in r.stdout
     r = run_policy("bench", "laws", env={"POLICY_LAWS_DIR": str(tmp_path / "missing")})
     assert r.returncode == 1 and "POLICY_LAWS_DIR" in r.stderr
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "第十六条 港澳同胞回乡证由持证人保存，有效期十年，在有效期内可以多次使用。",
+        "第一百零三条 健康证明的项目、格式由海关总署统一规定，有效期为12个月。",
+        "第十条 知识产权海关保护备案自海关总署准予备案之日起生效，有效期为10年。",
+    ],
+)
+def test_a_certificates_validity_inside_an_article_is_not_the_documents(article):
+    from cleaner.validity import find_validity
+
+    v = find_validity(article + "\n第二十条 本办法自公布之日起施行。", published="1986-12-25")
+    assert (v.effective, v.expires) == ("1986-12-25", None)
+    assert (
+        find_validity("第十条 本办法自印发之日起施行，有效期5年。", signed="2020-01-01").expires
+        == "2024-12-31"
+    )
