@@ -1,8 +1,9 @@
-"""Pure extraction: page bytes or text (+ URL, site hints) -> ``Document``.
+"""The cleaning pipeline: decode -> parse (HTML or text) -> drop chrome -> metadata ->
+outline -> department tags and amounts -> validity annotations.
 
-``clean()`` is the whole public face.  It is a chain of plain steps, each in
-its own module: decode -> parse (HTML or text) -> drop chrome -> metadata ->
-outline -> department tags and amounts.  No network, no disk.
+``clean()`` is the entry; the package face (``cleaner/__init__.py``) hands it on
+with ``Hints`` and ``NotADocument``.  Each step lives in its own module; this
+one only chains them and assembles the ``Document``.  No network, no disk.
 """
 
 from __future__ import annotations
@@ -37,8 +38,6 @@ from .tail import is_org_line, split_tail
 from .tasktable import rewrite_task_tables
 from .text import clean_lines
 from .validity import annotate
-
-__all__ = ["clean", "Hints", "NotADocument"]
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _MEDIA = re.compile(

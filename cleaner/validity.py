@@ -245,7 +245,7 @@ def _add_period(start: str, n: int, unit: str) -> str:
 def annotate(doc: Document) -> Document:
     """Fill a cleaned document's validity and reference fields from its own text.
 
-    This is the one hook ``cleaner._build`` calls; it reads only the body
+    This is the one hook ``cleaner.pipeline._build`` calls; it reads only the body
     (never the news lead of a repost, which talks about the document).
     """
     from .citations import find_citations, find_repeals, merge_references
