@@ -16,7 +16,7 @@ from importlib import resources
 from corpus.departments import DEPARTMENT_ALIASES, alias_groups, canonical_department, canonical_suffix
 from corpus.model import Region
 
-from .analysis import fold
+from .folding import fold
 
 # Short forms jieba would cut apart (人社局 -> 人/社局) go into its dictionary.
 SHORT_NAME_MAX = 5

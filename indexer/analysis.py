@@ -1,4 +1,4 @@
-"""jieba analysis for policy text: a policy dictionary, search-mode sub-tokens, NFKC folding.
+"""jieba analysis for policy text: a policy dictionary, search-mode sub-tokens (folding is ``folding``).
 
 The analyzer is a module-level class so Whoosh can pickle it into the index
 schema and find it again when the index is opened by another process.
@@ -9,36 +9,19 @@ from __future__ import annotations
 import io
 import logging
 import re
-import sys
 import threading
-import unicodedata
 from functools import lru_cache
 from importlib import resources
 
 from whoosh.analysis import Composable, Token, Tokenizer
 
+from .aliases import short_names
+from .dictionary_cache import dictionary_key, jieba, load_or_build
+from .folding import fold, squash  # noqa: F401 - squash too is still imported from here
 
-def _import_jieba():
-    """jieba, imported without pkg_resources.
+# jieba itself is imported (the quick way) in dictionary_cache, folding in folding: both are
+# low modules, so the alias table and the dictionary cache never import this one.
 
-    jieba reads its data files through pkg_resources when it can import it,
-    which costs 0.15 s of every command's start (and a deprecation warning);
-    without it jieba opens the same files by path.  Hiding the module for the
-    length of jieba's import changes nothing else.
-    """
-    if "jieba" in sys.modules or "pkg_resources" in sys.modules:
-        import jieba
-
-        return jieba
-    sys.modules["pkg_resources"] = None  # makes `import pkg_resources` raise ImportError
-    try:
-        import jieba
-    finally:
-        del sys.modules["pkg_resources"]
-    return jieba
-
-
-jieba = _import_jieba()
 
 _LOCK = threading.Lock()
 _READY = False
@@ -55,9 +38,6 @@ def tokenizer() -> jieba.Tokenizer:
         with _LOCK:
             if not _READY:
                 jieba.setLogLevel(logging.WARNING)
-                from .aliases import short_names  # the alias table imports fold() from here
-                from .dictionary_cache import dictionary_key, load_or_build
-
                 words = (resources.files("indexer") / "dict" / "policy_words.txt").read_bytes()
                 names = short_names()
 
@@ -69,30 +49,6 @@ def tokenizer() -> jieba.Tokenizer:
                 load_or_build(jieba.dt, dictionary_key(words.decode("utf-8"), "\n".join(names)), build)
                 _READY = True
     return jieba.dt
-
-
-def _fold_char(ch: str) -> str:
-    folded = unicodedata.normalize("NFKC", ch).lower()
-    return folded if len(folded) == 1 else ch
-
-
-# CJK ideographs (U+3400-9FFF) and Hangul syllables never change under NFKC; skipping them halves import time.
-_RANGES = ((0, 0x3400), (0xA000, 0xAC00), (0xD7B0, 0x10000))
-_FOLD = {c: v for a, b in _RANGES for c in range(a, b) if (v := _fold_char(chr(c))) != chr(c)}
-
-
-def fold(text: str) -> str:
-    """Full-width and half-width forms compare equal (（一） and (一), ５０ and 50), case too.
-
-    Character by character, never changing the length, so offsets stay those
-    of the stored text and highlights land on the right characters.
-    """
-    return (text or "").translate(_FOLD)
-
-
-def squash(text: str) -> str:
-    """Folded, without white space: the form verbatim matches (phrases, snippets) compare."""
-    return re.sub(r"\s+", "", fold(text))
 
 
 def cut(text: str) -> list[tuple[str, int, int]]:

@@ -35,6 +35,7 @@ from corpus.store import DamagedDocument, Store
 
 from .backend import Backend
 from .entries import clause_entries
+from .errors import IndexDamaged, IndexError_
 from .integrity import describe, is_read_error, manifest, manifest_problem
 from .schema import SCHEMA_VERSION
 
@@ -49,18 +50,6 @@ DEFAULT_BACKEND = "whoosh"
 # two-core machine, tantivy's under 20 ms at 50,000.
 AUTO_TANTIVY_FROM = 20_000
 BACKEND_ENV = "POLICY_INDEX_BACKEND"
-
-
-class IndexError_(Exception):
-    """The index is missing, busy, or was built by another schema version."""
-
-
-class IndexDamaged(IndexError_):
-    """The live generation's files cannot be read; the store still holds everything, so a rebuild recovers."""
-
-    def __init__(self, root: Path, detail: str):
-        super().__init__(f"the search index in {root} is damaged ({detail}): run `policy index --rebuild`")
-        self.detail = detail
 
 
 @contextmanager

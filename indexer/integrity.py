@@ -24,6 +24,8 @@ from pathlib import Path
 
 from corpus.store import StoreError
 
+from .errors import IndexError_, QueryError
+
 # Files that legitimately change after a commit, or hold no index data.
 _UNCHECKED = ("MAIN_WRITELOCK", ".tantivy-writer.lock", ".tantivy-meta.lock", ".managed.json")
 _CHUNK = 1 << 20
@@ -71,9 +73,6 @@ def is_read_error(e: BaseException) -> bool:
 
     Our own errors, the store's, a permission problem and Ctrl-C keep their own meaning.
     """
-    from .build import IndexError_
-    from .query import QueryError
-
     if isinstance(e, IndexError_ | QueryError | StoreError | sqlite3.Error | PermissionError):
         return False
     return isinstance(e, Exception) or type(e).__name__ == "PanicException"

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from .aliases import variants
 from .analysis import key_tokens, word_tokens
 from .doc_numbers import find_doc_numbers
+from .errors import QueryError
 
 MAX_QUERY_CHARS = 200
 MAX_TERMS = 24
@@ -23,10 +24,6 @@ PHRASE_TOKENS = 6  # a quoted phrase is checked verbatim; these of its tokens on
 # A sub-token (创新 of 创新券) is everywhere; counting it as much as the word itself
 # ranks clauses that say 创新 often above the ones about 创新券.
 SUB_TOKEN_WEIGHT = 0.25
-
-
-class QueryError(ValueError):
-    """A query that cannot be run; the message is for the user."""
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,34 @@
+"""Folding: the one comparable form of text every part of the index agrees on.
+
+A low module (stdlib only) so the analyzer, the department aliases and the
+query planner can all fold without importing each other.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+
+def _fold_char(ch: str) -> str:
+    folded = unicodedata.normalize("NFKC", ch).lower()
+    return folded if len(folded) == 1 else ch
+
+
+# CJK ideographs (U+3400-9FFF) and Hangul syllables never change under NFKC; skipping them halves import time.
+_RANGES = ((0, 0x3400), (0xA000, 0xAC00), (0xD7B0, 0x10000))
+_FOLD = {c: v for a, b in _RANGES for c in range(a, b) if (v := _fold_char(chr(c))) != chr(c)}
+
+
+def fold(text: str) -> str:
+    """Full-width and half-width forms compare equal (（一） and (一), ５０ and 50), case too.
+
+    Character by character, never changing the length, so offsets stay those
+    of the stored text and highlights land on the right characters.
+    """
+    return (text or "").translate(_FOLD)
+
+
+def squash(text: str) -> str:
+    """Folded, without white space: the form verbatim matches (phrases, snippets) compare."""
+    return re.sub(r"\s+", "", fold(text))
