@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 
+from corpus.keys import number_key, title_key
 from corpus.model import Reference
-from corpus.relations import number_key, title_key
 
 _OPEN = "〔[［【(（"
 _CLOSE = "〕]］】)）"

@@ -88,7 +88,7 @@ STEPS: list[str] = [
         report      TEXT                -- JSON
     );
     """,
-    # 2: what the status of a document rests on (corpus/relations.py, corpus/status.py)
+    # 2: what the status of a document rests on (corpus/facts.py, reasoning/)
     """
     CREATE TABLE doc_facts (
         doc_id  TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
@@ -132,7 +132,7 @@ STEPS: list[str] = [
         report       TEXT               -- JSON: the last finished crawl's figures
     );
     """,
-    # 3: an extension notice's new last day for the document it extends (corpus/status.py)
+    # 3: an extension notice's new last day for the document it extends (reasoning/status.py)
     """
     ALTER TABLE relations ADD COLUMN until TEXT;
     """,

@@ -13,33 +13,15 @@ import sqlite3
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
+from .facts import facts_of
 from .migrations import STEPS
 from .model import Document
-from .relations import facts_of
-from .status import RelinkReport, note_facts, relink_on_close
+from .store_base import DamagedDocument, StoreError, now_iso
+from .store_standing import StandingTables
 
 STORE_FILE = "policy.sqlite3"
-
-
-class StoreError(Exception):
-    """The store file cannot be opened or is newer than this program."""
-
-
-class DamagedDocument(StoreError):
-    """A stored document row no longer reads as a document (a disk fault, a hand edit).
-
-    Its raw page is kept apart, so cleaning that page again restores it.
-    """
-
-    def __init__(self, doc_id: str, detail: str):
-        super().__init__(
-            f"document {doc_id} is damaged in the store ({detail}): "
-            "run `policy reclean` to clean it again from its stored page"
-        )
-        self.doc_id = doc_id
 
 
 def _load_document(doc_id: str, data: str | None) -> Document:
@@ -74,7 +56,7 @@ class DocumentRows:
     blob: str  # the document's JSON (documents.data)
     digest: str  # content_hash of the JSON
     clauses: tuple[tuple, ...]  # clauses table rows, in order
-    facts: str  # doc_facts JSON (corpus/relations.py)
+    facts: str  # doc_facts JSON (corpus/facts.py)
 
     @property
     def doc_id(self) -> str:
@@ -158,10 +140,6 @@ class UrlState:
     final_url: str | None = None  # where it redirected, when it did
 
 
-def now_iso() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
 def content_hash(body: bytes) -> str:
     return hashlib.sha256(body).hexdigest()
 
@@ -171,7 +149,7 @@ def compress_body(body: bytes) -> bytes:
     return zlib.compress(body, 6)
 
 
-class Store:
+class Store(StandingTables):
     def __init__(self, path: str | Path):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -190,8 +168,6 @@ class Store:
         return cls(Path(data_dir) / STORE_FILE)
 
     def close(self) -> None:
-        if getattr(self, "wrote", False):  # a session that saved documents leaves them linked
-            relink_on_close(self)
         self.db.close()
 
     def __enter__(self) -> Store:
@@ -341,7 +317,10 @@ class Store:
             self.db.execute(
                 "INSERT INTO changes (doc_id, action, at) VALUES (?,?,?)", (rows.doc_id, action, stamp)
             )
-            note_facts(self, rows.doc_id, rows.facts)  # keep the facts relink() links by; relink on close
+            # the facts reasoning.relink() links by, kept with the document (corpus/store_standing.py)
+            self.db.execute(
+                "INSERT OR REPLACE INTO doc_facts (doc_id, data) VALUES (?, ?)", (rows.doc_id, rows.facts)
+            )
             return action
 
     def delete_document(self, doc_id: str) -> bool:
@@ -351,7 +330,6 @@ class Store:
                 self.db.execute(
                     "INSERT INTO changes (doc_id, action, at) VALUES (?,?,?)", (doc_id, "deleted", now_iso())
                 )
-                self.wrote = True
             return bool(cur.rowcount)
 
     def document(self, doc_id: str) -> Document | None:
@@ -438,7 +416,7 @@ class Store:
     def document_changes(self, doc_id: str) -> list[dict]:
         """The change log of one document, oldest first: action (new, changed, deleted) and time."""
         rows = self.db.execute(
-            # 'relinked' (status or links moved, corpus/status.py) is for the indexer, not a content change
+            # 'relinked' (status or links moved, reasoning/relinking.py) is for the indexer, not a content change
             "SELECT seq, action, at FROM changes WHERE doc_id=? AND action != 'relinked' ORDER BY seq",
             (doc_id,),
         )
@@ -544,30 +522,9 @@ class Store:
             out.append(d)
         return out
 
-    # -- relations and status (corpus/status.py) -------------------------------
-
-    def relink(self, as_of: str | None = None) -> RelinkReport:
-        """Recompute links between documents and today's statuses; log a change for each that moved."""
-        from .status import relink
-
-        return relink(self, as_of)
-
-    def status(self, doc_id: str) -> dict | None:
-        """The document's status as of the last relink (None before the first)."""
-        from .status import stored_status
-
-        return stored_status(self, doc_id)
-
-    def standing(self, doc_id: str) -> dict:
-        """Status, expiry, copies and sources as the index shows them (corpus/status.py)."""
-        from .status import standing
-
-        return standing(self, doc_id)
-
     # -- runs -----------------------------------------------------------------
 
     def start_run(self, command: str) -> int:
-        self.wrote = True  # a nightly run relinks even when nothing changed: statuses move with the date
         with self.transaction():
             cur = self.db.execute("INSERT INTO runs (command, started_at) VALUES (?,?)", (command, now_iso()))
             return cur.lastrowid

@@ -113,7 +113,7 @@ def run_ours(base_url: str, data_dir: str) -> dict:
     )
     st = stats["generated"]
     # stages: CPU seconds in the clean workers (clean, rows, compress), wall seconds in the crawl
-    # process for the store's writes and for closing the store (the relink)
+    # process for the store's writes and for closing the store (the command relinks afterwards)
     return {**clock.figures(), "new": st.new, "failed": st.failed, "stages": st.seconds}
 
 

@@ -66,7 +66,7 @@ class StorePipeline:
         report.spent("writes", self.batch.busy)
         started = time.perf_counter()
         if self.store:
-            self.store.close()  # relinks the documents when any were saved (corpus/status.py)
+            self.store.close()  # the command that ran the crawl relinks (reasoning/relinking.py)
         report.spent("close", time.perf_counter() - started)
 
     async def process_item(self, item, spider=None):

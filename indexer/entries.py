@@ -44,7 +44,9 @@ class Entry:
     ord: int
     doc_number: str  # 文号 key
     payload: dict  # what a hit shows, stored
-    status: str = ""  # in_force, expired, repealed, draft, superseded, … (corpus/status.py), "" when unknown
+    status: str = (
+        ""  # in_force, expired, repealed, draft, superseded, … (reasoning/status.py), "" when unknown
+    )
 
 
 def short_place(name: str) -> str:

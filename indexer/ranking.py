@@ -21,7 +21,7 @@ from functools import lru_cache
 from .analysis import fold, squash
 from .query import SUB_TOKEN_WEIGHT, QueryPlan
 
-# Score factors by document status (corpus/status.py); statuses not listed keep their score.
+# Score factors by document status (reasoning/status.py); statuses not listed keep their score.
 STATUS_FACTORS = {"repealed": 0.85, "superseded": 0.85, "expired": 0.95}
 # Status rules that say the document is a copy of another one in the store.
 COPY_RULES = ("repost_of", "duplicate_of")

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from corpus.gazetteer import tables
 from corpus.model import Region
-from corpus.status import STATUSES
+from reasoning.status import STATUSES
 
 from .aliases import canonical, full_name
 from .analysis import squash
@@ -126,7 +126,9 @@ class Hit:
     snippet: str  # HTML: escaped text with <mark> around matches
     status: dict | None = None  # does the document still apply: Store.status() when it was indexed
     expires: str | None = None  # the document's last day in force, when known
-    sources: list[str] = field(default_factory=list)  # URLs of every copy of the document (corpus/status.py)
+    sources: list[str] = field(
+        default_factory=list
+    )  # URLs of every copy of the document (reasoning/status.py)
 
 
 @dataclass
@@ -160,7 +162,7 @@ class Results:
         }
 
 
-DRAFT_STATUSES = ("draft", "superseded")  # corpus/status.py gives these to drafts, and only to drafts
+DRAFT_STATUSES = ("draft", "superseded")  # reasoning/status.py gives these to drafts, and only to drafts
 
 
 def draft_facet(facets: dict[str, list[tuple[str, int]]]) -> dict[str, list[tuple[str, int]]]:

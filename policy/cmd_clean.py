@@ -66,6 +66,7 @@ def ingest(obj: Context, paths: tuple[str, ...]) -> None:
       policy ingest ../shared/seeds/*.txt
     """
     from cleaner import Hints, NotADocument, clean  # loaded when cleaning, not on every start
+    from reasoning import relink_safely
 
     files: list[Path] = []
     for p in map(Path, paths):
@@ -93,6 +94,7 @@ def ingest(obj: Context, paths: tuple[str, ...]) -> None:
                     continue
                 doc.set_key(url)  # the id follows the file, wherever the command runs from
                 counts[store.save_document(doc, page_id=saved.page_id, site="local")] += 1
+        relink_safely(store)  # the documents just saved are linked and dated (reasoning/relinking.py)
         total = store.count_documents()
     click.echo(
         f"ingested {len(files)} files: {counts['new']} new, {counts['changed']} changed, "

@@ -77,6 +77,7 @@ def crawl(obj: Context, site: str, redis_url: str | None) -> None:
     from crawler.run import run_crawl
 
     stats = run_crawl(site, obj.data_dir, progress_every=50)
+    relink_store(obj)  # once, after the crawl: `policy index` later copies today's statuses
     click.echo(stats.summary())
     if not stats.ok:
         sys.exit(1)
@@ -118,12 +119,30 @@ def consume(obj: Context, site: str, redis_url: str, wait: float, report_path: s
         fail(str(e))
     except redis.RedisError as e:
         fail(f"lost Redis at {redis_url}: {e}; what was stored stays, the rest waits on Redis")
+    relink_store(obj)  # once, after the last item is stored
     if report_path:
         _write_json(report_path, build_report({config.name: stats}))
     for line in summary_lines({config.name: stats}):
         click.echo(line)
     if not stats.ok:
         sys.exit(1)
+
+
+def relink_store(obj: Context, store=None) -> None:
+    """Relink the store once (reasoning/relinking.py) and say so on stderr; a failure is logged, never fatal.
+
+    The crawl commands run it after their last write, `update` right before indexing,
+    so statuses and links are those of the documents just stored.
+    """
+    from reasoning import relink_safely
+
+    if store is None:
+        with obj.store() as own:
+            report = relink_safely(own)
+    else:
+        report = relink_safely(store)
+    if report is not None:
+        click.echo(report.line(), err=True)
 
 
 def _write_json(path: str, data: dict) -> None:
@@ -190,6 +209,7 @@ def update(obj: Context, site_names: tuple[str, ...], report_path: str | None) -
             click.echo("indexing new and changed documents", err=True)
             report = build_report(stats)
             with obj.store() as store:
+                relink_store(obj, store)  # the one relink of the run, right before indexing
                 indexed = update_index(store, obj.data_dir)
                 store.finish_run(run_id, report)
     except LockBusy as e:

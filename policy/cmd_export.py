@@ -37,7 +37,7 @@ def export_cmd(obj: Context, fmt: str, output: str | None) -> None:
       policy export --format jsonl -o policies.jsonl
       policy export --format csv -o clauses.csv      # opens in Excel (UTF-8 with BOM)
     """
-    from corpus.status import document_view
+    from reasoning.view import document_view
     from search_web.export import csv_lines, document_rows
 
     damaged: list[str] = []

@@ -60,9 +60,12 @@ def index_cmd(obj: Context, rebuild: bool, backend: str | None, wait: int) -> No
       policy index --rebuild  # from scratch, swapped in when complete
       policy index --backend tantivy   # the Rust engine (auto picks it from 20,000 clauses)
     """
+    from reasoning import relink_safely
+
     started = time.monotonic()
     with obj.store() as store:
         total = store.count_clauses()
+        relink_safely(store)  # today's statuses and links, right before indexing (reasoning/relinking.py)
         report = update_index(
             store,
             obj.data_dir,

@@ -82,6 +82,7 @@ def reclean(obj: Context, site: str | None, no_index: bool) -> None:
       policy reclean --site linyi-kjj --no-index
     """
     from indexer import update_index
+    from reasoning import relink_safely
 
     def progress(n: int, total: int) -> None:
         if n % 200 == 0 or n == total:
@@ -89,6 +90,7 @@ def reclean(obj: Context, site: str | None, no_index: bool) -> None:
 
     with obj.store() as store:
         counts = reclean_store(store, site, progress)
+        relink_safely(store)  # once, right before indexing (reasoning/relinking.py)
         report = None if no_index else update_index(store, obj.data_dir)
     click.echo(
         f"recleaned: {counts['changed']} changed, {counts['new']} new, {counts['unchanged']} unchanged, "

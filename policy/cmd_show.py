@@ -7,10 +7,11 @@ from datetime import date
 
 import click
 
-from corpus.relations import INVERSE, number_key
-from corpus.status import document_view
+from corpus.facts import INVERSE
+from corpus.keys import number_key
 from corpus.store import Store
 from policy.cli import Context, cli, fail
+from reasoning.view import document_view
 
 RELATION_LABELS = {
     "cites": "cites",

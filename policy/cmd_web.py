@@ -84,6 +84,7 @@ def demo(obj: Context, port: int, mirror_port: int) -> None:
 
     from crawler.mirror import make_server
     from crawler.run import run_crawl
+    from reasoning import relink_safely
 
     check_port_free("127.0.0.1", mirror_port, "--mirror-port")
     check_port_free("127.0.0.1", port, "--port")
@@ -102,6 +103,7 @@ def demo(obj: Context, port: int, mirror_port: int) -> None:
             signal.signal(sig, handler)
     click.echo(f"2/3 {stats.summary()}")
     with obj.store() as store:
+        relink_safely(store)  # statuses and links, right before indexing (reasoning/relinking.py)
         report = update_index(store, obj.data_dir)
     click.echo(f"3/3 index: {report.documents} documents, {report.clauses} clauses")
     click.echo(f"open http://127.0.0.1:{port}/search?q=揭榜挂帅")

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 from flask import Blueprint, Response, abort, current_app, jsonify, stream_with_context, url_for
 
-from corpus.status import document_view
+from reasoning.view import document_view
 
 from .anchors import clause_anchor
 from .context import all_hits, data_dir, run_search, store

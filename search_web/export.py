@@ -36,7 +36,7 @@ COLUMNS = (
     "amounts",
     "max_yuan",
     "url",
-    "status",  # corpus/status.py: in_force, expired, repealed, …
+    "status",  # reasoning/status.py: in_force, expired, repealed, …
     "expires",
     "relations",  # repealed_by: 文号《title》; …
 )
@@ -100,7 +100,7 @@ def relations_cell(relations: dict | None) -> str:
 def document_rows(doc: Document, view: dict | None = None) -> Iterator[dict]:
     """Every clause of a stored document as export rows (the CLI's whole-store CSV).
 
-    ``view`` (``corpus.status.document_view``) adds the status and relations.
+    ``view`` (``reasoning.view.document_view``) adds the status and relations.
     """
     status = (view or {}).get("status") or {}
     relations = relations_cell((view or {}).get("relations"))

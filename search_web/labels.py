@@ -41,7 +41,7 @@ DOC_FIELDS = (  # (attribute of Document, label) for the metadata table
 
 CHANGE_ACTIONS = {"new": "首次收录", "changed": "内容更新", "deleted": "已删除"}
 
-STATUS_LABELS = {  # corpus.status.STATUSES: does the document still apply today
+STATUS_LABELS = {  # reasoning.status.STATUSES: does the document still apply today
     "in_force": "现行有效",
     "not_yet_effective": "尚未施行",
     "expired": "已失效",

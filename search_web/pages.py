@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, abort, current_app, g, render_template, request, url_for
 
-from corpus.status import document_view
+from reasoning.view import document_view
 
 from .anchors import breadcrumb, split_lead
 from .compare import GROUPINGS, CompareRow, compare

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 
-from corpus.status import STATUSES
 from indexer import Filters
+from reasoning.status import STATUSES
 
 SORTS = ("relevance", "date", "amount")
 DRAFTS = ("include", "exclude", "only")

@@ -66,7 +66,7 @@ class SupportRow:
     text: str
     departments: list[str]
     grants: list[Grant]  # largest first
-    status: dict | None = None  # does the policy still apply (corpus.status), when known
+    status: dict | None = None  # does the policy still apply (reasoning.status), when known
 
     @property
     def top(self) -> Grant:

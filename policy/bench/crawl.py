@@ -73,9 +73,9 @@ def cost_lines(bare: dict, ours: dict) -> list[str]:
     return [
         f"CPU a page: bare crawl {bare['cpu'] * 1000 / max(1, bare['pages']):.1f} ms;"
         f" ours: crawl process {ours['cpu'] * per_page:.1f} ms"
-        f" (store writes {stages.get('writes', 0.0) * per_page:.1f}, relink at close"
+        f" (store writes {stages.get('writes', 0.0) * per_page:.1f}, store close"
         f" {stages.get('close', 0.0) * per_page:.1f}),"
         f" clean workers {worker * per_page:.1f} ms (clean() {stages.get('clean', 0.0) * per_page:.1f},"
-        f" rows + relink facts {stages.get('rows', 0.0) * per_page:.1f},"
+        f" rows + facts {stages.get('rows', 0.0) * per_page:.1f},"
         f" compress {stages.get('compress', 0.0) * per_page:.1f})",
     ]

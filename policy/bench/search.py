@@ -288,6 +288,7 @@ def bench_search(clauses: int, backends: str, queries: int, keep: str | None) ->
       nice policy bench search --clauses 1000000 --backends tantivy
     """
     from corpus.store import Store
+    from reasoning import relink_safely
 
     names = [b.strip() for b in backends.split(",") if b.strip()]
     work = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="policy-bench-"))
@@ -309,6 +310,7 @@ def bench_search(clauses: int, backends: str, queries: int, keep: str | None) ->
                 with store.transaction():
                     for d in batch:
                         store.save_document(d)
+                relink_safely(store)  # statuses and links, as a command leaves them before indexing
         click.echo(f"corpus ready in {time.perf_counter() - started:.0f} s", err=True)
         qs = bench_queries(queries)
         click.echo(f"\n{clauses:,} clauses; {len(qs)} queries with snippets and facets, 10 hits each")

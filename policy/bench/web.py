@@ -36,6 +36,7 @@ def _sample_corpus(data_dir: Path, copies: int) -> None:
     from corpus.store import Store
     from crawler.mirror import site_root
     from indexer import update_index
+    from reasoning import relink_safely
 
     pages = sorted(site_root().glob("kjj/zcwj/20*/*.html"))
     with Store.in_dir(data_dir) as store:
@@ -49,6 +50,7 @@ def _sample_corpus(data_dir: Path, copies: int) -> None:
                 except NotADocument:
                     continue
                 store.save_document(doc, page_id=saved.page_id, site=f"site{n}")
+        relink_safely(store)  # as the commands do, right before indexing
         update_index(store, data_dir)
 
 

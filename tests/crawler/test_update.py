@@ -181,3 +181,27 @@ def test_a_broken_config_is_reported_and_the_other_sites_still_run(mirror_url, t
     assert "mirror: " in result.stdout and "skipped a broken site config" in result.stdout
     with Store.in_dir(data_dir) as store:
         assert store.count_documents() >= 5
+
+
+def test_update_relinks_once_right_before_indexing(live_site, data_dir, tmp_path):
+    """One relink a night (the crawl's store no longer relinks when it closes), and before the index.
+
+    Only the command layer relinks (tests/test_architecture.py keeps the lower packages from
+    importing ``reasoning.relinking``), and it says so on stderr each time.
+    """
+    _, _, url = live_site
+    _, out = update(data_dir, url, tmp_path, 1)
+    assert out.stderr.count("relinked ") == 1, out.stderr
+    with Store.in_dir(data_dir) as store:
+        ids = [r["id"] for r in store.db.execute("SELECT id FROM documents")]
+        assert ids and all(store.status(doc_id) for doc_id in ids)
+        statuses = {doc_id: store.status(doc_id)["status"] for doc_id in ids}
+    # the index was built after the relink: every hit carries the status the relink decided
+    hits = json.loads(run_policy("search", "科技", "--json", "--limit", "50", data_dir=data_dir).stdout)[
+        "hits"
+    ]
+    assert hits and all(h["status"]["status"] == statuses[h["doc_id"]] for h in hits)
+    assert {h["status"]["status"] for h in hits} - {"unknown"}  # decided, not the default
+    # a second night with nothing new relinks once again (statuses move with the date), still once
+    _, out = update(data_dir, url, tmp_path, 2)
+    assert out.stderr.count("relinked ") == 1, out.stderr

@@ -10,6 +10,7 @@ from cleaner import clean
 from corpus.model import Document
 from corpus.store import Store
 from indexer import update_index
+from reasoning import relink
 from tests.conftest import FIXTURES, SAMPLE_DOCS
 
 SEARCH_FIXTURES = FIXTURES / "search"
@@ -29,7 +30,7 @@ def fill_store(store: Store) -> None:
         store.save_document(clean(p.read_bytes(), url=f"http://mirror/kjj/zcwj/{p.parent.name}/{p.name}"))
     for doc in fixture_documents():
         store.save_document(doc)
-    store.relink()  # statuses and links now, not when the store closes after the index is built
+    relink(store)  # statuses and links now, not when the store closes after the index is built
 
 
 @pytest.fixture(scope="session", params=BACKENDS)

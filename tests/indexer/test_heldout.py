@@ -19,6 +19,7 @@ import pytest
 from cleaner import Hints, clean
 from corpus.store import Store
 from indexer import search, update_index
+from reasoning import relink
 from tests.indexer.conftest import SEARCH_FIXTURES
 from tests.indexer.scoring import judge, score
 
@@ -36,7 +37,7 @@ def heldout_index(tmp_path_factory, backend) -> Path:
             doc = clean(f.read_bytes(), source=str(f), hints=Hints(content_type="text/plain"))
             doc.set_key(f.resolve().as_uri())
             store.save_document(doc, site="local")
-        store.relink()
+        relink(store)
         update_index(store, data_dir, backend=backend)
     return data_dir
 

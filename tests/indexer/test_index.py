@@ -13,6 +13,7 @@ import pytest
 from corpus.store import Store
 from indexer import IndexError_, search, update_index
 from indexer.build import index_dir, index_state, writer_lock
+from reasoning import relink
 from tests.conftest import ROOT
 from tests.indexer.conftest import fill_store, fixture_documents
 
@@ -32,14 +33,14 @@ def test_changed_document_replaces_its_clauses_and_removed_ones_go(store_dir, ba
     doc.clauses[2].text = doc.clauses[2].text.replace("变相提高收费", "擅自加收中试熟化费")
     with Store.in_dir(store_dir) as store:
         store.save_document(doc)
-        store.relink()
+        relink(store)
         report = update_index(store, store_dir)
     assert (report.documents, report.rebuilt) == (1, False)
     assert search(store_dir, '"变相提高收费"').total == 0
     assert search(store_dir, '"擅自加收中试熟化费"').total == 1
     with Store.in_dir(store_dir) as store:
         store.delete_document(doc.id)
-        store.relink()
+        relink(store)
         report = update_index(store, store_dir)
     assert report.removed == 1
     assert search(store_dir, "创新券", per_page=100).hits

@@ -1,4 +1,4 @@
-"""Relations and statuses in the store (corpus/relations.py, corpus/status.py)."""
+"""Relations and statuses in the store (corpus/facts.py, reasoning/)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from cleaner import clean
 from corpus.model import Document
-from corpus.status import document_view
 from corpus.store import Store
+from reasoning import document_view, relink
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ALL = sorted(p.name for p in FIXTURES.iterdir())
@@ -40,8 +40,8 @@ def store_with(tmp_path: Path, names: list[str], *, relink_each: bool = True) ->
     for name in names:
         store.save_document(doc(name), site="test")
         if relink_each:
-            store.relink(AS_OF)
-    store.relink(AS_OF)
+            relink(store, AS_OF)
+    relink(store, AS_OF)
     return store
 
 
@@ -82,7 +82,7 @@ def test_unresolved_reference_keeps_what_was_printed_and_resolves_later(tmp_path
     ]
     seq = store.last_change()
     store.save_document(doc("repealed_voucher_rules.txt"))
-    store.relink(AS_OF)
+    relink(store, AS_OF)
     changed = {d for _, d, a in store.changes_since(seq) if a == "relinked"}
     # the new document's status and the decision's links both moved: both are re-indexed
     assert {id_of("repealed_voucher_rules.txt"), id_of("repeal_decision_three.txt")} <= changed
@@ -141,7 +141,7 @@ def test_statuses_by_date_and_the_sentence_that_decides(tmp_path):
     # the nightly relink notices the day a document lapses and logs it for the index
     seq = store.last_change()
     for day in ("2021-02-20", "2022-05-01", "2022-05-01", "2024-03-01"):
-        store.relink(day)
+        relink(store, day)
     assert [(d, a) for _, d, a in store.changes_since(seq)] == [(doc_id, "relinked")] * 3
     assert store.status(doc_id)["status"] == "expired"
 
@@ -165,7 +165,7 @@ def test_unknown_and_title_period(tmp_path):
 def test_document_deleted_loses_its_links(tmp_path):
     store = store_with(tmp_path, ["repeal_decision_three.txt", *REPEALED])
     store.delete_document(id_of("repeal_decision_three.txt"))
-    store.relink(AS_OF)
+    relink(store, AS_OF)
     view = document_view(store, id_of("repealed_sme_measures.txt"), AS_OF)
     assert view["relations"]["repealed_by"] == []
     assert view["status"]["status"] == "expired"  # 有效期5年 from 2016-05-06
@@ -229,7 +229,7 @@ def test_title_similarity_with_a_floor_is_exact_at_and_above_it(a, b, need):
     """The quick bounds only ever skip pairs that could not reach the floor."""
     from difflib import SequenceMatcher
 
-    from corpus.relations import title_key, title_similarity
+    from corpus.keys import title_key, title_similarity
 
     ta, tb = "临沂市" + "".join(a) + "的意见", "临沂市" + "".join(b) + "实施方案"
     ka, kb = title_key(ta), title_key(tb)

@@ -1,7 +1,7 @@
 """The bundled mirror exercises validity: a draft and its final, a 废止 notice, a repost and its full text."""
 
-from corpus.status import document_view
 from corpus.store import Store
+from reasoning.view import document_view
 from tests.conftest import run_policy
 
 AS_OF = "2025-06-01"

@@ -2,6 +2,7 @@
 
 from corpus.store import Store
 from indexer import Filters, search, update_index
+from reasoning import relink
 from tests.status.test_links import doc, id_of
 
 NAMES = [
@@ -20,7 +21,7 @@ def test_hits_carry_status_and_filters_keep_what_applies(tmp_path):
     store = Store.in_dir(data)
     for name in NAMES:
         store.save_document(doc(name))
-    store.relink("2024-01-15")
+    relink(store, "2024-01-15")
     update_index(store, data)
 
     def titles(validity: str, q: str = "孵化器 一次性奖励") -> dict[str, str]:
@@ -42,7 +43,7 @@ def test_hits_carry_status_and_filters_keep_what_applies(tmp_path):
     assert hits[0].expires == "2026-12-31"
 
     # the nightly relink on the day the measures lapse re-indexes them
-    store.relink("2027-01-02")
+    relink(store, "2027-01-02")
     update_index(store, data)
     assert search(data, "新型研发机构").hits[0].status["status"] == "expired"
     assert search(data, "新型研发机构", Filters(validity="in_force")).total == 0

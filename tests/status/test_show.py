@@ -3,8 +3,8 @@
 import json
 from pathlib import Path
 
-from corpus.status import document_view
 from corpus.store import Store
+from reasoning.view import document_view
 from tests.conftest import run_policy
 
 FIXTURES = Path(__file__).parent / "fixtures"

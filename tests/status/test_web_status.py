@@ -4,6 +4,7 @@ import pytest
 
 from corpus.store import Store
 from indexer import update_index
+from reasoning import relink
 from search_web import create_app
 from tests.status.test_links import doc, id_of
 
@@ -24,7 +25,7 @@ def client(tmp_path_factory):
     with Store.in_dir(data) as store:
         for name in NAMES:
             store.save_document(doc(name))
-        store.relink("2024-01-15")
+        relink(store, "2024-01-15")
         update_index(store, data)
     return create_app(data_dir=data).test_client()
 

@@ -18,6 +18,7 @@ from cleaner import Hints, clean
 from corpus.store import Store
 from crawler.mirror import site_root
 from indexer import update_index
+from reasoning import relink
 from search_web import create_app
 from tests.conftest import SAMPLE_DOCS
 
@@ -54,8 +55,9 @@ def fill_store(data_dir: Path) -> None:
         assert body != edited.read_bytes()
         saved = store.save_page(url, body, content_type="text/html")
         store.save_document(clean(body, url=url, hints=Hints()), page_id=saved.page_id, site="sample")
-    # closing the store relinks documents and decides their status; the index copies it into hits
+    # as the commands do: relink (links and today's statuses) right before indexing; the index copies them
     with Store.in_dir(data_dir) as store:
+        relink(store)
         update_index(store, data_dir)
 
 
