@@ -131,7 +131,16 @@ def test_ctrl_c_stops_the_demo_once_it_serves(tmp_path):
             ports.append(str(s.getsockname()[1]))
     env = {**os.environ, "POLICY_DATA_DIR": str(tmp_path / "data")}
     cmd = [sys.executable, "-m", "policy", "demo", "--port", ports[0], "--mirror-port", ports[1]]
-    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True)
+    # a shell that starts jobs in the background (a CI runner, `land.sh &`) hands them SIGINT ignored,
+    # and Python then never installs its Ctrl-C handler: give the demo the default, as a terminal does
+    p = subprocess.Popen(
+        cmd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=env,
+        text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
     try:
         lines = []
         while not (lines and lines[-1].startswith("serving ")):
