@@ -82,6 +82,7 @@ def build(bench_dir: Path, laws: Path, backend: str) -> dict:
     from indexer.bm25 import BM25
     from indexer.entries import clause_entries
     from policy.bench.law_corpus import law_files
+    from reasoning import relink
 
     if not law_files(laws):
         raise click.ClickException(f"no laws under {laws} (set POLICY_LAWS_DIR or --laws-dir)")
@@ -98,7 +99,7 @@ def build(bench_dir: Path, laws: Path, backend: str) -> dict:
             n += 1
             if n % 100 == 0:
                 click.echo(f"  {n} documents cleaned", err=True)
-        store.relink()
+        relink(store)  # links and statuses, right before indexing (reasoning/relinking.py)
         cleaned = time.perf_counter()
         report = update_index(store, bench_dir, rebuild=True, backend=backend)
         indexed = time.perf_counter()
