@@ -84,17 +84,36 @@ def big_page(pages: list[tuple[str, bytes]], size: int = 10_000_000) -> bytes:
 @click.argument("paths", nargs=-1, type=click.Path(exists=True))
 @click.option("--rounds", default=20, show_default=True, help="Times each page is cleaned.")
 @click.option("--big/--no-big", default=True, show_default=True, help="Also time one 10 MB page.")
-def bench_clean(paths: tuple[str, ...], rounds: int, big: bool) -> None:
+@click.option(
+    "--real", is_flag=True, help="Score the real set (tests/fixtures/cleaner/real) against its gold."
+)
+@click.option("--batch", "batches", multiple=True, help="With --real: only these gold files (batch1.json …).")
+@click.option("--verbose", "-v", is_flag=True, help="With --real: print each page's misses.")
+def bench_clean(
+    paths: tuple[str, ...], rounds: int, big: bool, real: bool, batches: tuple[str, ...], verbose: bool
+) -> None:
     """Pages/s of clean() and of trafilatura.extract() on the same HTML pages, and the ratio.
 
-    Without PATHS it uses the bundled sample site's pages.
+    Without PATHS it uses the bundled sample site's pages.  With --real it
+    scores the real set instead (fields, outline, departments, amounts and
+    overall per page, per batch and in total, and each page's time), then
+    times clean() against trafilatura on its HTML pages.
 
     \b
     Example:
       policy bench clean
       policy bench clean tests/fixtures/cleaner --rounds 5
+      policy bench clean --real -v
+      policy bench clean --real --batch batch1.json
     """
     from cleaner import NotADocument, clean  # loaded when benchmarking, not on every `policy` start
+
+    if real:
+        from policy.bench.realscore import report
+        from policy.bench.realset import REAL_DIR
+
+        report(list(batches) or None, verbose, click.echo)
+        paths = paths or (str(REAL_DIR),)
 
     try:
         import trafilatura

@@ -16,8 +16,7 @@ from pathlib import Path
 import pytest
 
 from cleaner import clean
-
-from .heldout_score import score_doc, summarize
+from policy.bench.scoring import score_doc, summarize
 
 UNSEEN = Path(__file__).resolve().parent.parent / "fixtures" / "cleaner" / "unseen"
 GOLD = json.loads((UNSEEN / "gold.json").read_text(encoding="utf-8"))

@@ -1,4 +1,4 @@
-"""The scoring rules of the project's ``score_clean.py``, copied so CI can run them without /work/shared.
+"""The scoring rules of the project's ``score_clean.py``, copied so CI and the benches can run them without ../shared.
 
 Kept line for line with the grader's logic (fields exact after NFKC, outline
 F1 keyed by numbering-path cores and the heading's first 4 characters,
@@ -16,6 +16,7 @@ NUMBERED = re.compile(
     r"^(第[一二三四五六七八九十百零〇\d]+[章节条]|[一二三四五六七八九十百]+[、.]|\(?[一二三四五六七八九十百]+\)|\(?\d+\)|\d+[.、]|[①-⑳])$"
 )
 CORE = re.compile(r"[一二三四五六七八九十百零〇\d①-⑳]+")
+CIRCLED = re.compile(r"[①-⑳]")
 SCALARS = ["title", "issuer", "doc_number", "published", "signed", "doc_type", "draft", "index_no"]
 METRICS = ("fields", "outline", "departments", "amounts")
 
@@ -28,6 +29,9 @@ def norm(s):
 
 
 def label_core(label):
+    raw = re.sub(r"\s+", "", str(label or ""))
+    if CIRCLED.fullmatch(raw):
+        return raw  # NFKC would fold ① to 1 and lose the level
     lab = norm(label) or ""
     if lab.startswith("第"):
         return lab
@@ -36,6 +40,8 @@ def label_core(label):
 
 
 def is_numbered(label):
+    if label and CIRCLED.fullmatch(re.sub(r"\s+", "", str(label))):
+        return True
     return bool(label) and bool(NUMBERED.match(norm(label) or ""))
 
 
