@@ -97,6 +97,9 @@ def read_head(lines: list[str], start: int, known_title: str | None = None) -> H
     known = _key(known_title or "")
     while i < len(lines) and i < start + 14:
         line = lines[i]
+        if head.title is None and head.doc_number is None and _PAGE_FURNITURE.search(line):
+            i = head.end = i + 1  # "原文链接：https://…", "【法宝引证码】 CLI.12.4792728" above the title
+            continue
         if is_enactment_line(line) and (record := read_enactment(lines, i)):
             head.enactment = head.enactment or record
             head.published = head.published or record.published
@@ -173,6 +176,10 @@ def _is_site_header(lines: list[str], i: int, known: str) -> bool:
     return False
 
 
+# A link or a database's citation code printed above a capture's title: the capture's, not the document's.
+_PAGE_FURNITURE = re.compile(
+    r"^\S{0,10}\s*(?:https?://|www\.)\S+$|^[【\[]?[\u4e00-\u9fff]{2,8}[】\]]?\s*[:：]?\s*[A-Za-z][A-Za-z0-9._\-/]{3,}$"
+)
 _SENTENCE_MARKS = re.compile(r"[。，,；;：:！？《》]")
 # the first line of a title broken in two: "深圳市科技创新局关于印发" / "深圳市……办法的通知"
 _TITLE_HEAD = re.compile(r"关于|(?:印发|转发|公布|发布)$")
@@ -229,6 +236,8 @@ def _title_at(lines: list[str], i: int) -> tuple[str | None, int]:
         if i + k >= len(lines) or len(prev) > 40 or prev.endswith(("。", "；", "：", ":")):
             break
         nxt = lines[i + k]
+        if _key(nxt) == _key(joined):
+            break  # the title printed twice (a capture's header, then the document's own)
         if (
             k == 1
             and not looks_like_title(lines[i])

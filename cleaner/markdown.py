@@ -16,7 +16,7 @@ _LIST_MARK = re.compile(r"^\s{0,8}[-*+]\s+(?=\S)")  # "1." and "1)" are the docu
 _QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _FRONT_MATTER = re.compile(r"\A\ufeff?---\s*\n.*?\n---\s*(?:\n|\Z)", re.S)
-_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_EMPHASIS = re.compile(r"(\*{1,3}|_{2,3})(?=\S)(.+?)(?<=\S)\1")
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^)]*\))*\)")
 _RULE = re.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$")

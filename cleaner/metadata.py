@@ -96,7 +96,7 @@ def is_draft(*texts: str | None) -> bool:
 
 def looks_like_title(line: str) -> bool:
     s = line.strip()
-    if not (3 <= len(s) <= 90) or s.endswith(("。", "；", "：", ":")):
+    if not (3 <= len(s) <= 130) or s.endswith(("。", "；", "：", ":")):
         return False
     if len(s) < 6 and not _SHORT_TITLE.search(s):
         return False  # "实施方案" alone is a heading; "信访条例" is a whole title

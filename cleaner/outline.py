@@ -27,10 +27,10 @@ LABEL_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("chapter", re.compile(rf"^第(?:{_CN}|\d+)章")),
     ("section", re.compile(rf"^第(?:{_CN}|\d+)节")),
     ("article", re.compile(rf"^第(?:{_CN}|\d+)条")),
-    ("cn", re.compile(r"^[一二三四五六七八九十百]{1,4}[、．.](?![\d])")),
+    ("cn", re.compile(r"^[一二三四五六七八九十百]{1,4}[、．.﹒](?![\d])")),
     ("paren_cn", re.compile(r"^[（(][一二三四五六七八九十百]{1,4}[）)]")),
     # "1.5亿元" is a number, "1.2022年底前……" is item 1 about a year
-    ("arabic", re.compile(r"^\d{1,2}(?:[、．]|\.(?!\d)|\.(?=(?:19|20)\d{2}年))(?![%％])")),
+    ("arabic", re.compile(r"^\d{1,2}(?:[、．﹒]|\.(?!\d)|\.(?=(?:19|20)\d{2}年))(?![%％])")),
     ("paren_arabic", re.compile(r"^[（(]\d{1,2}[）)](?![\d])")),
     ("arabic_close", re.compile(r"^\d{1,2}[）)](?![\d%％])")),
     ("circled", re.compile(r"^[①-⑳]")),
@@ -39,9 +39,12 @@ LABEL_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # Where a label may start inside a run-on line: after a sentence end or a space.
 _INLINE = re.compile(
     r"(?:(?<=[。！？\s])|(?<=[。！？]”)|(?<=[）)]))"
-    r"(第(?:[零〇一二三四五六七八九十百]+|\d+)(?:[章节条]|部分)|[一二三四五六七八九十百]{1,4}、|[（(][一二三四五六七八九十百]{1,4}[）)]|\d{1,2}(?:[.．、](?!\d)|\.(?=(?:19|20)\d{2}年))|[（(]\d{1,2}[）)]|\d{1,2}[）)]|[①-⑳])"
+    r"(第(?:[零〇一二三四五六七八九十百]+|\d+)(?:[章节条]|部分)|[一二三四五六七八九十百]{1,4}、|[（(][一二三四五六七八九十百]{1,4}[）)]|\d{1,2}(?:[.．、﹒](?!\d)|\.(?=(?:19|20)\d{2}年))|[（(]\d{1,2}[）)]|\d{1,2}[）)]|[①-⑳])"
 )
 _RANK = {"part": -1, "chapter": 0, "section": 1, "article": 2}
+_CHAPTER_THEN_ARTICLE = re.compile(
+    r"^第(?:[零〇一二三四五六七八九十百]+|\d+)[章节]\s*[^\s第]{1,20}\s+第(?:[零〇一二三四五六七八九十百]+|\d+)条"
+)
 _TAG_BEFORE = re.compile(r"(?:[。！？][）)]|(?:单位|部门|牵头|配合|负责)[^（）()]{0,120}[）)])$")
 _HEAD_END = re.compile(r"[。！？]|\s{1,}|：(?=.)")
 
@@ -59,7 +62,7 @@ class Segment:
 def label_value(label: str) -> int | None:
     if label and "①" <= label[0] <= "⑳":
         return ord(label[0]) - ord("①") + 1
-    core = re.sub(r"部分|[第章节条、．.（）()\s]", "", label)
+    core = re.sub(r"部分|[第章节条、．.﹒（）()\s]", "", label)
     return cn_to_int(core) if core else None
 
 
@@ -135,8 +138,12 @@ def _line_label_ok(found: tuple[str, str], line: str) -> bool:
 
 
 def _split_inline(line: str, last: dict[str, int]) -> list[str]:
-    """Cut a long line at the labels it carries inline (seed-style run-on text)."""
-    if len(line) < 60:
+    """Cut a long line at the labels it carries inline (seed-style run-on text).
+
+    A chapter with its first article on the same line ("第七章　安全保障　　第三十八条 …") is cut
+    however short the line.
+    """
+    if len(line) < 60 and not _CHAPTER_THEN_ARTICLE.match(line):
         return [line]
     cuts = []
     seen = dict(last)

@@ -498,4 +498,5 @@ def _mark_blocks(el) -> None:
                 continue
             node.text = "\n" + (node.text or "")
         elif node.tag in ("td", "th"):
-            node.tail = " | " + (node.tail or "")
+            # the source's indentation between cells would break a row over lines
+            node.tail = " | " + (node.tail if node.tail and node.tail.strip() else "")

@@ -30,7 +30,43 @@ def clean_lines(raw: list[str]) -> list[str]:
         if re.fullmatch(r"(【[^】]{1,12}】\s*)+\|?", line):
             continue
         lines.append(line)
-    return join_broken(lines)
+    return drop_contents(join_broken(lines))
+
+
+_CONTENTS = re.compile(r"目录|目次")
+_PART = re.compile(r"^第[一二三四五六七八九十百零〇\d]+[编章节]")
+
+
+def drop_contents(lines: list[str]) -> list[str]:
+    """Drop a table of contents: a 目录 line, or a run of 第X章 lines, whose first entry is printed again below.
+
+    Laws print their chapters as a contents list before the text ("目  录",
+    "第一章 总  则", "第二章 …", then "第一章 总  则" again over the first
+    article); the list's entries are no clauses.
+    """
+    for i, line in enumerate(lines[:200]):
+        titled = bool(_CONTENTS.fullmatch(_key(line)))
+        if not (titled or _PART.match(line)):
+            continue
+        start = i + 1 if titled else i
+        if start >= len(lines):
+            return lines
+        first = _key(lines[start])
+        for j in range(start + 1, min(len(lines), start + 120)):
+            entry = lines[j - 1]
+            if len(entry) > 60 or entry.endswith(("。", "；")) or (not titled and not _PART.match(entry)):
+                break
+            if _key(lines[j]) == first:
+                if j - start >= 2:
+                    return lines[:i] + lines[j:]
+                break
+        if not titled:
+            return lines  # the first 第X章 is the text's own
+    return lines
+
+
+def _key(line: str) -> str:
+    return re.sub(r"[\s\u3000*]+", "", line)
 
 
 def _unclosed(line: str) -> int:

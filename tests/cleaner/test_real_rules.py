@@ -1,0 +1,88 @@
+"""General rules the real pages taught (issue 12), each on a short verbatim excerpt.
+
+The pages themselves are scored in test_real.py; these tests pin one rule
+each, so a regression names the rule it broke.
+"""
+
+from __future__ import annotations
+
+from cleaner import clean
+from cleaner.text import drop_contents
+
+NOTICE_BODY = "现将《阿坝州政务数据资源管理暂行办法》印发你们，请认真遵照执行。\n"
+
+
+def test_a_captures_citation_code_and_link_are_not_the_title():
+    text = (
+        "    【法宝引证码】 CLI.12.4792728\n"
+        "原文链接：https://www.pkulaw.com/lar/f06f932a9e36c48114c6518ada114f88bdfb.html\n"
+        "阿坝州人民政府办公室关于印发《阿坝州政务数据资源管理暂行办法》的通知\n"
+        "阿坝州人民政府办公室关于印发《阿坝州政务数据资源管理暂行办法》的通知\n"
+        "阿府办发〔2021〕21号\n"
+        "各县（市）人民政府、州级各部门、卧龙特别行政区，各有关单位：\n" + NOTICE_BODY
+    )
+    doc = clean(text)
+    assert (
+        doc.title == "阿坝州人民政府办公室关于印发《阿坝州政务数据资源管理暂行办法》的通知"
+    )  # printed twice, read once
+    assert doc.doc_number == "阿府办发〔2021〕21号"
+    assert doc.issuer == "阿坝州人民政府办公室"
+
+
+def test_a_chapter_with_its_first_article_on_one_line_is_two_clauses():
+    text = (
+        "阿坝州政务数据资源管理暂行办法\n"
+        "　第七章　安全保障　　第三十八条 　数据提供部门负责本部门数据的安全管理。\n"
+        "　第九章　附则　　第四十六条 　数据资源主管部门应当进行考核评估。\n"
+    )
+    paths = [c.path for c in clean(text).clauses if c.number]
+    assert paths == [["第七章"], ["第七章", "第三十八条"], ["第九章"], ["第九章", "第四十六条"]]
+
+
+def test_small_full_stop_labels_are_arabic_labels():
+    text = (
+        "安徽省工业互联网创新发展行动计划\n二、行动步骤\n（一）网络体系强基行动。\n"
+        "　　1﹒推进工业互联网外网建设。支持基础电信企业加强宽带网络基础设施建设。\n"
+        "　　2﹒推进企业内网改造升级。\n"
+    )
+    paths = [c.path for c in clean(text).clauses if c.number]
+    assert paths[-2:] == [["二、", "（一）", "1﹒"], ["二、", "（一）", "2﹒"]]
+
+
+def test_a_table_of_contents_is_dropped_and_the_chapters_stay():
+    lines = ["中华人民共和国反垄断法", "目 录", "第一章 总 则", "第二章 垄断协议", "第八章 附 则", "第一章 总 则",
+             "第一条 为了预防和制止垄断行为，制定本法。", "第二章 垄断协议", "第十三条 禁止下列垄断协议："]  # fmt: skip
+    assert drop_contents(lines) == [lines[0], *lines[5:]]
+    # a run of chapters with no repeat below is the text's own outline
+    assert drop_contents(lines[5:]) == lines[5:]
+
+
+def test_a_markdown_contents_of_anchor_links_is_no_clause():
+    text = (
+        "# 中华人民共和国反垄断法\n\n（2007年8月30日第十届全国人民代表大会常务委员会第二十九次会议通过）\n\n"
+        "***目  录***\n\n[第一章 总  则](#第一章-总--则)\n[第二章 垄断协议](#第二章-垄断协议)\n\n"
+        "## 第一章 总  则\n\n第一条 为了预防和制止垄断行为，制定本法。\n\n## 第二章 垄断协议\n\n第十三条 禁止下列垄断协议：\n"
+    )
+    doc = clean(text)
+    assert [c.path for c in doc.clauses if c.number] == [
+        ["第一章"],
+        ["第一章", "第一条"],
+        ["第二章"],
+        ["第二章", "第十三条"],
+    ]
+    assert doc.issuer == "全国人民代表大会常务委员会" and doc.signed == "2007-08-30"
+
+
+def test_table_cells_on_lines_of_their_own_in_the_source_are_still_one_row():
+    html = (
+        "<html><body><table class='table_suoyin'>\n\t <tr>\n"
+        "               <td><strong>索 引 号</strong></td>\n"
+        "               <td>&nbsp;Whgs-16-02-010</td>\n"
+        "               <td><strong>信息分类</strong></td>\n               <td>&nbsp;</td>\n     </tr>\n"
+        "</table><div class='TRS_Editor'><p>第一条　为了促进社会主义市场经济健康发展，鼓励和保护公平竞争，"
+        "制止不正当竞争行为，保护经营者和消费者的合法权益，制定本法。</p>"
+        + "<p>第二条　经营者在生产经营活动中，应当遵循自愿、平等、公平、诚信的原则，遵守法律和商业道德。</p>"
+        * 3
+        + "</div></body></html>"
+    )
+    assert clean(html.encode()).index_no == "Whgs-16-02-010"
