@@ -94,11 +94,20 @@ def read_head(lines: list[str], start: int, known_title: str | None = None) -> H
     """
     head = Head(end=start)
     i = start
+    red = False
     known = _key(known_title or "")
     while i < len(lines) and i < start + 14:
         line = lines[i]
         if head.title is None and head.doc_number is None and _PAGE_FURNITURE.search(line):
             i = head.end = i + 1  # "原文链接：https://…", "【法宝引证码】 CLI.12.4792728" above the title
+            continue
+        if (
+            head.title is None
+            and head.doc_number is None
+            and (_is_red_header(line) or (red and is_org_line(line)))
+        ):
+            red = True  # "发展改革委办公厅  文件" / "税务总局办公厅": the red header of an official document
+            i = head.end = i + 1
             continue
         if is_enactment_line(line) and (record := read_enactment(lines, i)):
             head.enactment = head.enactment or record
@@ -112,7 +121,7 @@ def read_head(lines: list[str], start: int, known_title: str | None = None) -> H
         elif used:
             head.title = head.title or known_title
             i += used
-        elif title and head.doc_number is None and not line.startswith(_OPENERS):
+        elif title and (head.doc_number is None or head.title is None) and not line.startswith(_OPENERS):
             head.title = head.title or title
             i += used2
         elif (m := _HEAD_META.match(line)) and parse_date(m.group(1)):
@@ -140,6 +149,11 @@ def read_head(lines: list[str], start: int, known_title: str | None = None) -> H
     return head
 
 
+def _is_red_header(line: str) -> bool:
+    m = re.fullmatch(r"(?P<orgs>.{2,80}?)\s*文\s*件", line.strip())
+    return bool(m) and is_org_line(m.group("orgs"))
+
+
 def _is_site_header(lines: list[str], i: int, known: str) -> bool:
     """A short name line (the site or its owner) with the document's title right under it.
 
@@ -151,6 +165,8 @@ def _is_site_header(lines: list[str], i: int, known: str) -> bool:
     line = lines[i]
     if len(line) > 40 or _SENTENCE_MARKS.search(line) or looks_like_title(line) or _TITLE_HEAD.search(line):
         return False
+    if find_doc_number([line]):
+        return False  # a 文号 above the title (red-header documents print it there) is the document's
     org = is_org_line(line) and "|" not in line  # may be the first line of its own title
     if (org or _SITE_NAME.search(line)) and len(line) <= 24:
         for j in range(i + 1, min(len(lines), i + 3)):

@@ -146,6 +146,17 @@ def signature(lines: list[str]) -> tuple[str | None, str | None]:
     return None, None
 
 
+# Bodies of the central state: their documents have no province or city, whichever site carries them.
+_NATIONAL = re.compile(
+    r"^(?:中华人民共和国|国务院|全国人民代表大会|全国人大|中共中央|中央|最高人民(?:法院|检察院)|国家(?!级))"
+    r"|^(?![市省县区州])[\u4e00-\u9fff]{1,12}部(?:办公厅)?$|^海关总署|^中国人民银行(?:办公厅)?$"
+)
+
+
+def is_national(issuer: str | None) -> bool:
+    return bool(issuer) and bool(_NATIONAL.search(issuer or ""))
+
+
 def region_of(issuer: str | None, title: str | None, text: str, hint: Region | None = None) -> Region:
     """Region from the issuer, then the title, then the site's own region, then the text."""
     for source in (issuer, title):
@@ -153,6 +164,8 @@ def region_of(issuer: str | None, title: str | None, text: str, hint: Region | N
         if found:
             prov, city, county = found
             return Region(province=prov, city=city, county=county)
+    if is_national(issuer) or (title or "").startswith("中华人民共和国"):
+        return Region()  # a national law or a ministry's document, wherever a site republished it
     if hint and not hint.is_empty():
         return hint
     places = find_places(text[:20000])

@@ -27,6 +27,7 @@ from .metadata import (
     doc_type_from_text,
     doc_type_of,
     is_draft,
+    is_national,
     issuer_from_title,
     looks_like_title,
     region_of,
@@ -172,10 +173,18 @@ def _build(page: Page, lines: list[str], hints: Hints, url: str | None = None) -
     stated_issuer = next(
         (v for v in (table.get("issuer"), page.meta.get("issuer")) if v and not _MEDIA.search(v)), None
     )
+    # The document's own issuer (its enactment lines, its title's prefix) wins over a 发布机构 cell,
+    # which names the republisher when a district site or gkmlpt carries a city's document.
     enacted = head.enactment
-    issuer = (
-        lead_org or stated_issuer or (enacted and enacted.issuer) or issuer_from_title(title) or sig_issuer
-    )
+    own = (enacted and enacted.issuer) or issuer_from_title(title)
+    if (
+        not own
+        and stated_issuer
+        and (title or "").startswith("中华人民共和国")
+        and not is_national(stated_issuer)
+    ):
+        stated_issuer = None  # a local office never issues a national law: it republished one
+    issuer = lead_org or own or stated_issuer or sig_issuer
     published = _date(table.get("published")) or _date(page.meta.get("published")) or head.published
     if repost:
         published = head.published  # the news item's date is not the carried document's
@@ -287,6 +296,15 @@ def _cover_signature(body: list[str]) -> tuple[str | None, str | None]:
             break
         if is_date_line(line) and i > 0 and is_org_line(body[i - 1]):
             return body[i - 1].split()[0], parse_date(line)
+        # a signature of a date alone, between the cover letter and the title of what it carries
+        if (
+            is_date_line(line)
+            and i > 0
+            and body[i - 1].endswith("。")
+            and i + 1 < len(body)
+            and looks_like_title(body[i + 1])
+        ):
+            return None, parse_date(line)
         # a run-on capture keeps the signature inline: "…认真贯彻落实。 湖北省科学技术厅 2023年2月20日 …"
         m = _INLINE_SIGNATURE.search(line, 0, 3000)
         if m and is_org_line(m.group("org")):

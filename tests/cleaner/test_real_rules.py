@@ -86,3 +86,43 @@ def test_table_cells_on_lines_of_their_own_in_the_source_are_still_one_row():
         + "</div></body></html>"
     )
     assert clean(html.encode()).index_no == "Whgs-16-02-010"
+
+
+def test_a_red_header_with_joint_issuers_and_the_wenhao_above_the_title():
+    text = (
+        "发展改革委办公厅  文件\n税务总局办公厅\n 发改办财金规〔2019〕860号 \n关于加强个人所得税纳税信用建设的通知\n"
+        "各省、自治区、直辖市、新疆生产建设兵团社会信用体系建设牵头部门：\n"
+        "为贯彻落实《中华人民共和国个人所得税法》及其实施条例，现就有关事项通知如下。\n一、总体要求\n"
+        "开展个人所得税纳税信用建设，要坚持依法推进原则。\n"
+    )
+    doc = clean(text)
+    assert doc.title == "关于加强个人所得税纳税信用建设的通知"
+    assert doc.doc_number == "发改办财金规〔2019〕860号"
+    assert doc.doc_type == "通知"
+
+
+def test_a_national_law_republished_by_a_city_office_is_not_the_offices():
+    html = (
+        "<html><head><meta name='ArticleTitle' content='中华人民共和国反不正当竞争法'>"
+        "<meta name='ContentSource' content='中华人民共和国反不正当竞争法'></head><body>"
+        "<table><tr><td>发布机构</td><td>&nbsp;武汉市工商局</td><td>公开日期</td><td>&nbsp;2018-01-01</td></tr></table>"
+        "<div class='TRS_Editor'>"
+        + "<p>第一条　为了促进社会主义市场经济健康发展，鼓励和保护公平竞争，制止不正当竞争行为，制定本法。</p>"
+        * 4
+        + "</div></body></html>"
+    )
+    doc = clean(html.encode())
+    assert doc.issuer is None
+    assert doc.region.province is None and doc.region.city is None
+
+
+def test_a_cover_letter_signed_with_a_date_alone():
+    text = (
+        "包头市人民政府办公室关于印发《包头市2022年数字政府建设考评办法》的通知\n包府办发〔2022〕43号\n"
+        "各旗、县、区人民政府，稀土高新区管委会，市直有关部门、单位：\n"
+        "　　经市人民政府同意，将《包头市2022年数字政府建设考评办法》印发给你们，请认真抓好落实。\n"
+        "2022年4月14日\n　　包头市2022年数字政府建设考评办法\n　　一、考评对象\n　　各旗县区人民政府。\n"
+    )
+    doc = clean(text)
+    assert doc.signed == "2022-04-14"
+    assert doc.issuer == "包头市人民政府办公室"
