@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+import threading
 import zipfile
 
 from .errors import NotADocument
@@ -45,6 +46,55 @@ def sniff(data: bytes, content_type: str | None = None) -> str | None:
 
 
 def pdf_lines(data: bytes) -> list[str]:
+    """The text lines of a PDF: pdfium's text layer, page numbers dropped, spaced and broken lines mended.
+
+    pypdfium2 (PDFium, permissive licence) reads real attachments about ten
+    times faster than pdfminer.six with the same characters and line order
+    (`policy bench pdf`); pdfminer stays as the fallback for a file PDFium
+    refuses.
+    """
+    try:
+        pages = _pdfium_pages(data)
+    except NotADocument:
+        pages = _pdfminer_pages(data)
+    lines = []
+    for page in pages:
+        for ln in page.replace("\xad", "-").splitlines():  # PDFium gives a printed hyphen as a soft one
+            ln = unspace(ln.strip())
+            if ln and not _PAGE_NUMBER.match(ln):
+                lines.append(ln)
+    lines = join_single_characters(lines)
+    if not lines:
+        raise NotADocument("a PDF without a text layer (a scanned image?): nothing to read")
+    return rewrap(lines)
+
+
+# PDFium is not thread-safe: one document at a time per process.
+_PDFIUM = threading.Lock()
+
+
+def _pdfium_pages(data: bytes) -> list[str]:
+    import pypdfium2 as pdfium
+
+    with _PDFIUM:
+        try:
+            doc = pdfium.PdfDocument(data)
+        except Exception as e:  # noqa: BLE001 - PdfiumError for damaged or encrypted files
+            raise NotADocument(f"an unreadable PDF ({type(e).__name__}: {e})") from None
+        try:
+            pages = []
+            for i in range(len(doc)):
+                page = doc[i]
+                textpage = page.get_textpage()
+                pages.append(textpage.get_text_range())
+                textpage.close()
+                page.close()
+            return pages
+        finally:
+            doc.close()
+
+
+def _pdfminer_pages(data: bytes) -> list[str]:
     from pdfminer.high_level import extract_text
     from pdfminer.layout import LAParams
 
@@ -54,11 +104,48 @@ def pdf_lines(data: bytes) -> list[str]:
         text = extract_text(io.BytesIO(data), laparams=LAParams())
     except Exception as e:  # noqa: BLE001 - pdfminer raises many kinds on damaged or encrypted files
         raise NotADocument(f"an unreadable PDF ({type(e).__name__}: {e})") from None
-    lines = [ln.strip() for ln in text.replace("\x0c", "\n").splitlines()]
-    lines = [ln for ln in lines if ln and not _PAGE_NUMBER.match(ln)]
-    if not lines:
-        raise NotADocument("a PDF without a text layer (a scanned image?): nothing to read")
-    return rewrap(lines)
+    return text.split("\x0c")
+
+
+_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
+_CJK_PAIR = re.compile(r"[\u4e00-\u9fff](?=[\u4e00-\u9fff])")
+
+
+def unspace(line: str) -> str:
+    """ "税 务 总 局 办 公 厅", "目 录", "总 则": a letter-spaced line loses the spaces between its characters.
+
+    Only when most neighbouring characters are spaced: a single space in
+    running text ("第一条 为了…", a table's cells) is a separator.
+    """
+    line = _DIGIT_GAP.sub("", line)
+    gaps = len(_CJK_GAP.findall(line))
+    if gaps < 1:
+        return line
+    line = _DIGIT_GAP.sub("", line)
+    joined = len(_CJK_PAIR.findall(line))
+    # a short heading may be spaced unevenly ("税务 总局 办 公厅 文件"): more gaps than neighbours
+    short = len(line) <= 40 and not re.search(r"[，。；：,;:]", line)
+    return _CJK_GAP.sub("", line) if gaps >= (1 if short else 2) * max(joined, 1) else line
+
+
+# PDFium spaces runs of digits from the characters around them: "2019 年 1 月 1 日", "〔2018〕41 号"
+_DIGIT_GAP = re.compile(r"(?<=\d) (?=[年月日号万亿元条款项个家%％余多])|(?<=[年月第共约近达至〔（]) (?=\d)")
+
+
+def join_single_characters(lines: list[str]) -> list[str]:
+    """A run of one-character lines (vertical text, a narrow table cell: "序" / "号") is one line."""
+    out: list[str] = []
+    run: list[str] = []
+    for line in [*lines, ""]:
+        if len(line) == 1 and "\u4e00" <= line <= "\u9fff":
+            run.append(line)
+            continue
+        if run:
+            out.append("".join(run)) if len(run) > 1 else out.append(run[0])
+            run = []
+        if line:
+            out.append(line)
+    return out
 
 
 def rewrap(lines: list[str]) -> list[str]:

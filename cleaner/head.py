@@ -104,9 +104,10 @@ def read_head(lines: list[str], start: int, known_title: str | None = None) -> H
         if (
             head.title is None
             and head.doc_number is None
-            and (_is_red_header(line) or (red and is_org_line(line)))
+            and (red or _is_red_header(lines, i))
+            and is_org_line(re.sub(r"\s*文\s*件$", "", line) or "-")
         ):
-            red = True  # "发展改革委办公厅  文件" / "税务总局办公厅": the red header of an official document
+            red = True  # "发展改革委办公厅" / "税务总局办公厅  文件": the red header of an official document
             i = head.end = i + 1
             continue
         if is_enactment_line(line) and (record := read_enactment(lines, i)):
@@ -149,9 +150,15 @@ def read_head(lines: list[str], start: int, known_title: str | None = None) -> H
     return head
 
 
-def _is_red_header(line: str) -> bool:
-    m = re.fullmatch(r"(?P<orgs>.{2,80}?)\s*文\s*件", line.strip())
-    return bool(m) and is_org_line(m.group("orgs"))
+def _is_red_header(lines: list[str], i: int) -> bool:
+    """ "发展改革委办公厅" / "税务总局办公厅文件": issuers' names, the last one ending in 文件."""
+    for line in lines[i : i + 5]:
+        m = re.fullmatch(r"(?P<orgs>.{2,80}?)\s*文\s*件", line.strip())
+        if m and is_org_line(m.group("orgs")):
+            return True
+        if not is_org_line(line):
+            return False
+    return False
 
 
 def _is_site_header(lines: list[str], i: int, known: str) -> bool:

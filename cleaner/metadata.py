@@ -129,7 +129,7 @@ def find_doc_number(lines: list[str]) -> str | None:
     for line in lines:
         m = DOC_NUMBER.search(line)
         if m and len(line) < 40:
-            return m.group(0).strip()
+            return re.sub(r"\s+", "", m.group(0))  # "穗残联规字〔2019〕2 号": the space is the layout's
     return None
 
 

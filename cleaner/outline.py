@@ -133,6 +133,9 @@ def _line_label_ok(found: tuple[str, str], line: str) -> bool:
     rest = line[len(label) :]
     if kind in ("arabic", "arabic_close") and re.match(r"^\s*[%％个万亿元年月日]", rest):
         return False
+    # "一、二类医疗器械", "一、二级": an enumeration of numerals (a wrapped table cell), not item 一、
+    if kind == "cn" and re.match(r"^[二三四五六七八九十]{1,2}(?:[、类级等档批期]|$)", rest):
+        return False
     # "第一条" alone on its line, its text on the next: some pages set the label apart
     return bool(rest.strip()) or kind in ("part", "chapter", "section", "article")
 

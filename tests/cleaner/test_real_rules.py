@@ -126,3 +126,25 @@ def test_a_cover_letter_signed_with_a_date_alone():
     doc = clean(text)
     assert doc.signed == "2022-04-14"
     assert doc.issuer == "包头市人民政府办公室"
+
+
+def test_pdf_lines_mend_letter_spacing_digit_gaps_single_characters_and_page_numbers():
+    from cleaner.attachments import join_single_characters, unspace
+
+    assert unspace("税 务 总 局 办 公 厅") == "税务总局办公厅"
+    assert unspace("税务 总局 办 公厅 文件") == "税务总局办公厅文件"
+    assert unspace("2019 年 1 月 1 日起全面施行") == "2019年1月1日起全面施行"
+    assert unspace("发改办财金规〔2019〕860 号") == "发改办财金规〔2019〕860号"
+    # a single space in running text or between a table's cells is a separator
+    assert unspace("第一条 为了规范管理工作") == "第一条 为了规范管理工作"
+    assert unspace("项目名称 企业投资项目") == "项目名称 企业投资项目"
+    assert join_single_characters(["序", "号", "项目", "一"]) == ["序号", "项目", "一"]
+
+
+def test_a_wrapped_cell_starting_with_an_enumeration_is_no_item():
+    text = (
+        "某某市医疗器械经营管理办法\n一、适用范围\n本办法适用于本市行政区域内经营下列产品的企业，包括第\n"
+        "一、二类医疗器械的经营企业。\n二、管理要求\n企业应当建立进货查验记录制度。\n"
+    )
+    labels = [c.number for c in clean(text).clauses if c.number]
+    assert labels == ["一、", "二、"]
