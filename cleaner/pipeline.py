@@ -186,8 +186,9 @@ def _build(page: Page, lines: list[str], hints: Hints, url: str | None = None) -
         stated_issuer = None  # a local office never issues a national law: it republished one
     issuer = lead_org or own or stated_issuer or sig_issuer
     published = _date(table.get("published")) or _date(page.meta.get("published")) or head.published
+    page_date = published
     if repost:
-        published = head.published  # the news item's date is not the carried document's
+        published = head.published  # a newspaper's date is not the carried document's
     elif not published:
         published = _date(page.date_above) or date_from_url(url)
     signed = _date(table.get("signed")) or signed or (enacted and enacted.signed)
@@ -214,6 +215,10 @@ def _build(page: Page, lines: list[str], hints: Hints, url: str | None = None) -
     body_text = "\n".join(c.text for c in clauses)
     region = region_of(issuer, title, body_text, hints.region)
     issuer = _full_issuer(issuer, region)
+    if repost and not published and stated_issuer and _full_issuer(stated_issuer, region) == issuer:
+        published = (
+            page_date  # the issuer's own site published it with a news lead: its date is the document's
+        )
     for c in clauses:
         c.department_tags = with_canonical(c.department_tags, region)
     doc_type = doc_type_of(title) if title else doc_type_from_text(body_text)

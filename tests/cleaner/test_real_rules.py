@@ -148,3 +148,20 @@ def test_a_wrapped_cell_starting_with_an_enumeration_is_no_item():
     )
     labels = [c.number for c in clean(text).clauses if c.number]
     assert labels == ["一、", "二、"]
+
+
+def test_a_news_page_on_the_issuers_own_site_dates_the_document_a_newspaper_does_not():
+    own = (
+        "<html><body><h1>我省印发方案推动合芜蚌示范区建设</h1>"
+        "<div class='news-meta'><span>来源：安徽省科学技术厅</span> <span>时间：2023-01-16</span></div>"
+        "<div class='TRS_Editor'><p>近日，安徽省科技厅印发《关于加快推动合芜蚌国家科技成果转移转化示范区建设的实施方案"
+        "(2022-2025年)》，明确了示范区建设的战略定位。</p><p>方案还提出12项重点任务。全文如下↓</p>"
+        "<p>为加快实施创新驱动发展战略，推动合芜蚌国家科技成果转移转化示范区建设，制定本实施方案。</p>"
+        "<p>一、总体要求</p><p>坚持以习近平新时代中国特色社会主义思想为指导，深入贯彻落实党的二十大精神。</p>"
+        "</div></body></html>"
+    )
+    doc = clean(own.encode())
+    assert doc.title.startswith("关于加快推动合芜蚌") and doc.issuer == "安徽省科学技术厅"
+    assert doc.published == "2023-01-16"
+    paper = own.replace("来源：安徽省科学技术厅", "来源：安徽日报")
+    assert clean(paper.encode()).published is None
