@@ -147,6 +147,7 @@ def parse_html(text: str, body_selector: str | None = None, url: str | None = No
         "//script|//style|//noscript|//template|//svg|//comment()|//processing-instruction()"
     ):
         _drop(bad)
+    _drop_hidden(root)
     weights = Weights()
     containers, heading_elements = _scan(root)
     headings = _headings(heading_elements)
@@ -444,6 +445,31 @@ def _strip_chrome(el, weights):
             _drop(bad)
     weights.forget()  # what contained a dropped block weighs less now
     return el
+
+
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+def _drop_hidden(root) -> None:
+    """Hidden elements are never read: some platforms repeat the whole text in a display:none copy.
+
+    A page whose only text is hidden (shown by a script) keeps it: hiding
+    everything is a way to render, not a second copy.
+    """
+    hidden = [
+        el
+        for el in root.xpath("//*[@style or @hidden]")
+        if el.get("hidden") is not None or _HIDDEN_STYLE.search(el.get("style") or "")
+    ]
+    if not hidden:
+        return
+    total = len(_CJK.findall(_text(root)))
+    inside = sum(len(_CJK.findall(_text(el))) for el in hidden if not any(a in hidden for a in el.iterancestors()))
+    if total - inside < 50 and inside:
+        return
+    for el in hidden:
+        if el.getparent() is not None:
+            _drop(el)
 
 
 def _drop(el) -> None:

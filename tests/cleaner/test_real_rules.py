@@ -165,3 +165,21 @@ def test_a_news_page_on_the_issuers_own_site_dates_the_document_a_newspaper_does
     assert doc.published == "2023-01-16"
     paper = own.replace("来源：安徽省科学技术厅", "来源：安徽日报")
     assert clean(paper.encode()).published is None
+
+
+def test_hidden_content_is_never_read():
+    body = (
+        "<p>一、支持企业研发</p><p>对研发投入超过500万元的企业，给予最高100万元奖励。</p>"
+        "<p>二、支持人才引进</p><p>对引进的高层次人才，给予50万元安家补贴。</p>"
+    )
+    html = (
+        "<html><body><h1>某某市关于支持科技创新的若干措施</h1><div class='TRS_Editor'>" + body + "</div>"
+        "<div class='footer'>版权所有</div><div style='display: none'>" + body + "</div>"
+        "<div hidden>" + body + "</div></body></html>"
+    )
+    doc = clean(html.encode())
+    assert [c.number for c in doc.clauses if c.number] == ["一、", "二、"]
+    assert sorted(a.yuan for c in doc.clauses for a in c.amounts) == [500000, 1000000, 5000000]
+    # a page whose whole text is hidden until a script shows it is still read
+    shown_by_script = html.replace("<div class='TRS_Editor'>" + body + "</div>", "")
+    assert [c.number for c in clean(shown_by_script.encode()).clauses if c.number][:2] == ["一、", "二、"]
