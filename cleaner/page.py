@@ -464,7 +464,9 @@ def _drop_hidden(root) -> None:
     if not hidden:
         return
     total = len(_CJK.findall(_text(root)))
-    inside = sum(len(_CJK.findall(_text(el))) for el in hidden if not any(a in hidden for a in el.iterancestors()))
+    inside = sum(
+        len(_CJK.findall(_text(el))) for el in hidden if not any(a in hidden for a in el.iterancestors())
+    )
     if total - inside < 50 and inside:
         return
     for el in hidden:

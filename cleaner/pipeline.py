@@ -90,7 +90,9 @@ def clean(
 
 def _refuse_junk(text: str, page: Page, lines: list[str]) -> None:
     """Raise NotADocument for empty pages, anti-bot challenges and error pages."""
-    if page.is_html and page.link_share > 0.6:
+    # a disclosure page whose body is only its attachment's link is a document (with a warning), not a list
+    stated = sum(1 for k in ("title", "doc_number", "index_no") if page.table.get(k))
+    if page.is_html and page.link_share > 0.6 and not (stated >= 2 and page.attachments):
         raise NotADocument("a list or index page (its text is mostly links), not a document")
     own = 0
     for ln in lines:
@@ -211,7 +213,12 @@ def _build(page: Page, lines: list[str], hints: Hints, url: str | None = None) -
     for block in tail.blocks:
         clauses.append(Clause(number=None, path=[], text="\n".join(block)))
     if not clauses:
-        warnings.append("no body text found")
+        files = list(page.attachments) or list(tail.attachments)
+        warnings.append(
+            f"the body is only an attachment ({', '.join(files[:3])}): its text is in the file"
+            if files
+            else "no body text found"
+        )
     body_text = "\n".join(c.text for c in clauses)
     region = region_of(issuer, title, body_text, hints.region)
     issuer = _full_issuer(issuer, region)

@@ -183,3 +183,22 @@ def test_hidden_content_is_never_read():
     # a page whose whole text is hidden until a script shows it is still read
     shown_by_script = html.replace("<div class='TRS_Editor'>" + body + "</div>", "")
     assert [c.number for c in clean(shown_by_script.encode()).clauses if c.number][:2] == ["一、", "二、"]
+
+
+def test_a_disclosure_page_whose_body_is_only_its_attachment_is_a_document_with_a_warning():
+    html = (
+        "<html><body><div class='main'><table class='xxgk_table'>"
+        "<tr><td>索 引 号：</td><td>11370100004188445K/2023-00123</td><td>发布机构：</td><td>某某市科学技术局</td></tr>"
+        "<tr><td>文　　号：</td><td>某科字〔2023〕12号</td><td>成文日期：</td><td>2023-12-01</td></tr>"
+        "<tr><td>标　　题：</td><td colspan='3'>关于公布2023年度高新技术企业名单的通知</td></tr></table>"
+        "<div class='TRS_Editor'><p><a href='/upload/2023/P020231205.pdf'>关于公布2023年度高新技术企业名单的通知.pdf</a>"
+        "</p></div></div></body></html>"
+    )
+    doc = clean(html.encode())
+    assert (doc.title, doc.doc_number, doc.index_no) == (
+        "关于公布2023年度高新技术企业名单的通知",
+        "某科字〔2023〕12号",
+        "11370100004188445K/2023-00123",
+    )
+    assert doc.attachments == ["/upload/2023/P020231205.pdf"]
+    assert any("only an attachment" in w for w in doc.warnings)
