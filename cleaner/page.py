@@ -30,7 +30,7 @@ from .labels import (
     TITLE_CLASS_HINTS,
 )
 from .markdown import looks_like_markdown, markdown_lines
-from .metadata import looks_like_title
+from .metadata import find_doc_number, looks_like_title
 
 BLOCK_TAGS = frozenset(
     {
@@ -113,6 +113,7 @@ class Page:
     is_html: bool = False
     link_share: float = 0.0  # share of the body's text inside links: a list page is mostly links
     date_above: str | None = None  # a bare date line printed between the title and the body
+    number_above: str | None = None  # a 文号 printed between the title and the body
 
 
 def looks_like_html(text: str) -> bool:
@@ -165,6 +166,7 @@ def parse_html(text: str, body_selector: str | None = None, url: str | None = No
         title_tag=title_tag,
         headings=headings + _titles_above(page_lines, lines),
         date_above=_date_above(page_lines, lines),
+        number_above=_number_above(page_lines, lines),
         attachments=attachments,
         is_html=True,
         link_share=links / total if total else 0.0,
@@ -185,6 +187,28 @@ def _date_above(page_lines: list[str], body_lines: list[str]) -> str | None:
         m = _BARE_DATE.match(line)
         if m:
             found = m.group(1)
+    return None
+
+
+def _number_above(page_lines: list[str], body_lines: list[str]) -> str | None:
+    """A 文号 printed between the title and the body, outside the body's element.
+
+    Pages print it on a centred line of its own, behind 【文号】, in brackets,
+    or split over <span>s (joined here, as inline text is): the nearest one
+    above the body's first line wins.
+    """
+    first = next((" ".join(x.split()).strip("| ") for x in body_lines if x.strip()), None)
+    if not first:
+        return None
+    found = None
+    for line in page_lines[:3000]:
+        line = " ".join(line.split()).strip("| ")
+        if line == first:
+            return found
+        if len(line) < 50:
+            number = find_doc_number([re.sub(r"^[【\[]?(?:文\s*号|发文字号)[】\]]?\s*[:：]?", "", line)])
+            if number:
+                found = number
     return None
 
 
@@ -229,7 +253,8 @@ def _meta_fields(root) -> dict[str, str]:
 def _set(table: dict[str, str | None], name: str, value: str | None) -> None:
     """First real value wins; an empty cell ("文号" with nothing) is None until a real value shows up."""
     # an info bar runs on into its tools: "来源：市科技局 【大 中 小】 【打印】"
-    value = re.split(r"[【\[|｜]|\s[（(]?点击", value or "", maxsplit=1)[0]
+    # (a year in square brackets is a 文号's own: 穗残联规字[2019]2号)
+    value = re.split(r"[【|｜]|\[(?!\s*(?:19|20)\d{2}\s*\])|\s[（(]?点击", value or "", maxsplit=1)[0]
     if name == "issuer":
         value = _leading_orgs(value)
     value = value.strip().strip("|｜").strip() or None

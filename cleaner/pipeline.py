@@ -161,9 +161,11 @@ def _build(page: Page, lines: list[str], hints: Hints, url: str | None = None) -
     head = read_head(lines, body_start, known)
     title = stated or clean_title(head.title) or known
 
-    # An empty 文号 cell in the disclosure table means "no 文号": never look further.
-    doc_number = table.get("doc_number") if "doc_number" in table else head.doc_number
-    doc_number = doc_number or page.meta.get("doc_number")
+    # The table's 文号 cell, else the one the document prints under its title or above its body
+    # (some tables leave the cell empty and print the 文号 only there); a 文号 quoted in the body never counts.
+    doc_number = (
+        table.get("doc_number") or head.doc_number or page.number_above or page.meta.get("doc_number")
+    )
     body = lines[head.end :]
     tail = split_tail(body)
     body = body[: tail.start]

@@ -6,6 +6,8 @@ each, so a regression names the rule it broke.
 
 from __future__ import annotations
 
+import pytest
+
 from cleaner import clean
 from cleaner.text import drop_contents
 
@@ -202,3 +204,30 @@ def test_a_disclosure_page_whose_body_is_only_its_attachment_is_a_document_with_
     )
     assert doc.attachments == ["/upload/2023/P020231205.pdf"]
     assert any("only an attachment" in w for w in doc.warnings)
+
+
+@pytest.mark.parametrize(
+    "printed",
+    [
+        "<p style='text-align:center'>穗残联规字〔2019〕2 号</p>",  # its own centred line, an inner space
+        "<p>【文号】穗残联规字〔2019〕2号</p>",  # behind a bracketed label
+        "<p><span>穗残联规字</span><span>〔2019〕</span><span>2号</span></p>",  # split over spans
+        "<p>（穗残联规字〔2019〕2号）</p>",
+    ],
+)
+def test_a_wenhao_printed_between_the_title_and_the_body_element(printed):
+    html = (
+        "<html><body><div class='article'><h1>广州市残疾人联合会关于印发广州市残疾人就业补贴办法的通知</h1>"
+        + printed
+        + "<div class='content'><p>各区残联：</p>"
+        + "<p>现将《广州市残疾人就业补贴办法》印发给你们，请认真贯彻执行。</p><p>一、补贴对象</p><p>本市户籍残疾人。</p>"
+        * 3
+        + "</div></div></body></html>"
+    )
+    assert clean(html.encode()).doc_number == "穗残联规字〔2019〕2号"
+
+
+def test_a_year_in_square_brackets_stays_in_the_wenhao_cell():
+    from cleaner.page import read_label_lines
+
+    assert read_label_lines(["文号：穗残联规字[2019]2号 【打印】"]) == {"doc_number": "穗残联规字[2019]2号"}
