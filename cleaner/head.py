@@ -194,6 +194,9 @@ def _is_site_header(lines: list[str], i: int, known: str) -> bool:
         # "关于……的意见" under a name line is that name's title ("青岛市人民政府" / "关于印发……")
         if not org and nxt.startswith("关于") and looks_like_title(nxt):
             return True
+        # a menu of short words ("首页" / "法律法规" / "司法解释") over a law's or a document's title
+        if not org and len(line) <= 8 and not re.search(r"\d", line) and looks_like_title(nxt):
+            return True
         if len(nxt) > 40 or _SENTENCE_MARKS.search(nxt):
             return False
     return False

@@ -250,6 +250,11 @@ def _meta_fields(root) -> dict[str, str]:
     return found
 
 
+_WIDGET = re.compile(
+    r"(?:全文|标题|正文|文号|搜索|检索|查询|高级搜索|高级检索|站内搜索|全文检索|请输入关键[词字].*|确定|提交)"
+)
+
+
 def _set(table: dict[str, str | None], name: str, value: str | None) -> None:
     """First real value wins; an empty cell ("文号" with nothing) is None until a real value shows up."""
     # an info bar runs on into its tools: "来源：市科技局 【大 中 小】 【打印】"
@@ -258,6 +263,8 @@ def _set(table: dict[str, str | None], name: str, value: str | None) -> None:
     if name == "issuer":
         value = _leading_orgs(value)
     value = value.strip().strip("|｜").strip() or None
+    if value and _WIDGET.fullmatch(value):
+        value = None  # "标题" / "搜索": a search box's options, not a label with its value
     if table.get(name) is None:
         table[name] = value
 

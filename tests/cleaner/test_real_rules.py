@@ -231,3 +231,15 @@ def test_a_year_in_square_brackets_stays_in_the_wenhao_cell():
     from cleaner.page import read_label_lines
 
     assert read_label_lines(["文号：穗残联规字[2019]2号 【打印】"]) == {"doc_number": "穗残联规字[2019]2号"}
+
+
+def test_search_widget_words_and_a_law_sites_menu_are_never_the_title():
+    body = "各区人民政府，市有关单位：\n现将《实施办法》印发给你们，请认真贯彻执行。\n一、总体要求\n坚持创新驱动。\n"
+    title = "深圳市科技创新委员会关于印发深圳市科技计划管理实施办法的通知"
+    assert clean("全文\n标题\n搜索\n" + title + "\n" + body).title == title
+    law = (
+        "首页\n法律法规\n司法解释\n地方法规\n中华人民共和国反垄断法\n"
+        "（2007年8月30日第十届全国人民代表大会常务委员会第二十九次会议通过）\n第一条 为了预防和制止垄断行为，制定本法。\n"
+    )
+    doc = clean(law)
+    assert (doc.title, doc.issuer) == ("中华人民共和国反垄断法", "全国人民代表大会常务委员会")
