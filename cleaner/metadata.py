@@ -83,11 +83,15 @@ def _type_by_suffix(t: str) -> str:
 
 def doc_type_from_text(text: str) -> str:
     """Without a title, the opening sentence names the type: "……，制定本意见。"."""
-    m = re.search(
-        r"(?:制定|制订|印发|出台)本(实施意见|意见|规划|实施方案|方案|办法|细则|措施|规定|决定|指南)",
-        text[:3000],
-    )
-    return doc_type_of(m.group(1)) if m else "其他"
+    types = r"(实施意见|意见|规划|实施方案|方案|办法|细则|若干措施|措施|若干政策|政策|规定|决定|指南)"
+    m = re.search(rf"(?:制定|制订|印发|出台)本{types}|(?:提出|制定)(?:如下|以下){types}", text[:3000])
+    # a cover letter: "《广安市招商引资政策二十条（试行）》已经……审议通过，现印发给你们"
+    cover = re.search(r"《([^《》]{4,80})》(?:已经[^。]{0,60}?)?[，,]?现(?:予)?(?:印发|发布)", text[:1500])
+    if not m and cover and doc_type_of(cover.group(1)) != "其他":
+        return doc_type_of(cover.group(1))
+    # the closing article names the document: "本意见自2022年10月3日起施行", "本政策自发布之日起施行"
+    m = m or re.search(rf"本{types}(?:自|从|由)[^。]{{0,30}}(?:施行|实施|执行|解释)", text[-3000:])
+    return doc_type_of(next(g for g in m.groups() if g)) if m else "其他"
 
 
 def is_draft(*texts: str | None) -> bool:

@@ -36,11 +36,14 @@ LABEL_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("circled", re.compile(r"^[①-⑳]")),
 ]
 
-# Where a label may start inside a run-on line: after a sentence end or a space.
-_INLINE = re.compile(
-    r"(?:(?<=[。！？\s])|(?<=[。！？]”)|(?<=[）)]))"
-    r"(第(?:[零〇一二三四五六七八九十百]+|\d+)(?:[章节条]|部分)|[一二三四五六七八九十百]{1,4}、|[（(][一二三四五六七八九十百]{1,4}[）)]|\d{1,2}(?:[.．、﹒](?!\d)|\.(?=(?:19|20)\d{2}年))|[（(]\d{1,2}[）)]|\d{1,2}[）)]|[①-⑳])"
+# The labels a run-on line may carry inline.
+_LABEL_ALTERNATIVES = (
+    r"(第(?:[零〇一二三四五六七八九十百]+|\d+)(?:[章节条]|部分)|[一二三四五六七八九十百]{1,4}、|[（(][一二三四五六七八九十百]{1,4}[）)]"
+    r"|\d{1,2}(?:[.．、﹒](?!\d)|\.(?=(?:19|20)\d{2}年))|[（(]\d{1,2}[）)]|\d{1,2}[）)]|[①-⑳])"
 )
+# Where a label may start inside a run-on line: after a sentence end or a space.
+_INLINE = re.compile(r"(?:(?<=[。！？\s])|(?<=[。！？]”)|(?<=[）)]))" + _LABEL_ALTERNATIVES)
+_INLINE_ANY = re.compile(_LABEL_ALTERNATIVES)
 _RANK = {"part": -1, "chapter": 0, "section": 1, "article": 2}
 _CHAPTER_THEN_ARTICLE = re.compile(
     r"^第(?:[零〇一二三四五六七八九十百]+|\d+)[章节]\s*[^\s第]{1,20}\s+第(?:[零〇一二三四五六七八九十百]+|\d+)条"
@@ -133,11 +136,35 @@ def _line_label_ok(found: tuple[str, str], line: str) -> bool:
     rest = line[len(label) :]
     if kind in ("arabic", "arabic_close") and re.match(r"^\s*[%％个万亿元年月日]", rest):
         return False
-    # "一、二类医疗器械", "一、二级": an enumeration of numerals (a wrapped table cell), not item 一、
-    if kind == "cn" and re.match(r"^[二三四五六七八九十]{1,2}(?:[、类级等档批期]|$)", rest):
+    if _enumeration(kind, rest):
         return False
     # "第一条" alone on its line, its text on the next: some pages set the label apart
     return bool(rest.strip()) or kind in ("part", "chapter", "section", "article")
+
+
+def _enumeration(kind: str, rest: str) -> bool:
+    """ "一、二类医疗器械", "一、二、三产业": numerals listed in a sentence (or a wrapped table cell), not item 一、."""
+    return kind == "cn" and bool(re.match(r"^[二三四五六七八九十]{1,2}(?:[、类级等档批期产]|$)", rest))
+
+
+def _after_heading(line: str, starts: list[int], pos: int) -> bool:
+    """ "一、总体要求（一）指导思想。": a label right after the short heading of the label before it.
+
+    Run-on captures lose the line break after a heading; the text between
+    the last label and this one is then a few words with no punctuation.
+    """
+    if not starts:
+        return False
+    start = starts[-1]
+    found = match_label(line[start:])
+    new = match_label(line[pos:])
+    if not found or not new:
+        return False
+    # an article has no heading ("第七十八条 违反本法第二十条规定" cites an article); a chapter's is its title
+    if found[0] == "article" or (new[0] == "article") != (found[0] in ("chapter", "section")):
+        return False
+    heading = line[start + len(found[1]) : pos]
+    return 1 <= len(heading.strip()) <= 25 and not re.search(r"[。，,；;：:！？、“”]", heading)
 
 
 def _split_inline(line: str, last: dict[str, int]) -> list[str]:
@@ -155,8 +182,11 @@ def _split_inline(line: str, last: dict[str, int]) -> list[str]:
         v = label_value(first[1])
         if v is not None:
             seen[first[0]] = v
-    for m in _INLINE.finditer(line):
+    starts = [0] if first else []  # where the labels accepted so far begin
+    for m in _INLINE_ANY.finditer(line):
         if m.start() == 0:
+            continue
+        if not _INLINE.match(line, m.start()) and not _after_heading(line, starts, m.start()):
             continue
         found = match_label(line[m.start() :])
         if not found:
@@ -167,7 +197,7 @@ def _split_inline(line: str, last: dict[str, int]) -> list[str]:
             continue
         kind, label = found
         rest = line[m.start() + len(label) :]
-        if not rest.strip() or re.match(r"^\s*[%％个万亿元年月日]", rest):
+        if not rest.strip() or re.match(r"^\s*[%％个万亿元年月日]", rest) or _enumeration(kind, rest):
             continue
         value = label_value(label)
         if not _plausible_inline(kind, value, seen):
@@ -175,6 +205,7 @@ def _split_inline(line: str, last: dict[str, int]) -> list[str]:
         if value is not None:
             seen[kind] = value
         cuts.append(m.start())
+        starts.append(m.start())
     if not cuts:
         return [line]
     pieces = []

@@ -172,6 +172,8 @@ def _build(page: Page, lines: list[str], hints: Hints, url: str | None = None) -
     sig_issuer, signed = tail.issuer, tail.signed
     if not signed:
         sig_issuer, signed = _cover_signature(body)
+    if not signed and body:
+        sig_issuer, signed = _run_on_signature(body[-1])
 
     # "来源：临沂日报" names the newspaper that carried the page, not the issuing body
     stated_issuer = next(
@@ -320,7 +322,7 @@ def _cover_signature(body: list[str]) -> tuple[str | None, str | None]:
         ):
             return None, parse_date(line)
         # a run-on capture keeps the signature inline: "…认真贯彻落实。 湖北省科学技术厅 2023年2月20日 …"
-        m = _INLINE_SIGNATURE.search(line, 0, 3000)
+        m = _INLINE_SIGNATURE.search(line, 0, 3000) or _COVER_SIGNATURE.search(line, 0, 3000)
         if m and is_org_line(m.group("org")):
             return m.group("org"), parse_date(m.group("date"))
     return None, None
@@ -329,6 +331,31 @@ def _cover_signature(body: list[str]) -> tuple[str | None, str | None]:
 _INLINE_SIGNATURE = re.compile(
     r"[。！]\s*(?P<org>[\u4e00-\u9fff]{4,40})\s+"
     r"(?P<date>(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)(?:\s|$)"
+)
+
+
+def _run_on_signature(line: str) -> tuple[str | None, str | None]:
+    """The signature of a capture run on into one line: "…有效期至2025年12月31日。广安市人民政府2022年9月2日相关附件：…"."""
+    found = None
+    for m in _RUN_ON_SIGNATURE.finditer(line, max(0, len(line) - 3000)):
+        if is_org_line(m.group("org")):
+            found = m
+    return (found.group("org"), parse_date(found.group("date"))) if found else (None, None)
+
+
+# "…现印发给你们，请认真贯彻落实。广安市人民政府2022年4月29日广安市招商引资政策二十条…": with no spaces,
+# the cover letter's signature runs into the carried title; a sentence goes on after its date (起施行, 印发)
+_COVER_SIGNATURE = re.compile(
+    r"(?:印发给你们|转发给你们|请认真贯彻落实|请认真贯彻执行|请遵照执行|请认真组织实施|请抓好落实)[^。]{0,20}。"
+    r"(?P<org>[\u4e00-\u9fff]{4,40}?)"
+    r"(?P<date>(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)"
+    r"(?![起前至到开印发以之])"
+)
+# after the date: the end, a space, or what follows a signature (附件, 抄送, 此件公开发布) — never 起施行
+_RUN_ON_SIGNATURE = re.compile(
+    r"[。！]\s*(?P<org>[\u4e00-\u9fff]{4,40}?)\s*"
+    r"(?P<date>(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)"
+    r"(?=\s|$|相关附件|附件|[（(]此件|抄送)"
 )
 
 

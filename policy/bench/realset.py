@@ -32,9 +32,9 @@ class Entry:
 
 
 def batch_names(root: Path = REAL_DIR) -> list[str]:
-    """gold/batch1.json, gold/batch2.json …, in number order (binaries.json is separate)."""
-    names = [p.name for p in (root / "gold").glob("batch*.json")]
-    return sorted(names, key=lambda n: int(re.sub(r"\D", "", n) or 0))
+    """gold/batch1.json, batch2.json …, then other hands' batches (grants_batch1.json …); binaries.json is separate."""
+    names = [p.name for p in (root / "gold").glob("*batch*.json")]
+    return sorted(names, key=lambda n: (n.split("batch")[0], int(re.sub(r"\D", "", n) or 0)))
 
 
 def load(batches: list[str] | None = None, root: Path = REAL_DIR, binaries: bool = True) -> list[Entry]:

@@ -243,3 +243,33 @@ def test_search_widget_words_and_a_law_sites_menu_are_never_the_title():
     )
     doc = clean(law)
     assert (doc.title, doc.issuer) == ("中华人民共和国反垄断法", "全国人民代表大会常务委员会")
+
+
+def test_a_capture_run_on_into_one_line_keeps_headings_signatures_and_its_type():
+    text = (
+        "各县（市、区）人民政府，市直各部门：《广安市招商引资政策二十条（试行）》已经六届市政府第10次常务会议审议通过，"
+        "现印发给你们，请遵照执行。广安市人民政府2022年4月29日广安市招商引资政策二十条（试行）"
+        "为坚定落实“四大战略”部署，制定本政策。一、总体要求（一）指导思想。以新发展理念为指导。"
+        "（二）基本原则。坚持市场主导。二、支持措施1.项目投资奖励。对新引进项目给予奖励。2.加快一、二、三产业融合。"
+        "支持企业融合发展。本政策自2022年6月1日起施行。"
+    )
+    doc = clean(text)
+    assert (doc.issuer, doc.signed) == ("广安市人民政府", "2022-04-29")
+    assert [c.path for c in doc.clauses if c.number] == [
+        ["一、"],
+        ["一、", "（一）"],
+        ["一、", "（二）"],
+        ["二、"],
+        ["二、", "1."],
+        ["二、", "2."],
+    ]
+    signed_at_the_end = "为加快推进林业经济发展，现就有关事项提出如下实施意见。一、总体要求坚持生态优先。本意见自2022年10月3日起施行。广安市人民政府2022年9月2日相关附件：意见.pdf"
+    doc = clean(signed_at_the_end)
+    assert (doc.issuer, doc.signed, doc.doc_type) == ("广安市人民政府", "2022-09-02", "意见")
+    # a sentence that goes on after the date is no signature
+    assert (
+        clean(
+            "各区科技局：现印发给你们，请遵照执行。市科技局2023年1月1日起施行新办法。一、总体要求坚持创新。"
+        ).signed
+        is None
+    )
