@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from corpus.gazetteer import MUNICIPALITIES, find_places, locate
+from corpus.gazetteer import MUNICIPALITIES, _county_pattern, counties, find_places, locate
 from corpus.model import Region
 
 from .dates import is_date_line, parse_date
@@ -167,7 +167,9 @@ def region_of(issuer: str | None, title: str | None, text: str, hint: Region | N
         found = locate(source or "")
         if found:
             prov, city, county = found
-            return Region(province=prov, city=city, county=county)
+            return Region(
+                province=prov, city=city, county=county or (city and _county_of_city(city, issuer, ""))
+            )
     if is_national(issuer) or (title or "").startswith("中华人民共和国"):
         return Region()  # a national law or a ministry's document, wherever a site republished it
     if hint and not hint.is_empty():
@@ -180,5 +182,27 @@ def region_of(issuer: str | None, title: str | None, text: str, hint: Region | N
             counts[(prov, city)] = counts.get((prov, city), 0) + 1
         (prov, city), n = max(counts.items(), key=lambda kv: kv[1])
         if n >= 2:
-            return Region(province=prov, city=city if city not in MUNICIPALITIES or city == prov else city)
+            county = _county_of_city(city, issuer, text[:20000])
+            return Region(
+                province=prov,
+                city=city if city not in MUNICIPALITIES or city == prov else city,
+                county=county,
+            )
     return Region()
+
+
+def _county_of_city(city: str, issuer: str | None, text: str) -> str | None:
+    """A county of ``city`` that the issuer names ("南沙区发改局": 南沙区 alone is also 三沙's), or that the
+    text names again and again with no other county of that city (a 办事指南 of 南沙's offices)."""
+    hits: dict[str, int] = {}
+    for m in _county_pattern().finditer(text):
+        name = m.group(1)
+        if any(c == city for c, _ in counties().get(name, ())):
+            hits[name] = hits.get(name, 0) + 1
+    own = _county_pattern().search(issuer or "")
+    if own and own.group(1) in hits or own and any(c == city for c, _ in counties().get(own.group(1), ())):
+        return own.group(1)
+    if issuer is None and len(hits) == 1 and text:
+        name, n = next(iter(hits.items()))
+        return name if n >= 3 else None
+    return None

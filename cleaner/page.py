@@ -77,8 +77,15 @@ _ANY_LABEL = set(_LABEL_TO_FIELD) | {re.sub(r"\s+", "", x) for x in OTHER_LABELS
 _MAX_LABEL_LINES = 20_000
 _ALL_LABELS = sorted({x for v in FIELD_LABELS.values() for x in v} | set(OTHER_LABELS), key=len, reverse=True)
 # "发布时间：2022-05-18 来源：临沂市科学技术局 浏览次数：1024": every label:value pair in one string.
+# A long label with its colon starts a pair even right after the value before it: adjacent <span>s
+# ("来源：南沙区发改局" "发布日期：2017-10-13") run together with nothing between them.
+_LONG_LABELS = sorted(
+    {lb.replace(" ", "") for lb in _ALL_LABELS if len(lb.replace(" ", "")) >= 4}, key=len, reverse=True
+)
 _PAIR = re.compile(
-    r"(?:^|(?<=[\s|｜】\]）)>]))("
+    r"(?:^|(?<=[\s|｜】\]）)>])|(?=(?:"
+    + "|".join(map(re.escape, _LONG_LABELS))
+    + r")[:：]))("
     # 文　　号, 索 引 号: CMSs pad labels with spaces to line them up
     + "|".join(r"\s*".join(map(re.escape, lb.replace(" ", ""))) for lb in _ALL_LABELS)
     + r")\s*[:：]"

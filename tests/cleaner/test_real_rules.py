@@ -273,3 +273,20 @@ def test_a_capture_run_on_into_one_line_keeps_headings_signatures_and_its_type()
         ).signed
         is None
     )
+
+
+def test_adjacent_spans_of_an_info_bar_and_a_district_named_without_its_city():
+    from cleaner.page import read_label_lines
+
+    bar = "来源：南沙区发改局发布日期：2017-10-13【浏览字号：大中小】"
+    assert read_label_lines([bar]) == {"issuer": "南沙区发改局", "published": "2017-10-13"}
+    html = (
+        "<html><body><h2>广州南沙新区(自贸片区)促进科技创新产业发展扶持办法</h2>"
+        "<p class='ly'><span>来源：南沙区发改局</span><span>发布日期：2017-10-13</span></p><div class='TRS_Editor'>"
+        + "<p>为落实有关精神，促进高新技术产业发展，推动南沙建成辐射珠三角的科技产业创新中心，制定本办法。</p>"
+        * 3
+        + "</div></body></html>"
+    )
+    doc = clean(html.encode())
+    assert doc.published == "2017-10-13"
+    assert (doc.region.province, doc.region.city, doc.region.county) == ("广东省", "广州市", "南沙区")
