@@ -99,13 +99,25 @@ def segment(lines: list[str]) -> list[Segment]:
     last: dict[str, int] = {}
     stack: list[tuple[str, str]] = []  # (kind, label) from the top level down
 
+    def top_is_heading() -> bool:
+        """The top label of the stack is a heading of its own line ("一、促进高新技术企业发展")."""
+        top = next((seg for seg in reversed(segments) if seg.path == tuple(lb for _, lb in stack[:1])), None)
+        return top is not None and "\n" not in top.text.strip() and len(top.text.strip()) <= 30
+
     def open_segment(kind: str, label: str, text: str) -> None:
         value = label_value(label)
         kinds = [k for k, _ in stack]
         cut = kinds.index(kind) if kind in kinds else None
         if kind in _RANK:
             # 章 > 节 > 条 whatever order they first appear in: a 节 closes the 条 above it
-            below = [i for i, k in enumerate(kinds) if k not in _RANK or _RANK[k] >= _RANK[kind]]
+            # an 一、 heading above the first 第X章/第X条 is a chapter of its own ("一、促进高新技术企业发展"
+            # then 第一条…): only labels below a ranked one are closed
+            below = [
+                i
+                for i, k in enumerate(kinds)
+                if (k in _RANK and _RANK[k] >= _RANK[kind])
+                or (k not in _RANK and not (i == 0 and top_is_heading()))
+            ]
             cut = below[0] if below else None
         if cut is not None:
             for k in kinds[cut + 1 :]:
