@@ -245,7 +245,7 @@ def heading_of(label: str, text: str, kind: str | None = None) -> str | None:
         return head if len(head) <= 40 else None
     if kind == "article":
         m = re.match(r"^[【\[（(]([^】\]）)]{2,20})[】\]）)]", rest)
-        return m.group(1) if m else None
+        return m.group(0) if m else None  # as printed: 【落户奖】
     m = _HEAD_END.search(rest)
     head = (rest[: m.start()] if m else rest).strip().rstrip("：:")
     more = (rest[m.end() :].strip() if m else "") or "\n" in text

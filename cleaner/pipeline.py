@@ -389,4 +389,9 @@ def _full_issuer(name: str | None, region: Region) -> str | None:
     if not name:
         return None
     name = re.sub(r"\s+", "", name)
-    return canonical_department(name, region.province, region.city, region.county) or canonical_suffix(name)
+    full = canonical_department(name, region.province, region.city, region.county) or canonical_suffix(name)
+    # a district's body named by its short form is expanded to its full name, city included
+    # (南沙区发改局 -> 广州市南沙区发展和改革局); a name printed in full (费县人民政府办公室) stays as printed
+    if full and full != name and region.county and region.city and full.startswith(region.county):
+        full = region.city + full
+    return full
