@@ -287,11 +287,35 @@ def _signature_ends(body: list[str]) -> list[int]:
     ]
 
 
+_ATTACHMENT_NAME = re.compile(r"^附\s*件\s*\d{1,2}\s*[.．、:：]?\s*\S")
+
+
+def _attachment_list_ends(body: list[str]) -> list[int]:
+    """Indexes just past a list of 附件 names ("附件1.封面模板" / "附件2.目录模板") with text after it.
+
+    A guide or notice without a signature closes with the list of its 附件; what
+    follows is their content (forms, tables), numbered afresh.
+    """
+    ends = []
+    i = 0
+    while i < len(body):
+        if _ATTACHMENT_NAME.match(body[i]):
+            j = i
+            while j + 1 < len(body) and _ATTACHMENT_NAME.match(body[j + 1]):
+                j += 1
+            if j > i and j + 1 < len(body):
+                ends.append(j + 1)
+            i = j + 1
+        else:
+            i += 1
+    return ends
+
+
 def _segment_documents(body: list[str]) -> list[Segment]:
     """The outline of each document the body holds, one after the other, each nested on its own."""
     segments: list[Segment] = []
     start = 0
-    for end in [*_signature_ends(body), len(body)]:
+    for end in [*sorted(set(_signature_ends(body)) | set(_attachment_list_ends(body))), len(body)]:
         if end > start:
             segments.extend(segment(body[start:end]))
         start = end
