@@ -297,6 +297,7 @@ def test_the_content_after_a_list_of_attachment_names_is_numbered_afresh():
         "广州南沙新区2017年度高新技术企业入统奖励申报指南\n十、办理流程\n1.企业申报。申请人登录系统申报。\n"
         "2.部门核查。区科技行政主管部门对申报材料进行核查。\n附件1.封面模板\n附件2.目录模板\n"
         "目录\n1. 2017年度高新技术企业入统奖励申请表\n2. 营业执照\n"
+        "承诺书\n本单位承诺所提交的申报材料真实、准确、完整，如有虚假，愿意承担相应的法律责任。\n"
     )
     paths = [c.path for c in clean(text).clauses if c.number]
     assert paths == [["十、"], ["十、", "1."], ["十、", "2."], ["1."], ["2."]]
