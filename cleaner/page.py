@@ -165,15 +165,16 @@ def parse_html(text: str, body_selector: str | None = None, url: str | None = No
     table = read_label_lines(page_lines)
     body = _select_body(root, body_selector, weights, containers)
     lines = _text(body).splitlines()
+    above, found = _above(page_lines, lines)
     total, links = weights(body)
     return Page(
         lines=lines,
         meta=meta,
         table=table,
         title_tag=title_tag,
-        headings=headings + _titles_above(page_lines, lines),
-        date_above=_date_above(page_lines, lines),
-        number_above=_number_above(page_lines, lines),
+        headings=headings + (_titles_above(above) if lines and any(x.strip() for x in lines) else []),
+        date_above=_date_above(above, found),
+        number_above=_number_above(above, found),
         attachments=attachments,
         is_html=True,
         link_share=links / total if total else 0.0,
@@ -183,60 +184,56 @@ def parse_html(text: str, body_selector: str | None = None, url: str | None = No
 _BARE_DATE = re.compile(r"^((?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
 
 
-def _date_above(page_lines: list[str], body_lines: list[str]) -> str | None:
-    """ "<span class=date>2021-09-29</span>" with no label: the nearest bare date above the body."""
+def _above(page_lines: list[str], body_lines: list[str]) -> tuple[list[str], bool]:
+    """The page's lines above the body's first line, white space folded (computed once for the three readers
+    below), and whether the body's first line was found at all."""
     first = next((" ".join(x.split()).strip("| ") for x in body_lines if x.strip()), None)
-    found = None
+    out = []
     for line in page_lines[:3000]:
         line = " ".join(line.split()).strip("| ")
         if line == first:
-            return found
+            return out, True
+        if line:
+            out.append(line)
+    return out, False
+
+
+def _date_above(above: list[str], found: bool) -> str | None:
+    """ "<span class=date>2021-09-29</span>" with no label: the nearest bare date above the body."""
+    if not found:
+        return None
+    for line in reversed(above):
         m = _BARE_DATE.match(line)
         if m:
-            found = m.group(1)
+            return m.group(1)
     return None
 
 
-def _number_above(page_lines: list[str], body_lines: list[str]) -> str | None:
+def _number_above(above: list[str], found: bool) -> str | None:
     """A 文号 printed between the title and the body, outside the body's element.
 
     Pages print it on a centred line of its own, behind 【文号】, in brackets,
     or split over <span>s (joined here, as inline text is): the nearest one
     above the body's first line wins.
     """
-    first = next((" ".join(x.split()).strip("| ") for x in body_lines if x.strip()), None)
-    if not first:
+    if not found:
         return None
-    found = None
-    for line in page_lines[:3000]:
-        line = " ".join(line.split()).strip("| ")
-        if line == first:
-            return found
-        if len(line) < 50:
+    for line in reversed(above):
+        if len(line) < 50 and "号" in line:
             number = find_doc_number([re.sub(r"^[【\[]?(?:文\s*号|发文字号)[】\]]?\s*[:：]?", "", line)])
             if number:
-                found = number
+                return number
     return None
 
 
-def _titles_above(page_lines: list[str], body_lines: list[str]) -> list[str]:
+def _titles_above(above: list[str]) -> list[str]:
     """Title-like lines printed above the body, nearest first.
 
     Old table layouts print the title in a <font size=5> cell of its own,
     outside the body cell and with no heading tag: it is the line that reads
     like a title closest above where the body starts.
     """
-    first = next((x.strip() for x in body_lines if x.strip()), None)
-    if not first:
-        return []
-    out = []
-    first = " ".join(first.split()).strip("| ")
-    for line in page_lines[:3000]:
-        line = " ".join(line.split()).strip("| ")
-        if line == first:
-            break
-        if 6 <= len(line) <= 90 and looks_like_title(line):
-            out.append(line)
+    out = [line for line in above if 6 <= len(line) <= 90 and looks_like_title(line)]
     return out[::-1][:3]
 
 
