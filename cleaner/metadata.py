@@ -82,16 +82,19 @@ def _type_by_suffix(t: str) -> str:
 
 
 def doc_type_from_text(text: str) -> str:
-    """Without a title, the opening sentence names the type: "……，制定本意见。"."""
+    """Without a title, the text names the type: "……，制定本意见。", "现就……提出如下实施意见",
+    a cover letter's "《……若干政策》……现印发给你们", the closing "本意见自……起施行"."""
     types = r"(实施意见|意见|规划|实施方案|方案|办法|细则|若干措施|措施|若干政策|政策|规定|决定|指南)"
-    m = re.search(rf"(?:制定|制订|印发|出台)本{types}|(?:提出|制定)(?:如下|以下){types}", text[:3000])
-    # a cover letter: "《广安市招商引资政策二十条（试行）》已经……审议通过，现印发给你们"
-    cover = re.search(r"《([^《》]{4,80})》(?:已经[^。]{0,60}?)?[，,]?现(?:予)?(?:印发|发布)", text[:1500])
-    if not m and cover and doc_type_of(cover.group(1)) != "其他":
-        return doc_type_of(cover.group(1))
-    # the closing article names the document: "本意见自2022年10月3日起施行", "本政策自发布之日起施行"
-    m = m or re.search(rf"本{types}(?:自|从|由)[^。]{{0,30}}(?:施行|实施|执行|解释)", text[-3000:])
-    return doc_type_of(next(g for g in m.groups() if g)) if m else "其他"
+    found = [
+        re.search(rf"(?:制定|制订|印发|出台)本{types}|(?:提出|制定)(?:如下|以下){types}", text[:3000]),
+        re.search(r"《([^《》]{4,80})》(?:已经[^。]{0,60}?)?[，,]?现(?:予)?(?:印发|发布)", text[:1500]),
+        re.search(rf"本{types}(?:自|从|由)[^。]{{0,30}}(?:施行|实施|执行|解释)", text[-3000:]),
+    ]
+    for m in found:
+        kind = doc_type_of(next(g for g in m.groups() if g)) if m else "其他"
+        if kind != "其他":  # "制定本政策" names no type; the cover letter's 《……若干政策》 does
+            return kind
+    return "其他"
 
 
 def is_draft(*texts: str | None) -> bool:

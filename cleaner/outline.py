@@ -49,7 +49,7 @@ _CHAPTER_THEN_ARTICLE = re.compile(
     r"^第(?:[零〇一二三四五六七八九十百]+|\d+)[章节]\s*[^\s第]{1,20}\s+第(?:[零〇一二三四五六七八九十百]+|\d+)条"
 )
 _TAG_BEFORE = re.compile(r"(?:[。！？][）)]|(?:单位|部门|牵头|配合|负责)[^（）()]{0,120}[）)])$")
-_HEAD_END = re.compile(r"[。！？]|\s{1,}|：(?=.)")
+_HEAD_END = re.compile(r"[。！？]|\s{1,}|：(?=.)|…|\.{2,}|·{2,}")  # "承诺书……………3": a contents line's leaders
 
 
 @dataclass
