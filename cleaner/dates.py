@@ -27,8 +27,18 @@ def parse_date(text: str | None) -> str | None:
     return None
 
 
+# Gazettes and OCR break a number with a space ("2015年1月2 3日"): the space moves behind the number,
+# so the text keeps its length and spans still point where they did.
+_BROKEN_NUMBER = re.compile(r"(\d)[ \u3000](\d{1,3})(?=[年月日号])")
+
+
+def _mend(text: str) -> str:
+    return _BROKEN_NUMBER.sub(r"\1\2 ", text) if " " in text or "\u3000" in text else text
+
+
 def iter_dates(text: str):
     """Yield (iso, match span start) for every readable date, in order."""
+    text = _mend(text)
     found = []
     for m in _NUMERIC.finditer(text):
         iso = _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
@@ -44,7 +54,7 @@ def iter_dates(text: str):
 
 
 def is_date_line(line: str) -> bool:
-    s = line.strip()
+    s = _mend(line.strip())
     return bool(_NUMERIC.fullmatch(s) or _CHINESE.fullmatch(s))
 
 

@@ -301,3 +301,31 @@ def test_the_content_after_a_list_of_attachment_names_is_numbered_afresh():
     )
     paths = [c.path for c in clean(text).clauses if c.number]
     assert paths == [["十、"], ["十、", "1."], ["十、", "2."], ["1."], ["2."]]
+
+
+def test_dates_broken_by_a_space_in_a_gazette():
+    from cleaner.dates import is_date_line, parse_date
+
+    assert parse_date("2015年1月2 3日") == "2015-01-23"
+    assert parse_date("201 5年12月23日") == "2015-12-23"
+    assert is_date_line("2015年1 2月23日")
+
+
+def test_a_normative_document_platforms_basic_information_table():
+    html = (
+        "<html><body><div class='jbxx'><h3>基本信息</h3><table>"
+        "<tr><th>统一编号</th><td>GDBZ-2019-0012</td><th>发布机关</th><td>广东省科学技术厅</td></tr>"
+        "<tr><th>文　　号</th><td>粤科规范字〔2019〕1号</td><th>成文日期</th><td>2019-03-01</td></tr>"
+        "<tr><th>公布日期</th><td>2019-03-05</td><th>实施日期</th><td>2019-04-01</td></tr></table></div>"
+        "<div class='zw'><h1>广东省科学技术厅关于印发《广东省科技企业孵化器认定和管理办法》的通知</h1><p>各地级以上市科技局：</p>"
+        + "<p>现将《广东省科技企业孵化器认定和管理办法》印发给你们，请遵照执行。</p><p>一、总体要求</p><p>坚持创新驱动。</p>"
+        * 3
+        + "</div></body></html>"
+    )
+    doc = clean(html.encode())
+    assert (doc.issuer, doc.doc_number, doc.published, doc.signed) == (
+        "广东省科学技术厅",
+        "粤科规范字〔2019〕1号",
+        "2019-03-05",
+        "2019-03-01",
+    )
