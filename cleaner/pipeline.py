@@ -190,7 +190,7 @@ def _build(page: Page, lines: list[str], hints: Hints, url: str | None = None) -
         and not is_national(stated_issuer)
     ):
         stated_issuer = None  # a local office never issues a national law: it republished one
-    issuer = lead_org or own or stated_issuer or sig_issuer
+    issuer = lead_org or own or sig_issuer or stated_issuer
     published = _date(table.get("published")) or _date(page.meta.get("published")) or head.published
     page_date = published
     if repost:

@@ -329,3 +329,17 @@ def test_a_normative_document_platforms_basic_information_table():
         "2019-03-05",
         "2019-03-01",
     )
+
+
+def test_a_district_site_republishing_a_city_document_files_it_under_the_signature():
+    html = (
+        "<html><body><table><tr><td>发布机构：</td><td>广州市南沙区人民政府办公室</td>"
+        "<td>发布日期：</td><td>2021-06-10</td></tr></table>"
+        "<div class='TRS_Editor'><p>关于加快科技创新的若干措施</p><p>各区人民政府，市政府各部门：</p>"
+        + "<p>为加快建设科技创新强市，制定本措施。</p><p>一、支持企业研发</p><p>对企业研发投入给予补助。</p>"
+        * 3
+        + "<p>广州市人民政府办公厅</p><p>2021年6月1日</p></div></body></html>"
+    )
+    doc = clean(html.encode())
+    assert doc.issuer == "广州市人民政府办公厅"
+    assert (doc.region.city, doc.region.county) == ("广州市", None)
