@@ -42,13 +42,16 @@ _LABEL_ALTERNATIVES = (
     r"|\d{1,2}(?:[.．、﹒](?!\d)|\.(?=(?:19|20)\d{2}年))|[（(]\d{1,2}[）)]|\d{1,2}[）)]|[①-⑳])"
 )
 # Where a label may start inside a run-on line: after a sentence end or a space.
-_INLINE = re.compile(r"(?:(?<=[。！？\s])|(?<=[。！？]”)|(?<=[）)]))" + _LABEL_ALTERNATIVES)
+_INLINE = re.compile(r"(?:(?<=[。！？\s])|(?<=[。！？]”)|(?<=[）)〕]))" + _LABEL_ALTERNATIVES)
 _INLINE_ANY = re.compile(_LABEL_ALTERNATIVES)
 _RANK = {"part": -1, "chapter": 0, "section": 1, "article": 2}
 _CHAPTER_THEN_ARTICLE = re.compile(
     r"^第(?:[零〇一二三四五六七八九十百]+|\d+)[章节]\s*[^\s第]{1,20}\s+第(?:[零〇一二三四五六七八九十百]+|\d+)条"
 )
-_TAG_BEFORE = re.compile(r"(?:[。！？][）)]|(?:单位|部门|牵头|配合|负责)[^（）()]{0,120}[）)])$")
+# "〔责任单位：市委组织部（市人才办）、市经济信息化局〕": a tag in tortoise-shell brackets may hold parentheses
+_TAG_BEFORE = re.compile(
+    r"(?:[。！？][）)〕]|(?:单位|部门|牵头|配合|负责)[^（）()]{0,120}[）)]|(?:单位|部门|牵头|配合|负责)[^〔〕]{0,200}〕)$"
+)
 _HEAD_END = re.compile(r"[。！？]|\s{1,}|：(?=.)|…|\.{2,}|·{2,}")  # "承诺书……………3": a contents line's leaders
 
 
@@ -205,7 +208,7 @@ def _split_inline(line: str, last: dict[str, int]) -> list[str]:
             continue
         # after a bracket only when the bracket closed a sentence or a 责任单位 tag:
         # "…（责任单位：市科技局）（二）…" is a new item, "(AGV)1.5亿元" is not
-        if line[m.start() - 1] in "）)" and not _TAG_BEFORE.search(line, 0, m.start()):
+        if line[m.start() - 1] in "）)〕" and not _TAG_BEFORE.search(line, 0, m.start()):
             continue
         kind, label = found
         rest = line[m.start() + len(label) :]

@@ -343,3 +343,12 @@ def test_a_district_site_republishing_a_city_document_files_it_under_the_signatu
     doc = clean(html.encode())
     assert doc.issuer == "广州市人民政府办公厅"
     assert (doc.region.city, doc.region.county) == ("广州市", None)
+
+
+def test_an_item_after_a_tag_in_tortoise_shell_brackets_is_cut_in_run_on_text():
+    text = (
+        "为加快企业发展，制定本方案。一、主要任务（一）支持企业上规。对首次纳入规模以上统计的企业给予奖励。"
+        "〔责任单位：市委组织部（市人才办）、市经济信息化局〕（二）支持竞相成长。鼓励企业快速发展，竞相成长。"
+    )
+    paths = [c.path for c in clean(text).clauses if c.number]
+    assert paths == [["一、"], ["一、", "（一）"], ["一、", "（二）"]]
