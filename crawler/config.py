@@ -126,15 +126,49 @@ def load_site(name_or_path: str) -> SiteConfig:
             f"no site config {name_or_path!r}; known sites: {', '.join(available_sites()) or 'none'}"
         )
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        # utf-8-sig: Windows editors save TOML with a BOM, which tomllib reads as a bad statement
+        raw = tomllib.loads(path.read_bytes().decode("utf-8-sig"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
         raise ConfigError(f"{path}: not valid TOML: {e}") from e
+    except RecursionError:
+        # tomllib recurses once per nested array or inline table: a = [[[[...]]]] exhausts the stack
+        raise ConfigError(f"{path}: not valid TOML: nested too deeply") from None
     return parse_site(raw, path)
 
 
-def load_all_sites() -> list[SiteConfig]:
-    """Every config under sites_dir(); the first broken one stops the load (a nightly run must say so)."""
-    return [load_site(str(sites_dir() / f"{name}.toml")) for name in available_sites()]
+@dataclass(frozen=True)
+class SiteLoad:
+    """Every config under sites_dir(): those that load, and one line per file that does not."""
+
+    sites: tuple[SiteConfig, ...]
+    errors: tuple[ConfigError, ...]
+    broken: tuple[str, ...]  # the file stems of the configs in errors, in the same order
+
+
+def load_all_sites() -> SiteLoad:
+    """Load every config; a broken one is reported and skipped so it cannot cost the others their night.
+
+    Two files naming the same site would share its crawl state: the first (by file name) keeps the
+    name, the second is an error naming both files.
+    """
+    sites: list[SiteConfig] = []
+    errors: list[ConfigError] = []
+    broken: list[str] = []
+    owners: dict[str, Path] = {}
+    for stem in available_sites():
+        try:
+            config = load_site(str(sites_dir() / f"{stem}.toml"))
+            if config.name in owners:
+                raise ConfigError(
+                    f"{config.path}: name: {config.name!r} is already the name of {owners[config.name]}"
+                )
+        except ConfigError as e:
+            errors.append(e)
+            broken.append(stem)
+            continue
+        owners[config.name] = config.path
+        sites.append(config)
+    return SiteLoad(tuple(sites), tuple(errors), tuple(broken))
 
 
 # -- validation ---------------------------------------------------------------------------------------

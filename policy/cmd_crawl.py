@@ -174,7 +174,7 @@ def update(obj: Context, site_names: tuple[str, ...], report_path: str | None) -
       policy update                                   # every enabled site
       policy update --site mirror --report r1.json    # one site, with a JSON report
     """
-    from crawler.config import ConfigError, available_sites, load_site
+    from crawler.config import ConfigError, load_all_sites, load_site
     from crawler.lock import LockBusy, RunLock
     from crawler.report import build_report, summary_lines
     from crawler.run import run_sites
@@ -186,16 +186,11 @@ def update(obj: Context, site_names: tuple[str, ...], report_path: str | None) -
             sites = [load_site(n) for n in site_names]
         else:
             # a broken config must not cost the other sites their night: it is reported and skipped
-            sites = []
-            for name in available_sites():
-                try:
-                    config = load_site(name)
-                except ConfigError as e:
-                    broken.append(str(e))
-                    click.echo(f"error: {e}", err=True)
-                    continue
-                if config.enabled:
-                    sites.append(config)
+            loaded = load_all_sites()
+            for e in loaded.errors:
+                broken.append(str(e))
+                click.echo(f"error: {e}", err=True)
+            sites = [config for config in loaded.sites if config.enabled]
     except ConfigError as e:
         fail(str(e))
     if not sites:
@@ -269,20 +264,16 @@ def sites_cmd(obj: Context, as_json: bool) -> None:
       policy sites
       policy sites --json
     """
-    from crawler.config import ConfigError, available_sites, load_site
+    from crawler.config import load_all_sites
     from crawler.report import printable
 
     states: dict = {}
     if (obj.data_dir / "policy.sqlite3").exists():
         with obj.store() as store:
             states = store.site_states()
-    rows = []
-    for name in available_sites():
-        try:
-            cfg = load_site(name)
-        except ConfigError as e:
-            rows.append({"name": name, "error": str(e)})
-            continue
+    loaded = load_all_sites()
+    rows = [{"name": stem, "error": str(e)} for stem, e in zip(loaded.broken, loaded.errors, strict=True)]
+    for cfg in loaded.sites:
         st = states.get(cfg.name) or {}
         rows.append(
             {
@@ -297,6 +288,7 @@ def sites_cmd(obj: Context, as_json: bool) -> None:
                 "last_run": st.get("report"),
             }
         )
+    rows.sort(key=lambda row: row["name"])
     if as_json:
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False))

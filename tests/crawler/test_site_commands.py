@@ -71,3 +71,43 @@ def test_sites_lists_configs_with_last_run_figures(mirror_url, data_dir):
         for r in map(json.loads, run_policy("sites", "--json", data_dir=data_dir).stdout.splitlines())
     }
     assert rows["mirror"]["last_run"]["new"] >= 5
+
+
+def _sites_with_bad_neighbours(tmp_path):
+    """The mirror's config beside a nested bomb, a BOM-prefixed copy and a duplicate name."""
+    sites = tmp_path / "sites"
+    sites.mkdir()
+    mirror = (
+        (sites_dir() / "mirror.toml").read_text(encoding="utf-8").replace("enabled = false", "enabled = true")
+    )
+    (sites / "mirror.toml").write_text(mirror, "utf-8")
+    (sites / "deep.toml").write_text("a = " + "[" * 5000 + "]" * 5000 + "\n", "utf-8")
+    (sites / "mirror2.toml").write_text(mirror, "utf-8")  # name = "mirror" a second time
+    bom = mirror.replace('name = "mirror"', 'name = "bommed"').replace("enabled = true", "enabled = false")
+    (sites / "bommed.toml").write_bytes(b"\xef\xbb\xbf" + bom.encode("utf-8"))
+    return sites
+
+
+def test_a_bad_config_is_one_line_and_the_others_run(mirror_url, tmp_path, data_dir):
+    sites = _sites_with_bad_neighbours(tmp_path)
+    env = {"POLICY_MIRROR_URL": mirror_url, "POLICY_SITES_DIR": str(sites)}
+
+    listing = run_policy("sites", data_dir=data_dir, env=env)
+    assert listing.returncode == 0, listing.stderr
+    assert "Traceback" not in listing.stderr + listing.stdout
+    broken = [line for line in listing.stdout.splitlines() if "BROKEN" in line]
+    assert len(broken) == 2, listing.stdout
+    assert any(f"{sites / 'deep.toml'}: not valid TOML: nested too deeply" in line for line in broken)
+    assert any(
+        f"{sites / 'mirror2.toml'}: name: 'mirror' is already the name of {sites / 'mirror.toml'}" in line
+        for line in broken
+    )
+    assert any(line.startswith("bommed ") for line in listing.stdout.splitlines()), "a BOM is not an error"
+
+    update = run_policy("update", data_dir=data_dir, env=env)
+    assert "Traceback" not in update.stderr + update.stdout
+    assert update.returncode == 1, "a broken config makes the night's exit code 1"
+    errors = [line for line in update.stderr.splitlines() if line.startswith("error: ")]
+    assert len(errors) == 2 and all("\n" not in e for e in errors)
+    assert "crawling 1 site(s): mirror" in update.stderr
+    assert "0 failed" in update.stdout and " new" in update.stdout
