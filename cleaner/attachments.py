@@ -13,8 +13,10 @@ import io
 import logging
 import re
 import threading
+import time
 import zipfile
 
+from .bombs import MAX_PDF_PAGES, MAX_PDF_SECONDS, check_pdf_streams, check_zip
 from .errors import NotADocument
 from .wordnumbering import paragraph_label, read_numbering
 
@@ -34,9 +36,11 @@ def sniff(data: bytes, content_type: str | None = None) -> str | None:
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
         try:
-            names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+            archive = zipfile.ZipFile(io.BytesIO(data))
         except (zipfile.BadZipFile, ValueError, OSError) as e:
             raise NotADocument(f"a damaged zip file, not a document ({e})") from None
+        check_zip(archive)  # before python-docx reads a part: every zip-based format passes here
+        names = archive.namelist()
         if "word/document.xml" in names:
             return "docx"
         raise NotADocument("a zip archive that is not a .docx (spreadsheet or archive?), not a document")
@@ -45,18 +49,21 @@ def sniff(data: bytes, content_type: str | None = None) -> str | None:
     return None
 
 
-def pdf_lines(data: bytes) -> list[str]:
+def pdf_lines(data: bytes, *, seconds: float = MAX_PDF_SECONDS) -> list[str]:
     """The text lines of a PDF: pdfium's text layer, page numbers dropped, spaced and broken lines mended.
 
     pypdfium2 (PDFium, permissive licence) reads real attachments about ten
     times faster than pdfminer.six with the same characters and line order
     (`policy bench pdf`); pdfminer stays as the fallback for a file PDFium
-    refuses.
+    refuses.  A bomb (cleaner/bombs.py), more than MAX_PDF_PAGES pages or more
+    than ``seconds`` of reading is NotADocument, whichever library reads it.
     """
+    check_pdf_streams(data)
+    deadline = time.monotonic() + seconds
     try:
-        pages = _pdfium_pages(data)
+        pages = _pdfium_pages(data, deadline, seconds)
     except NotADocument:
-        pages = _pdfminer_pages(data)
+        pages = _pdfminer_pages(data, deadline, seconds)  # a limit PDFium hit is met here again
     lines = []
     for page in pages:
         for ln in page.replace("\xad", "-").splitlines():  # PDFium gives a printed hyphen as a soft one
@@ -73,7 +80,19 @@ def pdf_lines(data: bytes) -> list[str]:
 _PDFIUM = threading.Lock()
 
 
-def _pdfium_pages(data: bytes) -> list[str]:
+def _too_many_pages(pages: int) -> NotADocument:
+    return NotADocument(
+        f"a PDF of {pages:,} pages (at most {MAX_PDF_PAGES} are read): a compilation, not a document"
+    )
+
+
+def _too_slow(seconds: float, read: int) -> NotADocument:
+    return NotADocument(
+        f"a PDF that took longer than {seconds:g} s to read ({read} pages read), not a document"
+    )
+
+
+def _pdfium_pages(data: bytes, deadline: float, seconds: float) -> list[str]:
     import pypdfium2 as pdfium
 
     with _PDFIUM:
@@ -82,8 +101,12 @@ def _pdfium_pages(data: bytes) -> list[str]:
         except Exception as e:  # noqa: BLE001 - PdfiumError for damaged or encrypted files
             raise NotADocument(f"an unreadable PDF ({type(e).__name__}: {e})") from None
         try:
+            if len(doc) > MAX_PDF_PAGES:
+                raise _too_many_pages(len(doc))
             pages = []
             for i in range(len(doc)):
+                if time.monotonic() > deadline:
+                    raise _too_slow(seconds, i)
                 page = doc[i]
                 textpage = page.get_textpage()
                 pages.append(textpage.get_text_range())
@@ -94,17 +117,42 @@ def _pdfium_pages(data: bytes) -> list[str]:
             doc.close()
 
 
-def _pdfminer_pages(data: bytes) -> list[str]:
-    from pdfminer.high_level import extract_text
-    from pdfminer.layout import LAParams
-
+def _pdfminer_pages(data: bytes, deadline: float, seconds: float) -> list[str]:
     # pdfminer logs every odd font on the root logger's stderr; a damaged PDF is reported once, by us
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
     try:
-        text = extract_text(io.BytesIO(data), laparams=LAParams())
+        text = _pdfminer_text(data, deadline, seconds)
+    except NotADocument:
+        raise
     except Exception as e:  # noqa: BLE001 - pdfminer raises many kinds on damaged or encrypted files
         raise NotADocument(f"an unreadable PDF ({type(e).__name__}: {e})") from None
     return text.split("\x0c")
+
+
+def _pdfminer_text(data: bytes, deadline: float, seconds: float) -> str:
+    """pdfminer's extract_text, counting the pages first and watching the clock between pages."""
+    from pdfminer.converter import TextConverter
+    from pdfminer.layout import LAParams
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import resolve1
+
+    document = PDFDocument(PDFParser(io.BytesIO(data)))
+    pages = resolve1((resolve1(document.catalog.get("Pages")) or {}).get("Count"))
+    if isinstance(pages, int) and pages > MAX_PDF_PAGES:
+        raise _too_many_pages(pages)
+    out = io.StringIO()
+    resources = PDFResourceManager(caching=True)
+    interpreter = PDFPageInterpreter(resources, TextConverter(resources, out, laparams=LAParams()))
+    for number, page in enumerate(PDFPage.create_pages(document)):
+        if number >= MAX_PDF_PAGES:
+            raise _too_many_pages(number + 1)
+        if time.monotonic() > deadline:
+            raise _too_slow(seconds, number)
+        interpreter.process_page(page)
+    return out.getvalue()
 
 
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
