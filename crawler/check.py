@@ -49,6 +49,7 @@ class SiteCheck:
     list_problem: str | None = None
     entries: list[ListEntry] = field(default_factory=list)
     skipped: int = 0  # entries the include/exclude/domain filters drop
+    cut: bool = False  # the page held more entries than list.max_entries
     next_pages: list[str] = field(default_factory=list)
     details: list[PageCheck] = field(default_factory=list)
 
@@ -64,7 +65,9 @@ class SiteCheck:
     def lines(self) -> list[str]:
         out = [f"list page {self.list_url}: " + (self.list_problem or f"HTTP {self.list_status}")]
         out.append(
-            f"  {len(self.entries)} entries" + (f" ({self.skipped} filtered out)" if self.skipped else "")
+            f"  {len(self.entries)} entries"
+            + (f" ({self.skipped} filtered out)" if self.skipped else "")
+            + (" (more on the page than list.max_entries: the rest not read)" if self.cut else "")
         )
         for e in self.entries[:5]:
             out.append(f"  - {e.date or '----------'} {_short(e.title) or '(no title)'}  {e.url}")
@@ -126,7 +129,9 @@ class SiteCheckSpider(scrapy.Spider):
         if response.status >= 400 or not isinstance(response, TextResponse):
             r.list_problem = f"HTTP {response.status}" if response.status >= 400 else "not an HTML page"
             return
-        for entry in read_list(response.selector, response.url, self.site.list):
+        read = read_list(response.selector, response.url, self.site.list)
+        r.cut = read.cut
+        for entry in read.entries:
             wanted = host_allowed(entry.url, self.site.allowed_domains) and matches_filters(
                 entry.url, self.site.include, self.site.exclude
             )

@@ -41,6 +41,9 @@ class ListRules:
     item: str | None = None
     dates: str | None = None
     titles: str | None = None
+    # entries read from one list page: real ones hold 15 to a few hundred; a page of 100,000
+    # links (a dump, or a trap) would cost minutes of CPU and half a GB before the first request
+    max_entries: int = 1000
 
 
 @dataclass(frozen=True)
@@ -194,7 +197,7 @@ _TOP_KEYS = {
     "politeness",
     "notes",
 }
-_LIST_KEYS = {"links", "item", "dates", "titles", "next"}
+_LIST_KEYS = {"links", "item", "dates", "titles", "next", "max_entries"}
 _PAGINATION_KEYS = {"next", "pattern", "query", "script", "first", "max_pages", "stop_when_nothing_new"}
 _DETAIL_KEYS = {"body", "title"}
 _REGION_KEYS = {"province", "city", "county"}
@@ -334,6 +337,7 @@ def parse_site(raw: dict, path: Path) -> SiteConfig:
         item=item,
         dates=c.selector(lst, "dates", "list."),
         titles=c.selector(lst, "titles", "list."),
+        max_entries=int(c.number(lst, "max_entries", "list.", low=1, high=100000, default=1000)),
     )
     for key in ("dates", "titles"):
         if getattr(rules, key) and not item:

@@ -19,6 +19,9 @@ class ListPage:
     entries: int = 0
     due: int = 0  # entries that were new or due for a recheck
     end: bool = False
+    limits: list[str] = field(
+        default_factory=list
+    )  # what a cap left unread here (list.max_entries, max_pages)
 
 
 @dataclass

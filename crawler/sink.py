@@ -108,6 +108,7 @@ class StoreSink:
         elif isinstance(item, ListPage):
             self.figures(item.site).requests += 1
             self.figures(item.site).list_pages += 1
+            self.figures(item.site).limits.extend(item.limits)
         elif isinstance(item, Disallowed):
             self.figures(item.site).disallowed += 1
             self.store.record_failure(

@@ -8,6 +8,7 @@ knows about URLs from earlier runs comes in as a read-only dict.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import scrapy
@@ -136,7 +137,14 @@ class PolicySpider(scrapy.Spider):
         if not isinstance(response, TextResponse):
             yield Failed(url, self.site.name, "list", "not an HTML page", response.status)
             return
-        entries = read_list(response.selector, response.url, self.site.list)
+        read = read_list(response.selector, response.url, self.site.list)
+        entries = read.entries
+        limits = []
+        if read.cut:
+            limits.append(
+                f"{url}: more than {self.site.list.max_entries} entries, only the first "
+                f"{self.site.list.max_entries} read (list.max_entries)"
+            )
         seen: dict[str, str | None] = {}
         due = older = 0
         for entry in entries:
@@ -154,24 +162,41 @@ class PolicySpider(scrapy.Spider):
             else:
                 due += 1
                 yield request
+        following = self.following_pages(response, entries, due, older)
+        if meta["page_no"] + 1 >= self.site.pagination.max_pages and following:
+            limits.append(
+                f"{url}: pagination.max_pages ({self.site.pagination.max_pages}) reached, "
+                f"{following[0]} and the pages after it not read"
+            )
+            following = []
         if seen:
             yield Seen(site=self.site.name, urls=seen)
-        yield ListPage(url=url, site=self.site.name, entries=len(entries), due=due)
+        yield ListPage(url=url, site=self.site.name, entries=len(entries), due=due, limits=limits)
+        for nxt in following:
+            request = self.list_request(nxt, first_url=meta["first_url"], page_no=meta["page_no"] + 1)
+            if request is not None:
+                yield request
 
+    def following_pages(self, response: TextResponse, entries: list, due: int, older: int) -> list[str]:
+        """The list pages after this one that the crawl should read, max_pages aside (the caller checks it)."""
+        meta = response.meta
         rules = self.site.pagination
         if not rules.enabled or not entries:
-            return
-        if entries and older == len(entries):
-            return  # the whole page is older than `since`: lists are newest first
+            return []
+        if older == len(entries):
+            return []  # the whole page is older than `since`: lists are newest first
         if rules.stop_when_nothing_new and due == 0 and not self.resume:
-            return  # nothing new here, so nothing new further back
+            return []  # nothing new here, so nothing new further back
         href = response.css(rules.next).get() if rules.next else None
         next_href = resolve_link(response.url, href) if href else None
-        for nxt in next_pages(rules, meta["first_url"], meta["page_no"], response.text, next_href):
-            if self.wanted(nxt) or host_allowed(nxt, self.site.allowed_domains):
-                request = self.list_request(nxt, first_url=meta["first_url"], page_no=meta["page_no"] + 1)
-                if request is not None:
-                    yield request
+        # one page past the cap, so that the caller can tell a cut series from an ended one
+        uncapped = replace(rules, max_pages=max(rules.max_pages, meta["page_no"] + 2))
+        return [
+            nxt
+            for nxt in next_pages(uncapped, meta["first_url"], meta["page_no"], response.text, next_href)
+            if (self.wanted(nxt) or host_allowed(nxt, self.site.allowed_domains))
+            and nxt not in self.list_pages
+        ]
 
     def parse_page(self, response: Response):
         meta = response.meta

@@ -27,6 +27,8 @@ class CrawlStats:
     closed: str = ""  # why the crawl stopped, when not "finished"
     errors: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # where a cap cut the site short (list.max_entries, pagination.max_pages): the night missed pages
+    limits: list[str] = field(default_factory=list)
     new_documents: list[dict] = field(default_factory=list)
     # CPU or wall seconds by stage (clean, rows, compress in the workers; writes, relink here):
     # what `policy bench crawl` breaks a page's cost down by
@@ -36,7 +38,7 @@ class CrawlStats:
         self.seconds[stage] = self.seconds.get(stage, 0.0) + seconds
 
     def as_report(self) -> dict:
-        return {key: getattr(self, key) for key in REPORT_KEYS}
+        return {**{key: getattr(self, key) for key in REPORT_KEYS}, "limits": list(self.limits)}
 
     @property
     def ok(self) -> bool:
@@ -46,6 +48,7 @@ class CrawlStats:
         extra = f", {self.kept_raw} attachments kept raw" if self.kept_raw else ""
         extra += f", {self.disallowed} disallowed by robots.txt" if self.disallowed else ""
         stop = f" (stopped: {self.closed})" if self.closed and self.closed != "finished" else ""
+        stop += f" (cut short by {len(self.limits)} limit(s), see the report)" if self.limits else ""
         return (
             f"{self.site}: {self.requests} requests, {self.pages} pages, {self.new} new, "
             f"{self.changed} changed, {self.unchanged} unchanged, {self.failed} failed, "
