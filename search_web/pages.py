@@ -260,10 +260,15 @@ def document(doc_id: str):
     )
 
 
+SQLITE_MAX_INT = 2**63 - 1
+
+
 @bp.get("/doc/<doc_id>/snapshot/<int:version>")
 def snapshot(doc_id: str, version: int):
     """The stored raw page, scripts removed, served under its own no-script CSP for a sandboxed frame."""
     s = store()
+    if version > SQLITE_MAX_INT:  # SQLite cannot even compare it (OverflowError): no such version
+        abort(404)
     meta = s.document_meta(doc_id) if DOC_ID.fullmatch(doc_id) else None
     page_url = s.page_url(meta["page_id"]) if meta and meta.get("page_id") else None
     page = s.page_version(page_url, version) if page_url else None

@@ -86,6 +86,7 @@ def safe_html(body: bytes, content_type: str | None, base_url: str | None) -> st
     except (etree.ParserError, ValueError):
         return _text_page(text)
     tree = _CLEANER.clean_html(tree)
+    _remove_remote_resources(tree)
     for img in list(tree.iter("img")):
         # The frame's CSP blocks remote images anyway; a placeholder avoids broken-image icons.
         src = img.get("src") or ""
@@ -107,6 +108,44 @@ def safe_html(body: bytes, content_type: str | None, base_url: str | None) -> st
             a.attrib.pop("href", None)
     out = lxml.html.tostring(tree, encoding="unicode", method="html")
     return "<!doctype html>\n" + _with_charset(out)
+
+
+# What still loads from elsewhere after the Cleaner: SVG (<image href>, <use href>), media
+# (<source src>, <track src>, <audio src>), <base href> (it would re-point every relative URL),
+# url() and @import in <style>.  The frame's CSP blocks them too; the README promises them gone.
+_PLACEHOLDERS = {"svg": "［图形］", "math": "", "video": "［视频］", "audio": "［音频］"}
+_DROPPED = ("base", "source", "track")
+_LOADING_ATTRS = ("src", "srcset", "poster", "background", "data", "lowsrc", "dynsrc")
+_CSS_IMPORT = re.compile(r"@import\b[^;]*;?", re.I)
+_CSS_URL = re.compile(r"url\(\s*(?![\"']?\s*data:)[^)]*\)", re.I)
+# a URL left as a bare string (lxml's Cleaner deletes the word @import but not its argument)
+_CSS_URL_STRING = re.compile(r"([\"'])\s*(?:[a-z][a-z0-9+.-]*:|//)[^\"']*\1", re.I)
+_CSS_TRICKS = re.compile(r"\\|image-set|@import|url\(|expression\(", re.I)
+
+
+def _remove_remote_resources(tree) -> None:
+    for el in list(tree.iter(*_PLACEHOLDERS)):
+        if el.getparent() is None:
+            continue
+        label = lxml.html.Element("span")
+        label.text = _PLACEHOLDERS[el.tag] or None
+        label.tail = el.tail
+        el.getparent().replace(el, label)
+    for el in list(tree.iter(*_DROPPED)):
+        el.drop_tag() if el.tag == "source" and len(el) else el.drop_tree()
+    for style in list(tree.iter("style")):
+        css = _CSS_URL.sub("none", _CSS_IMPORT.sub("", style.text or ""))
+        css = _CSS_URL_STRING.sub('""', css)
+        if _CSS_TRICKS.search(_CSS_URL.sub("", css.replace("url(data:", ""))):
+            # an escape (u\72l) or image-set() could still name a URL: the whole sheet goes
+            style.drop_tree()
+        else:
+            style.text = css
+    for el in tree.iter(etree.Element):
+        for attr in _LOADING_ATTRS:
+            value = el.get(attr)
+            if value is not None and not (el.tag == "img" and value.startswith("data:")):
+                del el.attrib[attr]
 
 
 def visible_lines(body: bytes, content_type: str | None) -> list[str]:

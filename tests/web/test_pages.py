@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote
 
+import pytest
 from lxml import html as lxml_html
 
 from search_web.anchors import clause_anchor
@@ -146,6 +147,13 @@ def test_snapshot_is_served_without_scripts_under_its_own_csp(client):
     assert "default-src 'none'" in csp and "sandbox" in csp and "script-src" not in csp
     assert "<script" not in snap.get_data(as_text=True).lower()
     assert client.get(f"/doc/{hit['doc_id']}/snapshot/99").status_code == 404
+
+
+@pytest.mark.parametrize("version", ["0", "9223372036854775807", "9223372036854775808", "1" + "0" * 40])
+def test_a_snapshot_version_out_of_range_is_a_404(client, version):
+    hit = first_hit(client)
+    answer = client.get(f"/doc/{hit['doc_id']}/snapshot/{version}")
+    assert answer.status_code == 404
 
 
 def test_a_store_without_an_index_says_what_to_do(tmp_path):

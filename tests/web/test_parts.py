@@ -217,3 +217,34 @@ def test_diff_marks_the_changed_characters_of_a_long_line():
     assert "".join(t for t, _ in added.parts) == new[1]
     unlike = [d for d in diff_lines(["完全不同的一行文字"], ["另外一段内容毫无关系"]) if d.sign in "+-"]
     assert all(d.parts == () for d in unlike)
+
+
+def test_safe_html_removes_every_remote_resource():
+    """Inline styles, SVG, media and srcset load from elsewhere too: none of it may reach the frame."""
+    page = (
+        "<html><head><base href='http://evil.example/'>"
+        "<style>@import url('http://evil.example/x.css'); @import 'https://evil.example/y.css';"
+        "body{background:url(http://evil.example/a.png)} h1{color:#333}"
+        '.b{background-image:url( "//evil.example/b.png" )} .f{src:url(evil-font.woff)}</style></head>'
+        "<body background='http://evil.example/bg.png'><h1>关于支持中试基地的意见</h1>"
+        "<p style=\"background:url('http://evil.example/c.png')\">一、总体要求</p>"
+        "<svg width='10' height='10'><image href='http://evil.example/d.png'/>"
+        "<use xlink:href='http://evil.example/e.svg#x'/></svg>"
+        "<video poster='http://evil.example/p.png'><source src='http://evil.example/v.mp4'>"
+        "<track src='http://evil.example/t.vtt'></video><audio src='http://evil.example/s.mp3'></audio>"
+        "<picture><source srcset='http://evil.example/f.webp'><img src='data:image/png;base64,iVBO'"
+        " srcset='http://evil.example/g.png 2x'></picture>"
+        "<table background='http://evil.example/t.png'><tr><td>二、支持措施</td></tr></table>"
+        "<a href='/kjj/b.html'>好链接</a></body></html>"
+    ).encode()
+    out = safe_html(page, "text/html; charset=utf-8", "http://kjj.example.gov.cn/zcwj/a.html")
+    assert "evil" not in out.lower(), out
+    assert "<svg" not in out.lower() and "url(" not in out.lower()
+    assert "color:#333" in out.replace(" ", ""), "a harmless inline style is kept"
+    for text in (
+        "关于支持中试基地的意见",
+        "一、总体要求",
+        "二、支持措施",
+        "http://kjj.example.gov.cn/kjj/b.html",
+    ):
+        assert text in out
