@@ -32,6 +32,7 @@ SORTS = ("relevance", "date", "amount")
 DRAFTS = ("include", "exclude", "only")
 RERANK_DEPTH = 50  # relevance order of the first pages is refined over this many candidates
 PHRASE_CANDIDATES = 3000  # clauses checked verbatim for a quoted phrase
+EXACT_TOTAL_UP_TO = 500  # up to this many matches, all are fetched so that the total is exact
 
 __all__ = ["Filters", "Hit", "Results", "QueryError", "search"]
 
@@ -217,7 +218,7 @@ def search(
     results.backend = backend.name
     want = page * per_page
 
-    def run(any_term: bool) -> Found:
+    def run(any_term: bool, depth: int = 0) -> Found:
         if plan.phrases and not backend.exact_phrases:
             found = backend.search(
                 plan,
@@ -233,7 +234,7 @@ def search(
                     f"短语只在最相关的 {len(found.hits)} 条候选中核对，结果可能不全；加上筛选条件可缩小范围"
                 )
             return _keep_phrases(found, plan, collapse)
-        depth = max(want, RERANK_DEPTH) if sort == "relevance" else want
+        depth = max(depth, want, RERANK_DEPTH if sort == "relevance" else 0)
         return backend.search(
             plan, criteria, any_term=any_term, sort=sort, collapse=collapse, limit=depth, facets=True
         )
@@ -245,14 +246,23 @@ def search(
             results.fallback = found.total > 0
             if results.fallback:
                 results.notes.append("没有同时包含所有查询词的条款，以下结果包含其中部分词语")
+        if len(found.hits) < found.total <= EXACT_TOTAL_UP_TO and not plan.phrases:
+            # fetch them all, so that the total counts what dedupe and collapse leave
+            found = run(any_term=results.fallback, depth=found.total)
     hits = found.hits
     if sort == "relevance":
         hits = rerank(plan, hits)
     hits = dedupe(hits)
     if collapse:
         hits = _collapse(hits)
-    results.total = found.total
-    results.facets = {**found.facets, **draft_facet(found.facets)}
+    # `total` is what the pages can show: a clause folded into its original is not counted.
+    # Exact when every match was fetched; past EXACT_TOTAL_UP_TO, the folds seen so far are taken off.
+    fetched = len(found.hits)
+    results.total = len(hits) if fetched >= found.total else found.total - (fetched - len(hits))
+    facets = found.facets
+    if fetched >= found.total and not collapse and len(hits) < fetched:
+        facets = count_facets(hits)  # a facet counts what clicking it shows, folded clauses aside
+    results.facets = {**facets, **draft_facet(facets)}
     for payload, score in hits[(page - 1) * per_page : want]:
         results.hits.append(_hit(payload, score, _needles(plan, payload["text"])))
     results.took_ms = round((time.perf_counter() - started) * 1000, 1)
@@ -263,8 +273,14 @@ def _keep_phrases(found: Found, plan: QueryPlan, collapse: bool) -> Found:
     """Keep the candidates holding every phrase verbatim; count their facets here."""
     needles = [squash(p) for p in plan.phrases]
     kept = [(p, s) for p, s in found.hits if all(n in phrase_haystack(p) for n in needles)]
+    total = len({p["doc_id"] for p, _ in kept}) if collapse else len(kept)
+    return Found(total, kept, count_facets(kept))
+
+
+def count_facets(hits: list[tuple[dict, float]]) -> dict[str, list[tuple[str, int]]]:
+    """The facets of these hits, counted from their payloads as the backends count them."""
     counts: dict[str, Counter] = {name: Counter() for name in FACET_FIELDS}
-    for p, _ in kept:
+    for p, _ in hits:
         region = p.get("region") or {}
         for name in ("province", "city", "county"):
             counts[name][region.get(name) or ""] += 1
@@ -275,8 +291,7 @@ def _keep_phrases(found: Found, plan: QueryPlan, collapse: bool) -> Found:
         reg = Region(**region) if region else Region()
         for t in p.get("department_tags") or []:
             counts["department"][full_name(t["name"], reg, t.get("canonical")) or ""] += 1
-    total = len({p["doc_id"] for p, _ in kept}) if collapse else len(kept)
-    return Found(total, kept, {k: top_facets(v) for k, v in counts.items()})
+    return {k: top_facets(v) for k, v in counts.items()}
 
 
 def _collapse(hits: list[tuple[dict, float]]) -> list[tuple[dict, float]]:

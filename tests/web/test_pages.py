@@ -215,3 +215,27 @@ def test_the_draft_facet_shows_counts_and_filters(client):
     assert "drafts=only" in link
     only = client.get(link.replace("/search", "/api/search", 1)).get_json()
     assert only["total"] == shown["征求意见稿"] and all(h["draft"] for h in only["hits"])
+
+
+def test_the_page_total_is_the_number_of_hits_every_face_gives(client):
+    """孵化器 said 共16条 while the page, the API, the CSV and the JSON export listed 15."""
+    import csv
+    import io
+    import json
+
+    page = tree(client.get("/search", query_string={"q": "孵化器", "per_page": 100}))
+    total = int(page.xpath("//p[@class='total']/strong/text()")[0])
+    assert len(page.xpath("//ol[@class='hits']/li[@class='hit']")) == total
+    api = client.get("/api/search", query_string={"q": "孵化器", "per_page": 100}).get_json()
+    assert api["total"] == len(api["hits"]) == total
+    exported = json.loads(client.get("/export/search.json", query_string={"q": "孵化器"}).data)
+    hits = exported["hits"] if isinstance(exported, dict) else exported
+    assert len(hits) == total
+    rows = list(
+        csv.DictReader(
+            io.StringIO(
+                client.get("/export/search.csv", query_string={"q": "孵化器"}).data.decode("utf-8-sig")
+            )
+        )
+    )
+    assert len(rows) == total
