@@ -34,11 +34,20 @@ def link(all_facts: Iterable[Facts]) -> list[Link]:
         if f.title_key:
             by_title.setdefault(f.title_key, []).append(doc_id)
 
-    def resolve(m: Mention, src: str) -> str | None:
+    def resolve(m: Mention, src: str, *, dated: bool = False) -> str | None:
+        """The document a mention names; with ``dated``, only one that existed when ``src`` was written."""
         nk, tk = number_key(m.doc_number), title_key(m.title)
-        found = [d for d in by_number.get(nk, []) if canon[d] != canon[src]] if nk else []
+
+        def named(ids: list[str]) -> list[str]:
+            return [
+                d
+                for d in ids
+                if canon[d] != canon[src] and not (dated and _came_after(facts[d], facts[src]))
+            ]
+
+        found = named(by_number.get(nk, [])) if nk else []
         if not found and tk:
-            found = [d for d in by_title.get(tk, []) if canon[d] != canon[src]]
+            found = named(by_title.get(tk, []))
         if not found:
             return None
         best = min(found, key=lambda d: (facts[d].repost, facts[d].draft, canon[d] != d, d))
@@ -60,7 +69,7 @@ def link(all_facts: Iterable[Facts]) -> list[Link]:
                 if m.key in seen:
                     continue
                 seen.add(m.key)
-                dst = resolve(m, doc_id)
+                dst = resolve(m, doc_id, dated=True)
                 links.append(
                     Link(doc_id, kind, dst, m.doc_number, m.title, m.sentence, m.key, len(seen), m.until)
                 )
@@ -75,6 +84,16 @@ def link(all_facts: Iterable[Facts]) -> list[Link]:
             c = facts[canon[doc_id]]
             links.append(Link(doc_id, "duplicate_of", c.doc_id, c.doc_number, c.title, None, c.doc_id))
     return links
+
+
+def _came_after(target: Facts, citing: Facts) -> bool:
+    """True when ``target`` first appeared after ``citing`` was signed and published: a document of
+    2022-01-20 cannot cite, repeal or extend one of 2022-05-18, whatever their titles share (yearly
+    notices and re-issued 意见 keep their names).  Undated documents are given the benefit of the doubt.
+    """
+    appeared = min((d for d in (target.signed, target.published) if d), default=None)
+    written = max((d for d in (citing.signed, citing.published) if d), default=None)
+    return bool(appeared and written and appeared > written)
 
 
 def _duplicate_clusters(facts: dict[str, Facts]) -> dict[str, str]:
