@@ -91,8 +91,7 @@ class StorePipeline:
         url = getattr(item, "final_url", None) or getattr(item, "url", None) or "?"
         site = getattr(item, "site", None) or self.crawler.spider.site.name
         st = self.sink.figures(site)
-        st.failed += 1
-        st.errors.append(f"{url}: not stored: {type(error).__name__}: {error}")
+        st.fail(url, f"not stored: {type(error).__name__}: {error}")
         log.error("not stored: %s: %s: %s", url, type(error).__name__, error)
 
     def show_progress(self) -> None:

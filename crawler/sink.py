@@ -121,11 +121,7 @@ class StoreSink:
         elif isinstance(item, Failed):
             st = self.figures(item.site)
             st.requests += 1
-            if item.blocked:
-                st.blocked += 1
-            else:
-                st.failed += 1
-            st.errors.append(f"{item.url}: {item.error}")
+            st.fail(item.url, item.error, blocked=item.blocked)
             self.store.record_failure(
                 item.url,
                 site=item.site,
@@ -187,10 +183,9 @@ class StoreSink:
             st.kept_raw += 1
             st.notes.append(f"{item.final_url}: attachment kept raw ({prepared.message})")
         else:
-            st.failed += 1
-            st.errors.append(
-                f"{item.final_url}: "
-                + (f"not a document: {prepared.message}" if prepared.kind != "error" else prepared.message)
+            st.fail(
+                item.final_url,
+                f"not a document: {prepared.message}" if prepared.kind != "error" else prepared.message,
             )
         self.record(item, digest)
 

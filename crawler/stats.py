@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 REPORT_KEYS = ("requests", "pages", "new", "changed", "unchanged", "failed", "blocked")
 # The figures a store write adds to, which go back when the store undoes the write (crawler/batch.py).
 STORED_COUNTS = ("new", "changed", "unchanged", "failed", "blocked", "kept_raw")
-STORED_LISTS = ("new_documents", "notes", "errors")
+STORED_LISTS = ("new_documents", "notes", "errors", "failures", "blocked_pages")
 
 
 @dataclass
@@ -29,6 +29,8 @@ class CrawlStats:
     notes: list[str] = field(default_factory=list)
     # where a cap cut the site short (list.max_entries, pagination.max_pages): the night missed pages
     limits: list[str] = field(default_factory=list)
+    failures: list[dict] = field(default_factory=list)  # {"url", "reason"}: one for each of `failed`
+    blocked_pages: list[dict] = field(default_factory=list)  # {"url", "reason"}: one for each of `blocked`
     new_documents: list[dict] = field(default_factory=list)
     # CPU or wall seconds by stage (clean, rows, compress in the workers; writes, relink here):
     # what `policy bench crawl` breaks a page's cost down by
@@ -37,8 +39,24 @@ class CrawlStats:
     def spent(self, stage: str, seconds: float) -> None:
         self.seconds[stage] = self.seconds.get(stage, 0.0) + seconds
 
+    def fail(self, url: str, reason: str, *, blocked: bool = False) -> None:
+        """Count a page that brought no document, with its URL and why, for the report."""
+        if blocked:
+            self.blocked += 1
+            self.blocked_pages.append({"url": url, "reason": reason})
+        else:
+            self.failed += 1
+            self.failures.append({"url": url, "reason": reason})
+        self.errors.append(f"{url}: {reason}")
+
     def as_report(self) -> dict:
-        return {**{key: getattr(self, key) for key in REPORT_KEYS}, "limits": list(self.limits)}
+        """The figures, then each failure, each blocked page and each limit hit (what an operator acts on)."""
+        return {
+            **{key: getattr(self, key) for key in REPORT_KEYS},
+            "failures": [dict(f) for f in self.failures],
+            "blocked_pages": [dict(b) for b in self.blocked_pages],
+            "limits": list(self.limits),
+        }
 
     @property
     def ok(self) -> bool:

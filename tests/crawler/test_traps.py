@@ -67,10 +67,37 @@ def doc_by_url(t, path: str):
 def test_run_reports_failures_and_exits_nonzero(traps):
     r = traps["report"]
     assert traps["result"].returncode == 1, "failed fetches must make the exit code non-zero"
-    assert set(r) == {"requests", "pages", "new", "changed", "unchanged", "failed", "blocked"}
+    assert set(r) == {
+        "requests",
+        "pages",
+        "new",
+        "changed",
+        "unchanged",
+        "failed",
+        "blocked",
+        "failures",
+        "blocked_pages",
+        "limits",
+    }
     assert r["blocked"] == 2
     # 404 page, 404 attachment, 500, timeout, redirect loop
     assert r["failed"] == 5, traps["result"].stdout
+
+
+def test_the_report_names_each_failure_and_blocked_page(traps):
+    r, url = traps["report"], traps["url"]
+    failures = {f["url"]: f["reason"] for f in r["failures"]}
+    assert len(r["failures"]) == r["failed"] == len(failures)
+    assert failures[url + "/error/500.html"] == "HTTP 500"
+    assert "redirect loop" in failures[url + "/redirect/loop-a"]
+    assert any(u.endswith("/slow/timeout.html") for u in failures)
+    assert sum(reason == "HTTP 404" for reason in failures.values()) == 2
+    blocked = {b["url"]: b["reason"] for b in r["blocked_pages"]}
+    assert blocked == {
+        url + "/guard/challenge-412.html": "anti-bot challenge (HTTP 412)",
+        url + "/guard/challenge-202.html": "anti-bot challenge (HTTP 202)",
+    }
+    assert r["limits"] == []
     assert "Traceback" not in traps["result"].stderr
     assert "traps: " in traps["result"].stdout and "blocked" in traps["result"].stdout
 

@@ -66,8 +66,12 @@ def test_first_run_stores_all_second_fetches_nothing_third_sees_one_change(live_
         "unchanged",
         "failed",
         "blocked",
+        "failures",
+        "blocked_pages",
+        "limits",
     }
     assert r1["sites"]["mirror"]["new"] == len(docs) and r1["sites"]["mirror"]["failed"] == 0
+    assert r1["sites"]["mirror"]["failures"] == r1["sites"]["mirror"]["blocked_pages"] == []
     assert sorted(d["url"].removeprefix(url) for d in r1["new_documents"]) == docs
     assert all(set(d) == {"url", "title", "issuer", "published"} and d["title"] for d in r1["new_documents"])
     assert f"{len(docs)} new" in out1.stdout
