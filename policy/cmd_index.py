@@ -189,13 +189,21 @@ def search_cmd(
     if as_json:
         click.echo(json.dumps(results.to_dict(), ensure_ascii=False))
         return
+    from search_web.labels import STATUS_LABELS
+
+    # one language per line: the notes and the hits are Chinese, the count line English
     for note in results.notes:
-        click.echo(f"note: {note}", err=True)
-    click.echo(f"{results.total} clauses match {results.query!r}")
+        click.echo(f"提示：{note}", err=True)
+    counted = "1 clause matches" if results.total == 1 else f"{results.total} clauses match"
+    click.echo(f"{counted} {results.query!r}")
     for i, h in enumerate(results.hits, (page - 1) * limit + 1):
         path = " › ".join(h.path) or "—"
         state = (h.status or {}).get("status")
-        mark = f" [{state}]" if state and state not in ("in_force", "unknown") else ""
+        mark = (
+            f" ［{STATUS_LABELS.get(state, state)}］"
+            if state and state not in ("in_force", "unknown")
+            else ""
+        )
         click.echo(f"\n{i}. {h.title or '(无标题)'}  {h.doc_number or ''} {h.published or ''}{mark}")
         click.echo(f"   {path}  {h.text[:120]}")
         if h.departments:

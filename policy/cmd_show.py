@@ -85,7 +85,10 @@ def summary(view: dict) -> str:
     lines = [
         view.get("title") or "(no title)",
         " | ".join(x for x in (view.get("doc_number"), view.get("issuer"), view.get("published")) if x),
-        f"status: {s['status']} on {s['as_of']} ({s['rule']})",
+        # two dates, named: the day the status began and the day it is judged on (today unless --as-of)
+        f"status: {s['status']}"
+        + (f" since {s['since']}" if s.get("since") else "")
+        + f" (as of {s['as_of']}; rule {s['rule']})",
     ]
     if s.get("sentence"):
         lines.append(f"  「{s['sentence']}」")

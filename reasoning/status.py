@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from corpus.facts import Facts, Link
@@ -32,6 +32,7 @@ class Status:
     effective: str | None = None
     expires: str | None = None
     by: str | None = None
+    since: str | None = None  # the day the status began (a repeal's date, the day after expiry), if known
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -81,12 +82,22 @@ def decide(doc_id: str, graph: Graph, as_of: str, _depth: int = 0) -> Status:
         carried = [ln.dst for ln in graph.out(doc_id, "repost_of") if ln.dst and ln.dst in graph.facts]
         if carried:
             s = decide(carried[0], graph, as_of, _depth + 1)
-            return Status(s.status, "repost_of", s.sentence, as_of, s.effective, s.expires, by=carried[0])
+            return Status(
+                s.status, "repost_of", s.sentence, as_of, s.effective, s.expires, by=carried[0], since=s.since
+            )
     copies = [d for d in graph.copies(doc_id) if d in graph.facts]
     if f.draft:
         finals = [ln for d in copies for ln in graph.out(d, "draft_of") if ln.dst]
         if finals:
-            return Status("superseded", "final_version", finals[0].title, as_of, by=finals[0].dst)
+            final = graph.facts.get(finals[0].dst)
+            return Status(
+                "superseded",
+                "final_version",
+                finals[0].title,
+                as_of,
+                by=finals[0].dst,
+                since=final.issued if final else None,
+            )
         return Status("draft", "draft_mark", f.title, as_of)
     repeal = _repeal_in_force(copies, graph, as_of)
     if repeal:
@@ -97,28 +108,44 @@ def decide(doc_id: str, graph: Graph, as_of: str, _depth: int = 0) -> Status:
     extension = _extension_in_force(copies, graph, as_of)
     if extension and (not expires or extension.until > expires):
         status = "expired" if extension.until < as_of else "in_force"
+        since = _day_after(extension.until) if status == "expired" else effective
         if effective and effective > as_of:
-            status = "not_yet_effective"
+            status, since = "not_yet_effective", None
         return Status(
-            status, "extended_by", extension.sentence, as_of, effective, extension.until, by=extension.src
+            status,
+            "extended_by",
+            extension.sentence,
+            as_of,
+            effective,
+            extension.until,
+            by=extension.src,
+            since=since,
         )
     if effective and effective > as_of:
         return Status("not_yet_effective", "effective_date", said, as_of, effective, expires)
     if expires and expires < as_of:
-        return Status("expired", "expiry_date", said, as_of, effective, expires)
+        return Status("expired", "expiry_date", said, as_of, effective, expires, since=_day_after(expires))
     period = title_period(f.title)
     if period and not expires and period[1] < as_of:
         # "自印发之日起实施" with no end, but the title names its years (十四五, 2022-2025年)
-        return Status("expired", "title_period", f.title, as_of, effective or period[0], period[1])
+        return Status(
+            "expired",
+            "title_period",
+            f.title,
+            as_of,
+            effective or period[0],
+            period[1],
+            since=_day_after(period[1]),
+        )
     if effective or expires:
-        return Status("in_force", "validity_statement", said, as_of, effective, expires)
+        return Status("in_force", "validity_statement", said, as_of, effective, expires, since=effective)
     if period:
         start, end = period
         if end < as_of:
-            return Status("expired", "title_period", f.title, as_of, start, end)
+            return Status("expired", "title_period", f.title, as_of, start, end, since=_day_after(end))
         if start > as_of:
             return Status("not_yet_effective", "title_period", f.title, as_of, start, end)
-        return Status("in_force", "title_period", f.title, as_of, start, end)
+        return Status("in_force", "title_period", f.title, as_of, start, end, since=start)
     return Status("unknown", "no_statement", None, as_of)
 
 
@@ -130,8 +157,16 @@ def _repeal_in_force(copies: list[str], graph: Graph, as_of: str) -> Status | No
                 continue  # a draft proposing a repeal repeals nothing yet
             when = repealer.issued
             if when is None or when <= as_of:
-                return Status("repealed", "repealed_by", ln.sentence or repealer.title, as_of, by=ln.src)
+                sentence = ln.sentence or repealer.title
+                return Status("repealed", "repealed_by", sentence, as_of, by=ln.src, since=when)
     return None
+
+
+def _day_after(day: str) -> str | None:
+    try:
+        return (date.fromisoformat(day) + timedelta(days=1)).isoformat()
+    except ValueError:
+        return None
 
 
 def _extension_in_force(copies: list[str], graph: Graph, as_of: str) -> Link | None:

@@ -96,7 +96,7 @@ def test_show_prints_the_dates_that_decided_the_status(data_dir):
     then = run_policy("show", "临科发（2022）3号", "--as-of", "2022-05-01", data_dir=data_dir)
     assert now.returncode == 0 and then.returncode == 0, now.stderr + then.stderr
     assert "status: expired" in now.stdout and "valid: 2022-01-18 to 2025-12-31" in now.stdout
-    assert "status: in_force on 2022-05-01" in then.stdout
+    assert "status: in_force since 2022-01-18 (as of 2022-05-01; rule validity_statement)" in then.stdout
 
 
 def test_output_cut_short_by_a_pipe_is_not_an_error(data_dir):

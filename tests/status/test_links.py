@@ -211,6 +211,7 @@ def test_an_extension_notice_moves_the_expiry_of_what_it_names(tmp_path):
         "effective": "2018-03-01",
         "expires": "2025-12-31",
         "by": notice,
+        "since": "2018-03-01",
     }
     assert view["relations"]["extended_by"][0]["doc_id"] == notice
     assert document_view(store, notice, AS_OF)["relations"]["extends"][0]["doc_id"] == award
