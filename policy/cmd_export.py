@@ -25,8 +25,13 @@ from policy.cli import Context, cli
     type=click.Path(dir_okay=False, writable=True),
     help="File to write (default: standard output).",
 )
+@click.option(
+    "--base-url",
+    metavar="URL",
+    help="Where the site is served (https://policy.example.org): rows and documents get absolute links.",
+)
 @click.pass_obj
-def export_cmd(obj: Context, fmt: str, output: str | None) -> None:
+def export_cmd(obj: Context, fmt: str, output: str | None, base_url: str | None) -> None:
     """Write every stored document, for researchers who analyse the corpus elsewhere.
 
     A document whose stored row cannot be read is left out with a warning
@@ -36,9 +41,19 @@ def export_cmd(obj: Context, fmt: str, output: str | None) -> None:
     Example:
       policy export --format jsonl -o policies.jsonl
       policy export --format csv -o clauses.csv      # opens in Excel (UTF-8 with BOM)
+      policy export --format csv --base-url https://policy.example.org -o clauses.csv
     """
+    from urllib.parse import urlsplit
+
     from reasoning.view import document_view
-    from search_web.export import csv_lines, document_rows
+    from search_web.export import csv_lines, document_rows, site_link
+
+    if base_url and (urlsplit(base_url).scheme not in ("http", "https") or not urlsplit(base_url).netloc):
+        raise click.BadParameter(
+            f"must be an http(s) URL such as https://policy.example.org, not {base_url!r}",
+            param_hint="'--base-url'",
+        )
+    link = (lambda doc_id, clause_id=None: site_link(base_url, doc_id, clause_id)) if base_url else None
 
     damaged: list[str] = []
 
@@ -57,6 +72,8 @@ def export_cmd(obj: Context, fmt: str, output: str | None) -> None:
                     for doc in bar:
                         # the document with its status today and its relations, as `policy show --json`
                         view = document_view(store, doc.id, doc=doc)
+                        if link:
+                            view["link"] = link(doc.id)
                         out.write(json.dumps(view, ensure_ascii=False) + "\n")
                         documents += 1
                         clauses += len(doc.clauses)
@@ -66,7 +83,7 @@ def export_cmd(obj: Context, fmt: str, output: str | None) -> None:
                         nonlocal documents, clauses
                         for doc in bar:
                             documents += 1
-                            for row in document_rows(doc, document_view(store, doc.id, doc=doc)):
+                            for row in document_rows(doc, document_view(store, doc.id, doc=doc), link):
                                 clauses += 1
                                 yield row
 

@@ -13,15 +13,24 @@ from reasoning.view import document_view
 from .anchors import clause_anchor
 from .context import all_hits, data_dir, run_search, store
 from .export import COLUMNS, csv_lines, document_rows, hit_row, support_row
+from .labels import AMOUNT_KINDS
 from .pages import DOC_ID, compare_from_request, params_from_request, support_query_from_request
 from .support import find_support
 
 bp = Blueprint("api", __name__)
 
 
-def doc_link(doc_id: str, clause_id: str | None = None) -> str:
+def doc_link(doc_id: str, clause_id: str | None = None, *, external: bool = False) -> str:
+    """The document's (or clause's) page; ``external``: absolute, on the host the request came to.
+
+    Exports are opened elsewhere (a spreadsheet, another program): their links are absolute.
+    """
     anchor = clause_anchor(clause_id) if clause_id else None
-    return url_for("pages.document", doc_id=doc_id, _anchor=anchor)
+    return url_for("pages.document", doc_id=doc_id, _anchor=anchor, _external=external)
+
+
+def export_link(doc_id: str, clause_id: str | None = None) -> str:
+    return doc_link(doc_id, clause_id, external=True)
 
 
 @bp.get("/api/search")
@@ -138,8 +147,8 @@ def export_search_csv():
     params = _export_params()
     limit = current_app.config["EXPORT_LIMIT"]
     run_search(params.with_(per_page=1))  # a bad query fails here, before the download starts
-    rows = (hit_row(h) | {"link": doc_link(h.doc_id, h.clause_id)} for h in all_hits(params, limit))
-    return _csv_response(rows, (*COLUMNS, "link"), "search")
+    rows = (hit_row(h) | {"link": export_link(h.doc_id, h.clause_id)} for h in all_hits(params, limit))
+    return _csv_response(rows, COLUMNS, "search")
 
 
 @bp.get("/export/search.json")
@@ -150,7 +159,7 @@ def export_search_json():
     for h in all_hits(params, current_app.config["EXPORT_LIMIT"]):
         d = hit_row(h)
         d.update(path=list(h.path), departments=list(h.departments), amounts=h.amounts)
-        d["link"] = doc_link(h.doc_id, h.clause_id)
+        d["link"] = export_link(h.doc_id, h.clause_id)
         hits.append(d)
     return _json_response(
         {"query": params.args(), "total": first.total, "exported": len(hits), "hits": hits}, "search"
@@ -161,14 +170,20 @@ def export_search_json():
 def export_support_csv():
     query = support_query_from_request()
     results = find_support(data_dir(), store(), _all_rows(query))
-    rows = (support_row(r) | {"link": doc_link(r.doc_id, r.clause_id)} for r in results.rows)
-    return _csv_response(rows, (*COLUMNS, "amount", "amount_text", "amount_kind", "link"), "support")
+    rows = (support_row(r) | {"link": export_link(r.doc_id, r.clause_id)} for r in results.rows)
+    return _csv_response(
+        rows, (*COLUMNS, "amount", "amount_text", "amount_kind", "amount_kind_zh"), "support"
+    )
 
 
 @bp.get("/export/support.json")
 def export_support_json():
     results = find_support(data_dir(), store(), _all_rows(support_query_from_request()))
-    return _json_response(results.to_dict(), "support")
+    data = results.to_dict()
+    for row, found in zip(data["rows"], results.rows, strict=True):
+        row["link"] = export_link(found.doc_id, found.clause_id)
+        row["amount_kind_zh"] = AMOUNT_KINDS.get(found.top.kind, found.top.kind)
+    return _json_response(data, "support")
 
 
 def _all_rows(query):
@@ -180,6 +195,5 @@ def export_doc_csv(doc_id: str):
     doc = store().document(doc_id) if DOC_ID.fullmatch(doc_id) else None
     if doc is None:
         abort(404)
-    return _csv_response(
-        list(document_rows(doc, document_view(store(), doc_id, doc=doc))), COLUMNS, f"doc-{doc_id}"
-    )
+    rows = document_rows(doc, document_view(store(), doc_id, doc=doc), export_link)
+    return _csv_response(list(rows), COLUMNS, f"doc-{doc_id}")

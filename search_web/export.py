@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, is_dataclass
+from urllib.parse import quote
 
 from corpus.model import Document
 
+from .anchors import clause_anchor
+from .labels import AMOUNT_KINDS, STATUS_LABELS
 from .params import format_yuan
 
 COLUMNS = (
@@ -37,15 +40,34 @@ COLUMNS = (
     "max_yuan",
     "url",
     "status",  # reasoning/status.py: in_force, expired, repealed, …
+    "status_zh",  # the same in Chinese, as the site says it: 现行有效, 已废止, …
     "expires",
     "relations",  # repealed_by: 文号《title》; …
+    "link",  # the clause on the site, absolute: the request's host on the web, --base-url from the CLI
 )
 BOM = "\ufeff"
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def amounts_cell(amounts: list[dict]) -> str:
-    return "；".join(f"{a.get('text')}（{a.get('kind') or ''}）" for a in amounts)
+    """最高100万元（cap 最高）；…: each amount with its kind as a code and in Chinese."""
+    return "；".join(f"{a.get('text')}（{_kind(a.get('kind'))}）" for a in amounts)
+
+
+def _kind(kind: str | None) -> str:
+    return f"{kind} {AMOUNT_KINDS[kind]}" if kind in AMOUNT_KINDS else kind or ""
+
+
+def _status_zh(status: str | None) -> str | None:
+    return STATUS_LABELS.get(status, status) if status else None
+
+
+def site_link(base_url: str, doc_id: str, clause_id: str | None = None) -> str:
+    """The absolute link of a document or clause on the site at ``base_url`` (as url_for writes it)."""
+    link = f"{base_url.rstrip('/')}/doc/{quote(doc_id)}"
+    if clause_id:
+        link += "#" + quote(clause_anchor(clause_id), safe="%!#$&'()*+,/:;=?@")
+    return link
 
 
 def max_yuan(amounts: list[dict]) -> float | None:
@@ -76,6 +98,7 @@ def hit_row(hit) -> dict:
         "max_yuan": max_yuan(h.get("amounts") or []),
         "url": h.get("url"),
         "status": _status_of(h.get("status")),
+        "status_zh": _status_zh(_status_of(h.get("status"))),
         "expires": h.get("expires") or (h.get("status") or {}).get("expires"),
     }
 
@@ -97,10 +120,13 @@ def relations_cell(relations: dict | None) -> str:
     return "；".join(parts)
 
 
-def document_rows(doc: Document, view: dict | None = None) -> Iterator[dict]:
+def document_rows(
+    doc: Document, view: dict | None = None, link: Callable[[str, str | None], str] | None = None
+) -> Iterator[dict]:
     """Every clause of a stored document as export rows (the CLI's whole-store CSV).
 
-    ``view`` (``reasoning.view.document_view``) adds the status and relations.
+    ``view`` (``reasoning.view.document_view``) adds the status and relations;
+    ``link(doc_id, clause_id)`` the clause's absolute link on the site.
     """
     status = (view or {}).get("status") or {}
     relations = relations_cell((view or {}).get("relations"))
@@ -126,15 +152,22 @@ def document_rows(doc: Document, view: dict | None = None) -> Iterator[dict]:
             "max_yuan": max_yuan(amounts),
             "url": doc.url,
             "status": status.get("status"),
+            "status_zh": _status_zh(status.get("status")),
             "expires": status.get("expires") or doc.expires,
             "relations": relations,
+            "link": link(doc.id, c.id) if link else None,
         }
 
 
 def support_row(row) -> dict:
     """A support-finder row: the export columns plus the grant that ranked it."""
     out = hit_row({**asdict(row), "doc_type": None, "amounts": [asdict(g) for g in row.grants]})
-    out.update(amount_text=row.top.text, amount_kind=row.top.kind, amount=format_yuan(row.top.yuan))
+    out.update(
+        amount_text=row.top.text,
+        amount_kind=row.top.kind,
+        amount_kind_zh=AMOUNT_KINDS.get(row.top.kind, row.top.kind),
+        amount=format_yuan(row.top.yuan),
+    )
     return out
 
 

@@ -8,6 +8,9 @@ AMOUNT_KINDS = {
     "per_unit": "按标准",
     "total": "总额",
     "target": "目标",
+    "floor": "不低于",
+    "ratio": "按比例",
+    "threshold": "门槛",
 }
 # Kinds that are money given to an applicant; a fund's total or an output target is not a grant.
 GRANT_KINDS = ("cap", "fixed", "per_unit")

@@ -27,7 +27,7 @@ def test_search_csv_export_has_every_hit_not_only_a_page(client):
     rows = read_csv(resp.data)
     assert len(rows) == api["total"] > 3
     assert rows[0]["clause_id"] == api["hits"][0]["clause_id"]
-    assert rows[0]["title"] == api["hits"][0]["title"] and rows[0]["link"].startswith("/doc/")
+    assert rows[0]["title"] == api["hits"][0]["title"] and rows[0]["link"].startswith("http://localhost/doc/")
 
 
 def test_search_json_export_follows_the_filters(client):
@@ -131,3 +131,53 @@ def test_new_notices_name_sites_by_their_title_when_serve_knows_it(client):
     t = lxml_html.fromstring(named.get("/new").data)
     assert "抓取 示例市科学技术局" in t.xpath("//section[@class='notice-group']/h2")[0].text_content()
     assert "抓取 示例市科学技术局" in t.xpath("//table[@class='runs']//td[2]")[0].text_content()
+
+
+def test_exports_say_status_and_amount_kind_in_chinese_with_absolute_links(client):
+    rows = read_csv(client.get("/export/search.csv", query_string={"q": "中试基地"}).data)
+    repealed = [r for r in rows if r["status"] == "repealed"]
+    assert repealed and all(r["status_zh"] == "已废止" for r in repealed)
+    assert all(r["status_zh"] for r in rows if r["status"])
+    capped = [r for r in rows if "（cap" in r["amounts"]]
+    assert capped and all("（cap 最高）" in r["amounts"] for r in capped)
+    assert all(r["link"].startswith("http://localhost/doc/") for r in rows)
+    data = json.loads(client.get("/export/search.json", query_string={"q": "中试基地"}).data)
+    assert all(h["link"].startswith("http://localhost/doc/") and h["status_zh"] for h in data["hits"])
+    # the host the request came to, as a browser on another machine would reach it
+    other = client.get(
+        "/export/search.csv", query_string={"q": "中试基地"}, base_url="https://policy.example.org"
+    )
+    assert all(r["link"].startswith("https://policy.example.org/doc/") for r in read_csv(other.data))
+    grants = read_csv(client.get("/export/support.csv", query_string={"min_wan": "10"}).data)
+    assert grants and all(r["amount_kind_zh"] in ("最高", "定额", "按标准") for r in grants)
+    assert all(r["link"].startswith("http://localhost/doc/") for r in grants)
+    support = json.loads(client.get("/export/support.json", query_string={"min_wan": "10"}).data)
+    assert all(r["link"].startswith("http://localhost/doc/") for r in support["rows"])
+    doc_rows = read_csv(client.get(f"/export/doc/{rows[0]['doc_id']}.csv").data)
+    assert all(r["link"].startswith(f"http://localhost/doc/{rows[0]['doc_id']}#") for r in doc_rows)
+
+
+def test_policy_export_takes_a_base_url_for_its_links(web_data, tmp_path):
+    runner = CliRunner()
+    out = tmp_path / "all.csv"
+    args = [
+        "--data-dir",
+        str(web_data),
+        "export",
+        "--format",
+        "csv",
+        "--base-url",
+        "https://policy.example.org/",
+    ]
+    result = runner.invoke(cli, [*args, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    rows = read_csv(out.read_bytes())
+    assert all(r["link"].startswith(f"https://policy.example.org/doc/{r['doc_id']}#c-") for r in rows)
+    assert {r["status_zh"] for r in rows if r["status"] == "repealed"} == {"已废止"}
+    jsonl = tmp_path / "all.jsonl"
+    args[4] = "jsonl"
+    assert runner.invoke(cli, [*args, "-o", str(jsonl)]).exit_code == 0
+    docs = [json.loads(line) for line in jsonl.read_text(encoding="utf-8").splitlines()]
+    assert all(d["link"] == f"https://policy.example.org/doc/{d['id']}" for d in docs)
+    bad = runner.invoke(cli, [*args[:5], "--base-url", "policy.example.org", "-o", str(jsonl)])
+    assert bad.exit_code != 0 and "--base-url" in bad.output
