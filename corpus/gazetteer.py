@@ -157,3 +157,30 @@ def locate(text: str) -> tuple[str | None, str | None, str | None] | None:
     if first:
         return first[0], first[1], None
     return None
+
+
+@lru_cache(maxsize=1)
+def _region_names() -> dict[str, str]:
+    """Every name a region filter may use (full and short) -> the full name to suggest."""
+    provinces, cities = tables()
+    names = {name: full for name, full in provinces.items()}
+    names.update({name: city for name, (city, _) in cities.items() if name not in names})
+    names.update({county: county for county in counties() if county not in names})
+    return names
+
+
+def region_known(name: str) -> bool:
+    """True for a province, city or county, full or short (山东省, 山东, 临沂市, 临沂, 兰山区)."""
+    return name.strip() in _region_names()
+
+
+def closest_regions(name: str, n: int = 3) -> list[str]:
+    """The full names of the regions spelled most like ``name``, best first (临沂县 -> 临沂市 …)."""
+    import difflib
+
+    names = _region_names()
+    out: list[str] = []
+    for close in difflib.get_close_matches(name.strip(), list(names), n=n * 3, cutoff=0.4):
+        if names[close] not in out:
+            out.append(names[close])
+    return out[:n]

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from corpus.gazetteer import tables
+from corpus.gazetteer import closest_regions, region_known, tables
 from corpus.model import Region
 from reasoning.status import STATUSES
 
@@ -249,6 +249,9 @@ def search(
         if len(found.hits) < found.total <= EXACT_TOTAL_UP_TO and not plan.phrases:
             # fetch them all, so that the total counts what dedupe and collapse leave
             found = run(any_term=results.fallback, depth=found.total)
+    region = (filters or Filters()).region
+    if found.total == 0 and region and not region_known(region):
+        raise QueryError(unknown_region(region))
     hits = found.hits
     if sort == "relevance":
         hits = rerank(plan, hits)
@@ -267,6 +270,15 @@ def search(
         results.hits.append(_hit(payload, score, _needles(plan, payload["text"])))
     results.took_ms = round((time.perf_counter() - started) * 1000, 1)
     return results
+
+
+def unknown_region(region: str) -> str:
+    """What to tell someone whose region filter names no place (火星市) and found nothing."""
+    close = closest_regions(region)
+    hint = (
+        f"最接近的是：{'、'.join(close)}" if close else "请填写省、市或区县的名称，如 山东省、临沂市、兰山区"
+    )
+    return f"未知的地区“{region.strip()}”，{hint}"
 
 
 def _keep_phrases(found: Found, plan: QueryPlan, collapse: bool) -> Found:

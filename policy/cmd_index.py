@@ -11,7 +11,7 @@ import click
 
 from indexer import Filters, search, update_index
 from indexer.build import AUTO_TANTIVY_FROM
-from policy.cli import Context, cli
+from policy.cli import Context, cli, fail
 
 
 def _progress():
@@ -165,6 +165,8 @@ def search_cmd(
       policy search 孵化器 奖励 --in-force          # only what still applies (or has no dates)
       policy search 科技特派员 补助 --status in_force,unknown --sort amount
     """
+    if not " ".join(query).strip():
+        fail("查询为空：请输入要找的词，例如 policy search 中试基地 补助")
     filters = Filters(
         region=region,
         issuer=issuer,
