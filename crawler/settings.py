@@ -50,6 +50,10 @@ def base_settings(data_dir: str) -> dict:
         "DOWNLOADER_MIDDLEWARES": {
             "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
             "crawler.retry.BackoffRetryMiddleware": 550,
+            "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
+            "crawler.redirects.OffsiteRefusingRedirectMiddleware": 600,
+            "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+            "crawler.redirects.OffsiteRefusingMetaRefreshMiddleware": 580,
         },
         "ITEM_PIPELINES": {"crawler.pipelines.StorePipeline": 300},
         "POLICY_DATA_DIR": str(data_dir),
