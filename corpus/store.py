@@ -19,6 +19,7 @@ This module holds the connection, the schema migrations and transactions.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -62,9 +63,21 @@ class Store(PagesTable, DocumentsTable, CrawlState, RunsAndChanges, StandingTabl
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             self.db.execute("PRAGMA synchronous=NORMAL")
+            self._cap_size()
             self._migrate()
         except sqlite3.DatabaseError as e:
             raise StoreError(f"cannot open store {self.path}: {e}") from e
+
+    def _cap_size(self) -> None:
+        """POLICY_STORE_MAX_MB: the store may not grow past this (SQLite's max_page_count).
+
+        A write past it fails as on a full disk ("database or disk is full"): an operator keeps
+        a runaway crawl from filling a shared disk; the full-disk test fills one without mounting.
+        """
+        cap = os.environ.get("POLICY_STORE_MAX_MB")
+        if cap:
+            page = self.db.execute("PRAGMA page_size").fetchone()[0]
+            self.db.execute(f"PRAGMA max_page_count = {max(1, int(float(cap) * (1 << 20) // page))}")
 
     @classmethod
     def in_dir(cls, data_dir: str | Path) -> Store:

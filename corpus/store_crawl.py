@@ -29,7 +29,7 @@ class UrlState:
     last_seen: str | None = None  # last listed or fetched
     last_checked: str | None = None  # last fetched with a 200 or confirmed by a 304
     last_changed: str | None = None
-    last_status: str | None = None  # ok | not_modified | failed | blocked
+    last_status: str | None = None  # ok | not_modified | failed | blocked | disallowed | pending
     last_error: str | None = None
     failures: int = 0
     list_sig: str | None = None  # the list entry (title, date) it was last seen under
@@ -125,6 +125,28 @@ class CrawlState:
                 "UPDATE url_state SET last_seen=?, list_sig=COALESCE(?, list_sig) WHERE url=?",
                 [(stamp, sig, url) for url, sig in urls.items()],
             )
+
+    def record_pending(
+        self, urls: dict[str, str | None], *, site: str | None, kind: str, at: str | None = None
+    ) -> None:
+        """New URLs about to be fetched (url -> list signature): pending until their page is stored.
+
+        A URL with a row already keeps it: only one never seen before becomes pending.
+        """
+        stamp = at or now_iso()
+        with self.transaction():
+            self.db.executemany(
+                "INSERT INTO url_state (url, site, kind, first_seen, last_seen, last_status, list_sig)"
+                " VALUES (?,?,?,?,?,'pending',?) ON CONFLICT(url) DO NOTHING",
+                [(url, site, kind, stamp, stamp, sig) for url, sig in urls.items()],
+            )
+
+    def count_pending(self, site: str) -> int:
+        """URLs of a site listed but never stored: what the next run fetches first."""
+        row = self.db.execute(
+            "SELECT COUNT(*) FROM url_state WHERE site=? AND last_status='pending'", (site,)
+        ).fetchone()
+        return row[0]
 
     def site_started(self, site: str) -> bool:
         """Mark a site's crawl as started; True when its previous crawl never finished (resume)."""

@@ -248,6 +248,7 @@ def consume(
                 break
             time.sleep(POLL)
         unfinished = bool(server.exists(k["round"]))
+        stats.pending = store.count_pending(site.name)
         stats.closed = (
             "worker round cut off: it resumes when workers start again" if unfinished else "finished"
         )

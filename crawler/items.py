@@ -58,6 +58,19 @@ class Seen:
 
 
 @dataclass
+class Pending:
+    """New URLs listed (or linked as attachments) and about to be fetched: url -> list signature.
+
+    Written before their pages, so that a page whose own write never lands (a full disk, a
+    killed run) stays known as pending and every later run fetches it, wherever it is listed.
+    """
+
+    site: str
+    kind: str  # detail | attachment
+    urls: dict[str, str | None] = field(default_factory=dict)
+
+
+@dataclass
 class Failed:
     """A fetch that brought no usable page: an error, a bad status, or an anti-bot challenge."""
 
@@ -78,7 +91,7 @@ class Disallowed:
     kind: str
 
 
-OUTCOMES = {cls.__name__: cls for cls in (ListPage, Fetched, NotModified, Seen, Failed, Disallowed)}
+OUTCOMES = {cls.__name__: cls for cls in (ListPage, Fetched, NotModified, Seen, Pending, Failed, Disallowed)}
 
 
 def to_wire(item) -> dict:

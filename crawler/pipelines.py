@@ -92,6 +92,7 @@ class StorePipeline:
         site = getattr(item, "site", None) or self.crawler.spider.site.name
         st = self.sink.figures(site)
         st.fail(url, f"not stored: {type(error).__name__}: {error}")
+        st.unstored += 1
         log.error("not stored: %s: %s: %s", url, type(error).__name__, error)
 
     def show_progress(self) -> None:

@@ -75,7 +75,10 @@ def run_sites(
     with Store.in_dir(data_dir) as store:
         for site in sites:
             st = stats[site.name]
-            if st.closed in COMPLETE or st.closed.startswith("blocked"):
+            st.pending = store.count_pending(site.name)
+            # a write the store refused leaves pages it may not even know are pending (their list
+            # page's record was refused too): the next run walks every list page, as after a kill
+            if (st.closed in COMPLETE or st.closed.startswith("blocked")) and not st.unstored:
                 store.site_finished(site.name, {**st.as_report(), "closed": st.closed})
     return stats
 

@@ -17,7 +17,7 @@ from corpus.store import Store, content_hash
 
 from .cleanpool import Prepared, prepare_page
 from .config import SiteConfig
-from .items import Disallowed, Failed, Fetched, ListPage, NotModified, Seen
+from .items import Disallowed, Failed, Fetched, ListPage, NotModified, Pending, Seen
 from .stats import STORED_COUNTS, STORED_LISTS, CrawlStats
 
 
@@ -93,6 +93,8 @@ class StoreSink:
         if isinstance(item, Seen):
             self.store.record_seen(item.urls, site=item.site)
             self.figures(item.site).unchanged += len(item.urls)
+        elif isinstance(item, Pending):
+            self.store.record_pending(item.urls, site=item.site, kind=item.kind)
         elif isinstance(item, NotModified):
             st = self.figures(item.site)
             st.requests += 1

@@ -23,7 +23,7 @@ from corpus.store import UrlState
 from . import freshness
 from .challenge import is_challenge
 from .config import SiteConfig
-from .items import Disallowed, Failed, Fetched, ListPage, NotModified, Seen
+from .items import Disallowed, Failed, Fetched, ListPage, NotModified, Pending, Seen
 from .listing import read_list
 from .pagination import next_pages
 from .stats import CrawlStats
@@ -78,6 +78,14 @@ class PolicySpider(scrapy.Spider):
             request = self.list_request(canonical_url(url), first_url=canonical_url(url), page_no=0)
             if request is not None:
                 yield request
+        # listed on an earlier run but never stored (a full disk, a killed run): fetched whatever
+        # the list pages show tonight, since pagination may stop before reaching them
+        for url, state in sorted(self.state.items()):
+            if state.last_status == "pending" and url not in self.planned and self.wanted(url):
+                self.planned.add(url)
+                request = self.page_request(url, state.kind or self.kind_of(url), state.list_sig)
+                if request is not None:
+                    yield request
 
     def list_request(self, url: str, *, first_url: str, page_no: int) -> scrapy.Request | None:
         if url in self.list_pages:
@@ -146,6 +154,8 @@ class PolicySpider(scrapy.Spider):
                 f"{self.site.list.max_entries} read (list.max_entries)"
             )
         seen: dict[str, str | None] = {}
+        pending: dict[str, dict[str, str | None]] = {}
+        requests: list[scrapy.Request] = []
         due = older = 0
         for entry in entries:
             if not self.wanted(entry.url):
@@ -156,12 +166,15 @@ class PolicySpider(scrapy.Spider):
             if entry.url in self.planned:
                 continue
             self.planned.add(entry.url)
-            request = self.page_request(entry.url, self.kind_of(entry.url), entry.signature)
+            kind = self.kind_of(entry.url)
+            request = self.page_request(entry.url, kind, entry.signature)
             if request is None:
                 seen[entry.url] = entry.signature
             else:
                 due += 1
-                yield request
+                if entry.url not in self.state:
+                    pending.setdefault(kind, {})[entry.url] = entry.signature
+                requests.append(request)
         following = self.following_pages(response, entries, due, older)
         if meta["page_no"] + 1 >= self.site.pagination.max_pages and following:
             limits.append(
@@ -171,6 +184,9 @@ class PolicySpider(scrapy.Spider):
             following = []
         if seen:
             yield Seen(site=self.site.name, urls=seen)
+        for kind, urls in pending.items():
+            yield Pending(site=self.site.name, kind=kind, urls=urls)
+        yield from requests
         yield ListPage(url=url, site=self.site.name, entries=len(entries), due=due, limits=limits)
         for nxt in following:
             request = self.list_request(nxt, first_url=meta["first_url"], page_no=meta["page_no"] + 1)
@@ -239,6 +255,8 @@ class PolicySpider(scrapy.Spider):
     def attachments(self, response: TextResponse):
         """Follow a detail page's links to attachments (附件: PDF, DOCX, …) on allowed hosts."""
         seen: dict[str, str | None] = {}
+        pending: dict[str, str | None] = {}
+        requests: list[scrapy.Request] = []
         for href in response.css("a::attr(href)").getall():
             url = resolve_link(response.url, href)
             if not url or url in self.planned or self.kind_of(url) != "attachment" or not self.wanted(url):
@@ -248,9 +266,15 @@ class PolicySpider(scrapy.Spider):
             if request is None:
                 seen[url] = None
             else:
-                yield request
+                if url not in self.state:
+                    pending[url] = None
+                requests.append(request)
         if seen:
             yield Seen(site=self.site.name, urls=seen)
+        if pending:
+            # the page that links them is stored already: only this record brings them back
+            yield Pending(site=self.site.name, kind="attachment", urls=pending)
+        yield from requests
 
     # -- trouble --------------------------------------------------------------------------------------
 

@@ -24,6 +24,8 @@ class CrawlStats:
     list_pages: int = 0
     disallowed: int = 0  # links robots.txt forbids: never requested, not a failure
     kept_raw: int = 0  # attachments stored raw because the cleaner cannot read them (yet)
+    unstored: int = 0  # outcomes the store refused (a full disk): the site's crawl is not finished
+    pending: int = 0  # after the run: URLs listed but never stored, fetched first by the next run
     closed: str = ""  # why the crawl stopped, when not "finished"
     errors: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -56,6 +58,7 @@ class CrawlStats:
             "failures": [dict(f) for f in self.failures],
             "blocked_pages": [dict(b) for b in self.blocked_pages],
             "limits": list(self.limits),
+            "pending": self.pending,
         }
 
     @property
@@ -67,6 +70,7 @@ class CrawlStats:
         extra += f", {self.disallowed} disallowed by robots.txt" if self.disallowed else ""
         stop = f" (stopped: {self.closed})" if self.closed and self.closed != "finished" else ""
         stop += f" (cut short by {len(self.limits)} limit(s), see the report)" if self.limits else ""
+        extra += f", {self.pending} pending (listed, not stored yet)" if self.pending else ""
         return (
             f"{self.site}: {self.requests} requests, {self.pages} pages, {self.new} new, "
             f"{self.changed} changed, {self.unchanged} unchanged, {self.failed} failed, "

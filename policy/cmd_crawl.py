@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -203,21 +204,29 @@ def update(obj: Context, site_names: tuple[str, ...], report_path: str | None) -
             stats = run_sites(sites, obj.data_dir, progress_every=50)
             click.echo("indexing new and changed documents", err=True)
             report = build_report(stats)
-            with obj.store() as store:
-                relink_store(obj, store)  # the one relink of the run, right before indexing
-                indexed = update_index(store, obj.data_dir)
-                store.finish_run(run_id, report)
+            indexed, trouble = None, None
+            try:
+                with obj.store() as store:
+                    relink_store(obj, store)  # the one relink of the run, right before indexing
+                    indexed = update_index(store, obj.data_dir)
+                    store.finish_run(run_id, report)
+            except (OSError, sqlite3.OperationalError) as e:
+                # a full disk: the night's report still says what was and was not stored
+                trouble = f"{type(e).__name__}: {e}"
     except LockBusy as e:
         fail(str(e))
     if report_path:
         _write_json(report_path, report)
     for line in summary_lines(stats):
         click.echo(line)
-    click.echo(f"index: {indexed.documents} documents updated, {indexed.removed} removed")
-    for line in indexed.notes():
-        click.echo(line)
+    if indexed is not None:
+        click.echo(f"index: {indexed.documents} documents updated, {indexed.removed} removed")
+        for line in indexed.notes():
+            click.echo(line)
     for message in broken:
         click.echo(f"skipped a broken site config: {message}")
+    if trouble:
+        fail(f"the index or the run's record was not written: {trouble}; `policy index` once there is room")
     if broken or indexed.damaged or not all(st.ok for st in stats.values()):
         sys.exit(1)
 

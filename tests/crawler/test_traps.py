@@ -78,6 +78,7 @@ def test_run_reports_failures_and_exits_nonzero(traps):
         "failures",
         "blocked_pages",
         "limits",
+        "pending",
     }
     assert r["blocked"] == 2
     # 404 page, 404 attachment, 500, timeout, redirect loop

@@ -69,6 +69,7 @@ def test_first_run_stores_all_second_fetches_nothing_third_sees_one_change(live_
         "failures",
         "blocked_pages",
         "limits",
+        "pending",
     }
     assert r1["sites"]["mirror"]["new"] == len(docs) and r1["sites"]["mirror"]["failed"] == 0
     assert r1["sites"]["mirror"]["failures"] == r1["sites"]["mirror"]["blocked_pages"] == []
