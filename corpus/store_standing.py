@@ -163,6 +163,17 @@ class StandingTables:
             "as_of": row["as_of"],
         }
 
+    def sources(self, copies: list[str]) -> list[str]:
+        """Where every copy of a document came from, earliest first: its URL, else the file it was read
+        from (a text capture ingested by hand has no URL, and is a copy all the same)."""
+        marks = ",".join("?" * len(copies))
+        rows = self.db.execute(
+            f"SELECT COALESCE(url, source) AS at FROM documents WHERE id IN ({marks}) AND"
+            " (url IS NOT NULL OR ? > 1) ORDER BY published IS NULL, published, id",
+            (*copies, len(copies)),
+        ).fetchall()
+        return list(dict.fromkeys(r["at"] for r in rows if r["at"]))
+
     def standing(self, doc_id: str) -> dict:
         """What the index keeps of a document's standing, from the last relink (cheap: two small queries).
 
@@ -183,18 +194,13 @@ class StandingTables:
         copies = [doc_id] + sorted(
             r["src"] for r in rows if r["kind"] == "duplicate_of" and r["dst"] == doc_id
         )
-        marks = ",".join("?" * len(copies))
-        urls = self.db.execute(
-            f"SELECT url FROM documents WHERE id IN ({marks}) AND url IS NOT NULL ORDER BY published, id",
-            copies,
-        ).fetchall()
         return {
             "status": s.get("status") or "unknown",
             "rule": s.get("rule"),
             "sentence": s.get("sentence"),
             "expires": s.get("expires"),
             "duplicate_of": duplicate_of,
-            "sources": [r["url"] for r in urls],
+            "sources": self.sources(copies),
             "repeals": sum(1 for r in rows if r["kind"] == "repeals" and r["src"] == doc_id),
         }
 

@@ -7,11 +7,15 @@ the same links for any order the documents came in.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
-from corpus.facts import Facts, Link, Mention, text_similarity
+from corpus.facts import _SKETCH, Facts, Link, Mention, text_similarity
 from corpus.keys import number_key, title_key, title_similarity
 
 DUPLICATE_TEXT = 0.7  # estimated Jaccard of 5-grams: the same text under other chrome
+SAME_BODY = 0.9  # the same body with nothing else to go by (no title, 文号 or date in common)
+SAME_BODY_DAYS = 90  # copies of one document appear within weeks of each other, not a year
+_BODY_BANDS = 8  # consecutive pairs of the sketch's smallest hashes used as candidate keys
 DRAFT_TITLE_SAME_ISSUER = 0.8
 DRAFT_TITLE_OTHER_ISSUER = 0.9
 REPOST_TITLE = 0.9
@@ -40,9 +44,7 @@ def link(all_facts: Iterable[Facts]) -> list[Link]:
 
         def named(ids: list[str]) -> list[str]:
             return [
-                d
-                for d in ids
-                if canon[d] != canon[src] and not (dated and _came_after(facts[d], facts[src]))
+                d for d in ids if canon[d] != canon[src] and not (dated and _came_after(facts[d], facts[src]))
             ]
 
         found = named(by_number.get(nk, [])) if nk else []
@@ -115,25 +117,46 @@ def _duplicate_clusters(facts: dict[str, Facts]) -> dict[str, str]:
             groups.setdefault(("n", f.number_key), []).append(d)
         if f.title_key:
             groups.setdefault(("t", f.title_key), []).append(d)
+        for key in _body_keys(f):
+            groups.setdefault(("s", key), []).append(d)
     for (kind, _), members in sorted(groups.items()):
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
                 ra, rb = find(a), find(b)
                 # two already in one cluster need no comparing: n copies cost n comparisons, not n²/2
-                if ra != rb and _same_document(facts[a], facts[b], by_number=kind == "n"):
+                if ra != rb and _same_document(
+                    facts[a], facts[b], by_number=kind == "n", by_body=kind == "s"
+                ):
                     parent[max(ra, rb)] = min(ra, rb)
     clusters: dict[str, list[str]] = {}
     for d in facts:
         clusters.setdefault(find(d), []).append(d)
     canon = {}
     for members in clusters.values():
-        head = min(members, key=lambda d: (facts[d].published or "9999", facts[d].signed or "9999", d))
+        # the copy that carries the document's names stands for it: a text capture of the body
+        # (no title, no date) must not hide the page it was taken from
+        head = min(
+            members,
+            key=lambda d: (not facts[d].title, facts[d].published or "9999", facts[d].signed or "9999", d),
+        )
         for d in members:
             canon[d] = head
     return canon
 
 
-def _same_document(a: Facts, b: Facts, *, by_number: bool) -> bool:
+def _body_keys(f: Facts) -> list[tuple[int, int]]:
+    """Candidate keys for "the same body": consecutive pairs of the sketch's smallest hashes.
+
+    Pairs, not single hashes (one common 5-gram would gather half the store); consecutive
+    pairs, so a copy whose extra line adds one smaller hash still shares the pair after it.
+    Only a text long enough to fill its sketch: short texts share too much by chance.
+    """
+    if len(f.sketch) < _SKETCH:
+        return []
+    return [(f.sketch[i], f.sketch[i + 1]) for i in range(_BODY_BANDS)]
+
+
+def _same_document(a: Facts, b: Facts, *, by_number: bool, by_body: bool = False) -> bool:
     if a.draft != b.draft:
         return False
     if a.number_key and b.number_key and a.number_key != b.number_key:
@@ -142,11 +165,25 @@ def _same_document(a: Facts, b: Facts, *, by_number: bool) -> bool:
         return False
     if _names(a, b) or _names(b, a):
         return False  # a new version that repeals or cites the old one is not its copy
+    if by_body:
+        # the same body is the same document, whatever a copy lacks (a text capture has no title)
+        if a.issuer and b.issuer and a.issuer != b.issuer:
+            return False
+        if _days_apart(a.published, b.published) > SAME_BODY_DAYS:
+            return False  # next year's notice with this year's wording is another document
+        return text_similarity(a.sketch, b.sketch) >= SAME_BODY
     if by_number:
         return not (a.title and b.title) or title_similarity(a.title, b.title, 0.6) >= 0.6
     if a.issuer and b.issuer and a.issuer != b.issuer:
         return False
     return text_similarity(a.sketch, b.sketch) >= DUPLICATE_TEXT
+
+
+def _days_apart(a: str | None, b: str | None) -> int:
+    try:
+        return abs((date.fromisoformat(a) - date.fromisoformat(b)).days) if a and b else 0
+    except ValueError:
+        return 0
 
 
 def _names(a: Facts, b: Facts) -> bool:

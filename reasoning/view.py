@@ -44,9 +44,7 @@ def document_view(store: Store, doc_id: str, as_of: str | None = None, doc=None)
         incoming = [ln for d in copies for ln in graph.into(d, kind) if ln.src != doc_id]
         relations[inverse] = [_entry(ln.src, ln, graph) for ln in incoming]
     view["relations"] = relations
-    view["sources"] = sorted(
-        {graph.facts[d].url or d for d in graph.copies(doc_id) if d in graph.facts and graph.facts[d].url}
-    ) or ([doc.url] if doc.url else [])
+    view["sources"] = store.sources(graph.copies(doc_id)) or ([doc.url] if doc.url else [])
     return view
 
 
