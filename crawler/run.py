@@ -7,6 +7,7 @@ its own politeness: the per-domain limits are per crawler).
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -79,7 +80,12 @@ def run_sites(
             # a write the store refused leaves pages it may not even know are pending (their list
             # page's record was refused too): the next run walks every list page, as after a kill
             if (st.closed in COMPLETE or st.closed.startswith("blocked")) and not st.unstored:
-                store.site_finished(site.name, {**st.as_report(), "closed": st.closed})
+                try:
+                    store.site_finished(site.name, {**st.as_report(), "closed": st.closed})
+                except sqlite3.OperationalError as e:  # a full disk: unfinished, so the next run resumes
+                    st.notes.append(
+                        f"the crawl's end was not recorded ({e}): the next run walks every list page"
+                    )
     return stats
 
 
