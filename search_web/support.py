@@ -13,9 +13,11 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
+from corpus.gazetteer import region_known
 from corpus.store import Store
 from indexer import Filters, search
-from indexer.search import VALIDITY
+from indexer.query import QueryError
+from indexer.search import VALIDITY, unknown_region
 
 from .labels import AMOUNT_KINDS, GRANT_KINDS
 from .params import format_yuan
@@ -182,6 +184,8 @@ def find_support(data_dir: str | Path, store: Store, query: SupportQuery) -> Sup
         candidates = [row_from_store(r) for r in found[:MAX_CANDIDATES]]
         candidates = _applying(store, candidates, query.validity)
     ranked = rank(candidates, query.min_yuan)
+    if not ranked and query.region and not region_known(query.region):
+        raise QueryError(unknown_region(query.region))  # not a silent "nothing found"
     start = (query.page - 1) * query.per_page
     shown = ranked[start : start + query.per_page]
     if not query.keywords:  # hits carry their status; store rows get it here, once per document

@@ -42,3 +42,14 @@ def test_a_known_region_without_hits_is_no_error(indexed):
     assert search(indexed, "孵化器", Filters(region="临沂")).total > 0
     assert search(indexed, "孵化器", Filters(region="拉萨市")).total == 0
     assert search(indexed, "孵化器", Filters(region="兰山区")).total >= 0
+
+
+def test_the_support_finder_names_an_unknown_region_too(indexed):
+    from corpus.store import Store
+    from search_web.support import SupportQuery, find_support
+
+    with Store.in_dir(indexed) as store:
+        for keywords in (None, "补助"):  # from the store, and through the index
+            with pytest.raises(QueryError, match="未知的地区“火星市”"):
+                find_support(indexed, store, SupportQuery(keywords=keywords, region="火星市"))
+        assert find_support(indexed, store, SupportQuery(region="临沂市")).total > 0
