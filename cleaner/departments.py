@@ -37,7 +37,7 @@ _ROLE_OF_WORD = {
     "协助": "support",
     "协同": "support",
 }
-_STOPS = re.compile(r"[（(【［\[）)】］\]。\n]")
+_STOPS = re.compile(r"[（(【［\[〔）)】］\]〕。\n]")
 _OTHER_LABEL = re.compile(r"[；;，,。\s]*[\u4e00-\u9fff]{2,6}[:：]")
 _SPLIT = re.compile(r"[、，,/]|\s+")
 _BRACKET = re.compile(r"[（(]([^（）()]{2,200})[）)]")
@@ -77,9 +77,9 @@ def _tag_spans(text: str):
         depth = 0
         for stop in _STOPS.finditer(text, m.end(), limit):
             ch = stop.group(0)
-            if ch in "（(【［[":
+            if ch in "（(【［[〔":
                 depth += 1
-            elif ch in "）)】］]" and depth:
+            elif ch in "）)】］]〕" and depth:
                 depth -= 1
             else:  # a closing bracket at depth 0, or the sentence or line ends
                 end = stop.start()

@@ -350,5 +350,6 @@ def test_an_item_after_a_tag_in_tortoise_shell_brackets_is_cut_in_run_on_text():
         "为加快企业发展，制定本方案。一、主要任务（一）支持企业上规。对首次纳入规模以上统计的企业给予奖励。"
         "〔责任单位：市委组织部（市人才办）、市经济信息化局〕（二）支持竞相成长。鼓励企业快速发展，竞相成长。"
     )
-    paths = [c.path for c in clean(text).clauses if c.number]
-    assert paths == [["一、"], ["一、", "（一）"], ["一、", "（二）"]]
+    doc = clean(text)
+    assert [c.path for c in doc.clauses if c.number] == [["一、"], ["一、", "（一）"], ["一、", "（二）"]]
+    assert doc.clauses[2].departments == ["市委组织部（市人才办）", "市经济信息化局"]
