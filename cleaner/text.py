@@ -24,7 +24,9 @@ def clean_lines(raw: list[str]) -> list[str]:
         line = normalize_line(line)
         if line.count("|") == 1 and line.endswith("|"):
             line = line[:-1].rstrip()  # the last line of a layout-table cell
-        if not line or is_chrome(line):
+        if len(line) > 300:
+            line = trim_run_on(line)  # a whole page run on into one line is trimmed, never dropped
+        elif not line or is_chrome(line):
             continue
         # "【关闭窗口】 【字体: 大 中 小】 【打印本文】 |" and similar bars of bracketed tools
         if re.fullmatch(r"(【[^】]{1,12}】\s*)+\|?", line):
@@ -67,6 +69,24 @@ def drop_contents(lines: list[str]) -> list[str]:
 
 def _key(line: str) -> str:
     return re.sub(r"[\s\u3000*]+", "", line)
+
+
+_BREADCRUMB = re.compile(r"^(?:当前位置|您的位置|您现在的位置|所在位置)\s*[:：]\s*\S+\s*")
+_FOOTER = re.compile(
+    r"主办单位|主办[:：]|网站标识码|ICP备|公网安备|版权所有|技术支持[:：]|扫一扫|上一篇[:：]|下一篇[:：]|【关闭窗口】|打印本页"
+)
+
+
+def trim_run_on(line: str) -> str:
+    """A page captured as one line: its breadcrumb cut from the front, its footer from the back.
+
+    The chrome patterns drop a line that holds 版权所有 or starts with 当前位置; a
+    capture that ran the whole page into one line holds both, and its body in between.
+    """
+    line = _BREADCRUMB.sub("", line, count=1)
+    half = len(line) // 2
+    m = _FOOTER.search(line, half)
+    return line[: m.start()].rstrip() if m else line
 
 
 def _unclosed(line: str) -> int:

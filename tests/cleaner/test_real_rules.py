@@ -353,3 +353,15 @@ def test_an_item_after_a_tag_in_tortoise_shell_brackets_is_cut_in_run_on_text():
     doc = clean(text)
     assert [c.path for c in doc.clauses if c.number] == [["一、"], ["一、", "（一）"], ["一、", "（二）"]]
     assert doc.clauses[2].departments == ["市委组织部（市人才办）", "市经济信息化局"]
+
+
+def test_a_page_run_on_into_one_line_is_trimmed_never_dropped():
+    body = "各区级科技型中小企业：现将有关事项通知如下。一、申报条件（一）在本区注册的企业。（二）研发投入不低于营业收入的3%。二、工作要求 请按时申报。"
+    line = (
+        "当前位置： 首页政务公开最新文件 "
+        + body * 3
+        + " 主办单位：某某区人民政府 版权所有 网站标识码3501000000"
+    )
+    doc = clean("某某区经济发展局关于组织开展高新技术企业认定工作的通知\n" + line + "\n")
+    assert [c.number for c in doc.clauses if c.number][:4] == ["一、", "（一）", "（二）", "二、"]
+    assert not any("版权所有" in c.text or "当前位置" in c.text for c in doc.clauses)
