@@ -32,7 +32,12 @@ def parse_date(text: str | None) -> str | None:
 _BROKEN_NUMBER = re.compile(r"(\d)[ \u3000](\d{1,3})(?=[年月日号])")
 
 
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
 def _mend(text: str) -> str:
+    """Full-width digits read as ASCII (１９９４年７月５日) and broken numbers joined, the length kept."""
+    text = text.translate(_FULL_WIDTH_DIGITS)
     return _BROKEN_NUMBER.sub(r"\1\2 ", text) if " " in text or "\u3000" in text else text
 
 

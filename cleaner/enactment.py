@@ -64,6 +64,7 @@ _SESSION = re.compile(
 )
 _ORDER = re.compile(r"(?:令)?第[\d一二三四五六七八九十百]+号(?:令)?$|令$|公告$")
 _NATION = "中华人民共和国"
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 @dataclass
@@ -88,7 +89,7 @@ class Record:
 
 def is_enactment_line(line: str) -> bool:
     """A line that is (the start of) an adoption, promulgation, amendment or in-force line."""
-    s = line.strip()
+    s = line.strip().translate(_FULL_WIDTH_DIGITS)
     if len(s) > 600:
         return False
     if _IN_FORCE.match(s):
@@ -101,6 +102,9 @@ def is_enactment_line(line: str) -> bool:
 
 def read_enactment(lines: list[str], start: int) -> Record | None:
     """The enactment lines from ``start`` on (they may run over several lines), or None."""
+    offset = start
+    lines = [ln.translate(_FULL_WIDTH_DIGITS) for ln in lines[start : start + 40]]  # １９９４年７月５日
+    start = 0
     i = start
     block: list[str] = []
     while i < len(lines) and i < start + 30:
@@ -133,7 +137,7 @@ def read_enactment(lines: list[str], start: int) -> Record | None:
         break
     if not block:
         return None
-    return _record(block, i)
+    return _record(block, offset + i)
 
 
 def _record(block: list[str], end: int) -> Record:

@@ -365,3 +365,18 @@ def test_a_page_run_on_into_one_line_is_trimmed_never_dropped():
     doc = clean("某某区经济发展局关于组织开展高新技术企业认定工作的通知\n" + line + "\n")
     assert [c.number for c in doc.clauses if c.number][:4] == ["一、", "（一）", "（二）", "二、"]
     assert not any("版权所有" in c.text or "当前位置" in c.text for c in doc.clauses)
+
+
+def test_full_width_digits_in_a_laws_adoption_lines():
+    text = (
+        "# 中华人民共和国劳动法\n１９９４年７月５日第八届全国人民代表大会常务委员会第八次会议通过\n\n"
+        "１９９４年７月５日中华人民共和国主席令第二十八号公布\n\n自１９９５年１月１日起施行\n\n## 第一章　总  则\n\n"
+        "　　第一条　为了保护劳动者的合法权益，制定本法。\n"
+    )
+    doc = clean(text)
+    assert (doc.issuer, doc.signed, doc.published) == (
+        "全国人民代表大会常务委员会",
+        "1994-07-05",
+        "1994-07-05",
+    )
+    assert [c.number for c in doc.clauses if c.number] == ["第一章", "第一条"]
