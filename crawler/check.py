@@ -8,6 +8,7 @@ wants to see, in one command, what the selectors find today.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import scrapy
 from scrapy.crawler import CrawlerProcess
@@ -15,11 +16,12 @@ from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
 from cleaner import Hints, NotADocument, clean
+from cleaner.decode import decode
 
 from .challenge import is_challenge
 from .config import SiteConfig
-from .listing import ListEntry, read_list
-from .pagination import next_pages
+from .families import ListRead, ListResponse, read_list_page
+from .listing import ListEntry
 from .settings import base_settings, quiet_logs, site_settings
 from .sink import charset_of
 from .spider import HANDLED_STATUSES, header_map
@@ -129,7 +131,23 @@ class SiteCheckSpider(scrapy.Spider):
         if response.status >= 400 or not isinstance(response, TextResponse):
             r.list_problem = f"HTTP {response.status}" if response.status >= 400 else "not an HTML page"
             return
-        read = read_list(response.selector, response.url, self.site.list)
+        page = ListResponse(url=response.url, text=response.text, form=response.meta.get("form", ()))
+        read = read_list_page(page, self.site, 0, self.result.list_url)
+        if read.shell and not read.entries and read.next and not response.meta.get("shell"):
+            # the page lists nothing itself (gkmlpt): its first API page is the list to check
+            nxt = read.next[0]
+            r.list_url = nxt.url
+            request = scrapy.FormRequest if nxt.form is not None else scrapy.Request
+            kwargs = {"formdata": dict(nxt.form)} if nxt.form is not None else {}
+            yield request(
+                nxt.url,
+                callback=self.parse_list,
+                errback=self.list_failed,
+                meta={"handle_httpstatus_list": HANDLED_STATUSES, "shell": True, "form": nxt.form or ()},
+                dont_filter=True,
+                **kwargs,
+            )
+            return
         r.cut = read.cut
         for entry in read.entries:
             wanted = host_allowed(entry.url, self.site.allowed_domains) and matches_filters(
@@ -139,11 +157,7 @@ class SiteCheckSpider(scrapy.Spider):
                 r.entries.append(entry)
             else:
                 r.skipped += 1
-        rules = self.site.pagination
-        if rules.enabled:
-            href = response.css(rules.next).get() if rules.next else None
-            nxt = resolve_link(response.url, href) if href else None
-            r.next_pages = next_pages(rules, canonical_url(response.url), 0, response.text, nxt)
+        r.next_pages = read.next_urls
         for entry in r.entries[: self.want]:
             r.details.append(PageCheck(url=entry.url))
             yield scrapy.Request(
@@ -186,6 +200,31 @@ class SiteCheckSpider(scrapy.Spider):
 
     def detail_failed(self, failure: Failure):
         failure.request.meta["check"].problem = failure.getErrorMessage() or type(failure.value).__name__
+
+
+def read_list_file(site: SiteConfig, path: Path, url: str | None = None) -> ListRead:
+    """Read a saved list page or API answer with a site's config, offline.
+
+    ``url`` is where the page was fetched from (relative links resolve
+    against it; for a saved hanweb proxy answer its ``startrecord`` says
+    which range it is); by default the site's first list page.
+    """
+    data = path.read_bytes()
+    text, _ = decode(data)
+    page_url = canonical_url(url or site.start_urls[0])
+    return read_list_page(ListResponse(url=page_url, text=text), site, 0, page_url)
+
+
+def list_file_json(site: SiteConfig, read: ListRead, filtered: bool = True) -> dict:
+    """``{"entries": [{"title", "url", "date"}], "next_pages": [...]}`` plus the family and requests."""
+    entries = [e for e in read.entries if not filtered or matches_filters(e.url, site.include, site.exclude)]
+    return {
+        "site": site.name,
+        "family": site.family,
+        "entries": [e.as_json() for e in entries],
+        "next_pages": read.next_urls,
+        "next_requests": [n.as_json() for n in read.next],
+    }
 
 
 def check_site(site: SiteConfig, details: int = 3) -> SiteCheck:

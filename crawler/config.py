@@ -88,8 +88,11 @@ class SiteConfig:
     name: str
     base_url: str
     start_urls: tuple[str, ...]
-    list: ListRules
+    list: ListRules | None  # None: the family's own reading (inferred from the page for generic)
     path: Path
+    family: str = "generic"  # the CMS family that knows how the lists are built and paged
+    # the few values the family needs from this site (a column id, a unit id …), as strings
+    family_params: tuple[tuple[str, str], ...] = ()
     title: str = ""
     enabled: bool = True
     verified: bool = True  # false: the selectors were never checked against the live site
@@ -109,6 +112,13 @@ class SiteConfig:
     @property
     def body_selector(self) -> str | None:
         return self.detail.body
+
+    def param(self, key: str, default: str | None = None) -> str | None:
+        """A family value this site sets (``[hanweb] columnid = "123"``), else ``default``."""
+        for k, v in self.family_params:
+            if k == key:
+                return v
+        return default
 
 
 def sites_dir() -> Path:
@@ -178,6 +188,7 @@ def load_all_sites() -> SiteLoad:
 
 _TOP_KEYS = {
     "name",
+    "family",
     "title",
     "enabled",
     "verified",
@@ -313,9 +324,38 @@ def _base_url(raw: dict, c: _Checker) -> str:
     return value.rstrip("/") + "/"
 
 
+def _family(raw: dict, c: _Checker) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """The ``family`` key and its table of site values (``[hanweb] columnid = "123"``)."""
+    from .families.schema import FAMILY_PARAMS as FAMILIES
+
+    family = c.text(raw, "family") or "generic"
+    if family not in FAMILIES:
+        close = difflib.get_close_matches(family, sorted(FAMILIES), n=1)
+        hint = f"did you mean {close[0]}? " if close else ""
+        raise c.error("family", f"unknown family {family!r} ({hint}known: {', '.join(sorted(FAMILIES))})")
+    for other in FAMILIES:
+        if other != family and other in raw:
+            raise c.error(other, f"a [{other}] table, but family is {family!r}")
+    table = c.get(raw, family, dict, default={})
+    allowed = set(FAMILIES[family])
+    if table and not allowed:
+        raise c.error(family, f"family {family!r} takes no values")
+    c.known(table, allowed, f"{family}.")
+    params = []
+    for key, value in table.items():
+        if isinstance(value, bool) or not isinstance(value, (str, int)):
+            raise c.error(f"{family}.{key}", f"must be a string or an integer, got {type(value).__name__}")
+        if not str(value).strip():
+            raise c.error(f"{family}.{key}", "must not be empty")
+        params.append((key, str(value).strip()))
+    return family, tuple(params)
+
+
 def parse_site(raw: dict, path: Path) -> SiteConfig:
     c = _Checker(path)
-    c.known(raw, _TOP_KEYS)
+    from .families.schema import FAMILY_PARAMS  # the families' package imports this module
+
+    c.known(raw, _TOP_KEYS | set(FAMILY_PARAMS))
     name = c.text(raw, "name", required=True)
     if not _NAME.match(name):
         raise c.error("name", f"must be lower-case letters, digits, - or _, got {name!r}")
@@ -329,21 +369,27 @@ def parse_site(raw: dict, path: Path) -> SiteConfig:
         if urlparse(s).scheme not in ("http", "https"):
             raise c.error("start_urls", f"not an http(s) URL: {s!r}")
 
-    lst = c.get(raw, "list", dict, required=True)
-    c.known(lst, _LIST_KEYS, "list.")
-    item = c.selector(lst, "item", "list.")
-    rules = ListRules(
-        links=c.selector(lst, "links", "list.", required=True),
-        item=item,
-        dates=c.selector(lst, "dates", "list."),
-        titles=c.selector(lst, "titles", "list."),
-        max_entries=int(c.number(lst, "max_entries", "list.", low=1, high=100000, default=1000)),
-    )
-    for key in ("dates", "titles"):
-        if getattr(rules, key) and not item:
-            raise c.error(
-                f"list.{key}", "needs list.item (the selector of one list entry) to pair it with a link"
-            )
+    family, family_params = _family(raw, c)
+    lst = c.get(raw, "list", dict, default=None)
+    rules = None
+    if lst is not None:
+        c.known(lst, _LIST_KEYS, "list.")
+        item = c.selector(lst, "item", "list.")
+        links = c.selector(lst, "links", "list.", required=not item) or "a::attr(href)"
+        rules = ListRules(
+            links=links,
+            item=item,
+            dates=c.selector(lst, "dates", "list."),
+            titles=c.selector(lst, "titles", "list."),
+            max_entries=int(c.number(lst, "max_entries", "list.", low=1, high=100000, default=1000)),
+        )
+        for key in ("dates", "titles"):
+            if getattr(rules, key) and not item:
+                raise c.error(
+                    f"list.{key}", "needs list.item (the selector of one list entry) to pair it with a link"
+                )
+    else:
+        lst = {}
 
     pag = c.table(raw, "pagination")
     c.known(pag, _PAGINATION_KEYS, "pagination.")
@@ -424,6 +470,8 @@ def parse_site(raw: dict, path: Path) -> SiteConfig:
         start_urls=start_urls,
         list=rules,
         path=path,
+        family=family,
+        family_params=family_params,
         enabled=c.get(raw, "enabled", bool, default=True),
         verified=c.get(raw, "verified", bool, default=True),
         checked=c.day(raw, "checked"),

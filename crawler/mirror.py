@@ -25,6 +25,8 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .familysite import FamilySite
+
 _META_CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.I)
 HOST_MARK = b"@@HOST@@"
 ROUTES_FILE = "_routes.toml"
@@ -123,9 +125,17 @@ class MirrorHandler(SimpleHTTPRequestHandler):
     server_version = "MirrorGov/1.0"
     protocol_version = "HTTP/1.1"
 
-    def __init__(self, *args, routes: dict | None = None, generated: GeneratedSite | None = None, **kwargs):
+    def __init__(
+        self,
+        *args,
+        routes: dict | None = None,
+        generated: GeneratedSite | None = None,
+        families: FamilySite | None = None,
+        **kwargs,
+    ):
         self.routes = routes or {}
         self.generated = generated
+        self.families = families
         super().__init__(*args, **kwargs)
 
     # -- the request log the tests read ---------------------------------------------------------------
@@ -141,7 +151,12 @@ class MirrorHandler(SimpleHTTPRequestHandler):
     # -- serving --------------------------------------------------------------------------------------
 
     def do_GET(self):
-        path = urlsplit(self.path).path
+        parts = urlsplit(self.path)
+        path = parts.path
+        if self.families is not None:
+            answer = self.families.get(path, parts.query, self.headers.get("Host") or "127.0.0.1")
+            if answer is not None:
+                return self.serve_family(*answer)
         if self.generated is not None and path.startswith(GeneratedSite.PREFIX):
             if self.generated.delay:
                 time.sleep(self.generated.delay)
@@ -159,6 +174,24 @@ class MirrorHandler(SimpleHTTPRequestHandler):
 
     def do_HEAD(self):
         return self.do_GET()
+
+    def do_POST(self):
+        """Only hanweb's dataproxy answers a POST (a form in the body, the range in the query)."""
+        parts = urlsplit(self.path)
+        length = int(self.headers.get("Content-Length") or 0)
+        form = self.rfile.read(min(length, 1 << 20)).decode("utf-8", "replace") if length else ""
+        log = getattr(self.server, "posts", None)
+        if log is not None:
+            log.append((self.path, form))
+        answer = self.families.post(parts.path, parts.query, form) if self.families is not None else None
+        if answer is None:
+            return self.send_error(405, "Method Not Allowed")
+        return self.serve_family(*answer)
+
+    def serve_family(self, status: int, body: bytes, ctype: str):
+        if status == 404:
+            return self.send_error(404, "File not found")
+        self.serve_body(body, ctype, 1700000000.0, status)
 
     def read_file(self) -> tuple[bytes | None, str, float]:
         path = self.translate_path(self.path)
@@ -236,19 +269,32 @@ def load_routes(root: Path) -> dict:
 
 
 def make_server(
-    host: str = "127.0.0.1", port: int = 8001, root: Path | None = None, generate: int = 0, delay: float = 0.0
+    host: str = "127.0.0.1",
+    port: int = 8001,
+    root: Path | None = None,
+    generate: int = 0,
+    delay: float = 0.0,
+    family_docs: int = 12,
 ) -> ThreadingHTTPServer:
     """A threaded server over a site root (the bundled sample site by default); port 0 picks a free port.
 
     ``generate`` > 0 adds a column of that many generated documents under /gen/.
-    ``server.requests`` lists every (method, path, status) served, for tests to count fetches.
+    ``family_docs`` documents in each family column (crawler/familysite.py; 0: none).
+    ``server.requests`` lists every (method, path, status) served, for tests to count fetches;
+    ``server.posts`` every (path, form) posted; ``server.families`` the family columns.
     """
     root = Path(root or site_root())
     generated = GeneratedSite(generate, delay=delay) if generate else None
-    handler = partial(MirrorHandler, directory=str(root), routes=load_routes(root), generated=generated)
+    templates = [p.read_bytes() for p in sorted(site_root().glob("kjj/zcwj/20*/*.html"))]
+    families = FamilySite.create(templates, family_docs) if family_docs else None
+    handler = partial(
+        MirrorHandler, directory=str(root), routes=load_routes(root), generated=generated, families=families
+    )
     server = ThreadingHTTPServer((host, port), handler)
     server.daemon_threads = True
     server.requests = []
+    server.posts = []
+    server.families = families
     return server
 
 

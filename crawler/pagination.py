@@ -14,9 +14,8 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from .config import Pagination
 
-_ARG = r"\s*(\w+|\"[^\"]*\"|'[^']*')\s*"
-_CREATE_PAGE = re.compile(r"createPageHTML\s*\(" + ",".join([_ARG] * 4) + r"(?:,[^)]*)?\)")
-_VAR = r"(?:var|let|const)?\s*{name}\s*=\s*[\"']?(\d+)[\"']?"
+_CALL = re.compile(r"\bcreatePage(?:HTML)?\s*\(([^()]*)\)")
+_LITERAL = re.compile(r"^(?:(?P<int>-?\d+)|\"(?P<dq>[^\"]*)\"|'(?P<sq>[^']*)'|(?P<name>[A-Za-z_$][\w$.]*))$")
 
 
 @dataclass(frozen=True)
@@ -32,21 +31,57 @@ class ScriptPager:
         return f"{self.prefix}.{self.ext}" if n == 0 else f"{self.prefix}_{n}.{self.ext}"
 
 
+def _variable(html: str, name: str, before: int) -> int | str | None:
+    """The value last given to a script variable before a position (``var countPage = 5``)."""
+    found = None
+    pattern = re.compile(
+        r"(?:\b(?:var|let|const)\s+|[;{\s,])" + re.escape(name) + r"\s*=\s*(?:(\d+)|\"([^\"]*)\"|'([^']*)')"
+    )
+    for m in pattern.finditer(html, 0, before):
+        found = (
+            int(m.group(1))
+            if m.group(1) is not None
+            else (m.group(2) if m.group(2) is not None else m.group(3))
+        )
+    return found
+
+
+def _arguments(html: str, m: re.Match) -> list[int | str | None]:
+    values: list[int | str | None] = []
+    for raw in m.group(1).split(","):
+        lit = _LITERAL.match(raw.strip())
+        if not lit:
+            values.append(None)
+        elif lit.group("int") is not None:
+            values.append(int(lit.group("int")))
+        elif lit.group("dq") is not None or lit.group("sq") is not None:
+            values.append(lit.group("dq") if lit.group("dq") is not None else lit.group("sq"))
+        else:
+            value = _variable(html, lit.group("name"), m.start())
+            if isinstance(value, str) and value.strip().isdigit():
+                value = int(value)
+            values.append(value)
+    return values
+
+
 def find_script_pager(html: str) -> ScriptPager | None:
-    """Read the pager script, resolving arguments given as variables (``var countPage = 5``)."""
-    for m in _CREATE_PAGE.finditer(html):
-        args = [a.strip("\"'") if a[0] in "\"'" else a for a in m.groups()]
-        values: list[int] = []
-        for raw in args[:2]:
-            if raw.isdigit():
-                values.append(int(raw))
-                continue
-            v = re.search(_VAR.format(name=re.escape(raw)), html[: m.start()])
-            if not v:
-                break
-            values.append(int(v.group(1)))
-        if len(values) == 2 and args[2] and args[3]:
-            return ScriptPager(total=values[0], current=values[1], prefix=args[2], ext=args[3].lstrip("."))
+    """Read the pager script, wherever it stands (in a comment too), resolving variables.
+
+    TRS templates call ``createPageHTML(total, current, "index", "html")``;
+    some pass the numbers or names as variables (``var countPage = 7``), some
+    put an element id first or a record count last: the first two numbers are
+    the total and the current page, the two strings after them the file name.
+    """
+    for m in _CALL.finditer(html):
+        args = _arguments(html, m)
+        numbers = [i for i, v in enumerate(args) if isinstance(v, int)]
+        if len(numbers) < 2 or numbers[1] != numbers[0] + 1:
+            continue
+        rest = [v for v in args[numbers[1] + 1 :] if isinstance(v, str)]
+        if len(rest) < 2 or not rest[0] or not rest[1]:
+            continue
+        total, current = args[numbers[0]], args[numbers[1]]
+        return ScriptPager(total=total, current=current, prefix=rest[0], ext=rest[1].lstrip("."))
     return None
 
 
@@ -71,13 +106,34 @@ def query_page(first_url: str, param: str, n: int) -> str:
     return urlunsplit(parts._replace(query=urlencode(query)))
 
 
+def number_of(rules: Pagination, first_url: str, page_url: str) -> int | None:
+    """The page number printed in a numbered page's URL (``index_3.html`` → 3), or None."""
+    if rules.pattern:
+        name = re.escape(rules.pattern).replace(re.escape("{n}"), r"(\d+)")
+        m = re.search(r"(?:^|/)" + name + "$", urlsplit(page_url).path)
+        if m and urljoin(first_url, ".") == urljoin(page_url, "."):
+            return int(m.group(1))
+    if rules.query:
+        for k, v in parse_qsl(urlsplit(page_url).query):
+            if k == rules.query and v.isdigit():
+                return int(v)
+    return None
+
+
 def next_pages(
-    rules: Pagination, first_url: str, page_no: int, html: str, next_href: str | None
+    rules: Pagination,
+    first_url: str,
+    page_no: int,
+    html: str,
+    next_href: str | None,
+    page_url: str | None = None,
 ) -> list[str]:
     """Candidate URLs of the page after page ``page_no`` (0 is the first list page).
 
     ``next_href`` is what the next-link selector found, already resolved.
-    Several kinds may agree on one URL; the caller drops duplicates.
+    Several kinds may agree on one URL; the caller drops duplicates.  When
+    ``page_url`` prints its own number (``index_3.html``, ``?page=3``), the
+    next number follows it, whatever ``page_no`` says (a saved page read alone).
     """
     if page_no + 1 >= rules.max_pages:
         return []
@@ -90,6 +146,9 @@ def next_pages(
         if url:
             found.append(url)
     number = rules.first + page_no  # page_no 1 is number `first`
+    current = number_of(rules, first_url, page_url) if page_url else None
+    if current is not None:
+        number = current + 1
     if rules.pattern:
         found.append(pattern_page(first_url, rules.pattern, number))
     if rules.query:

@@ -8,7 +8,6 @@ knows about URLs from earlier runs comes in as a read-only dict.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import UTC, datetime
 
 import scrapy
@@ -23,9 +22,8 @@ from corpus.store import UrlState
 from . import freshness
 from .challenge import is_challenge
 from .config import SiteConfig
+from .families import ListRead, ListResponse, NextPage, read_list_page
 from .items import Disallowed, Failed, Fetched, ListPage, NotModified, Pending, Seen
-from .listing import read_list
-from .pagination import next_pages
 from .stats import CrawlStats
 from .urls import canonical_url, extension_of, host_allowed, matches_filters, resolve_link
 
@@ -57,7 +55,8 @@ class PolicySpider(scrapy.Spider):
         self.now = now or datetime.now(UTC)
         self.allowed_domains = list(site.allowed_domains)
         self.planned: set[str] = set()  # URLs already requested or skipped in this run
-        self.list_pages: set[str] = set()
+        self.list_pages: set[tuple[str, tuple]] = set()  # (URL, POST form) of every list request
+        self.listed: set[str] = set()  # entry URLs read off list pages in this run
         self.blocked_in_a_row = 0
         # outcomes with no response to yield them from (a redirect loop dropped by the dupefilter)
         self.loose_outcomes: list = []
@@ -87,23 +86,35 @@ class PolicySpider(scrapy.Spider):
                 if request is not None:
                     yield request
 
-    def list_request(self, url: str, *, first_url: str, page_no: int) -> scrapy.Request | None:
-        if url in self.list_pages:
+    def list_request(
+        self, url: str, *, first_url: str, page_no: int, form: tuple | None = None
+    ) -> scrapy.Request | None:
+        key = (url, form or ())
+        if key in self.list_pages:
             return None
-        self.list_pages.add(url)
+        self.list_pages.add(key)
+        meta = {
+            "kind": "list",
+            "first_url": first_url,
+            "page_no": page_no,
+            "form": form or (),
+            "handle_httpstatus_list": HANDLED_STATUSES,
+        }
+        # a list page's own entries before the next list page: a killed run leaves whole
+        # pages done behind it, and the early stop sees finished pages
+        priority = -1 if page_no else 0
+        if form is not None:
+            # hanweb's dataproxy: the next records are asked for by POST
+            return scrapy.FormRequest(
+                url,
+                formdata=dict(form),
+                callback=self.parse_list,
+                errback=self.failed,
+                priority=priority,
+                meta=meta,
+            )
         return scrapy.Request(
-            url,
-            callback=self.parse_list,
-            errback=self.failed,
-            # a list page's own entries before the next list page: a killed run leaves whole
-            # pages done behind it, and the early stop sees finished pages
-            priority=-1 if page_no else 0,
-            meta={
-                "kind": "list",
-                "first_url": first_url,
-                "page_no": page_no,
-                "handle_httpstatus_list": HANDLED_STATUSES,
-            },
+            url, callback=self.parse_list, errback=self.failed, priority=priority, meta=meta
         )
 
     def page_request(self, url: str, kind: str, list_sig: str | None) -> scrapy.Request | None:
@@ -145,19 +156,27 @@ class PolicySpider(scrapy.Spider):
         if not isinstance(response, TextResponse):
             yield Failed(url, self.site.name, "list", "not an HTML page", response.status)
             return
-        read = read_list(response.selector, response.url, self.site.list)
+        page = ListResponse(
+            url=response.url,
+            text=response.text,
+            form=tuple(meta.get("form") or ()),
+            content_type=response.headers.get("Content-Type", b"").decode("latin-1") or None,
+        )
+        read = read_list_page(page, self.site, meta["page_no"], meta["first_url"])
         entries = read.entries
         limits = []
         if read.cut:
             limits.append(
-                f"{url}: more than {self.site.list.max_entries} entries, only the first "
-                f"{self.site.list.max_entries} read (list.max_entries)"
+                f"{url}: more than {len(entries)} entries, only the first {len(entries)} read (list.max_entries)"
             )
         seen: dict[str, str | None] = {}
         pending: dict[str, dict[str, str | None]] = {}
         requests: list[scrapy.Request] = []
-        due = older = 0
+        due = older = fresh = 0
         for entry in entries:
+            if entry.url not in self.listed:
+                fresh += 1
+                self.listed.add(entry.url)
             if not self.wanted(entry.url):
                 continue
             if self.site.since and entry.date and entry.date < self.site.since:
@@ -175,11 +194,11 @@ class PolicySpider(scrapy.Spider):
                 if entry.url not in self.state:
                     pending.setdefault(kind, {})[entry.url] = entry.signature
                 requests.append(request)
-        following = self.following_pages(response, entries, due, older)
+        following = self.following_pages(read, meta, older=older, fresh=fresh, due=due)
         if meta["page_no"] + 1 >= self.site.pagination.max_pages and following:
             limits.append(
                 f"{url}: pagination.max_pages ({self.site.pagination.max_pages}) reached, "
-                f"{following[0]} and the pages after it not read"
+                f"{following[0].url} and the pages after it not read"
             )
             following = []
         if seen:
@@ -189,29 +208,31 @@ class PolicySpider(scrapy.Spider):
         yield from requests
         yield ListPage(url=url, site=self.site.name, entries=len(entries), due=due, limits=limits)
         for nxt in following:
-            request = self.list_request(nxt, first_url=meta["first_url"], page_no=meta["page_no"] + 1)
+            request = self.list_request(
+                nxt.url, first_url=meta["first_url"], page_no=meta["page_no"] + 1, form=nxt.form
+            )
             if request is not None:
                 yield request
 
-    def following_pages(self, response: TextResponse, entries: list, due: int, older: int) -> list[str]:
+    def following_pages(
+        self, read: ListRead, meta: dict, *, older: int, fresh: int, due: int
+    ) -> list[NextPage]:
         """The list pages after this one that the crawl should read, max_pages aside (the caller checks it)."""
-        meta = response.meta
-        rules = self.site.pagination
-        if not rules.enabled or not entries:
+        entries = read.entries
+        if not read.next or (not entries and not read.shell):
             return []
-        if older == len(entries):
-            return []  # the whole page is older than `since`: lists are newest first
-        if rules.stop_when_nothing_new and due == 0 and not self.resume:
-            return []  # nothing new here, so nothing new further back
-        href = response.css(rules.next).get() if rules.next else None
-        next_href = resolve_link(response.url, href) if href else None
-        # one page past the cap, so that the caller can tell a cut series from an ended one
-        uncapped = replace(rules, max_pages=max(rules.max_pages, meta["page_no"] + 2))
+        if entries:
+            if older == len(entries):
+                return []  # the whole page is older than `since`: lists are newest first
+            if fresh == 0:
+                return []  # a page of entries already read in this run: the server repeats itself
+            if self.site.pagination.stop_when_nothing_new and due == 0 and not self.resume:
+                return []  # nothing new here, so nothing new further back
         return [
             nxt
-            for nxt in next_pages(uncapped, meta["first_url"], meta["page_no"], response.text, next_href)
-            if (self.wanted(nxt) or host_allowed(nxt, self.site.allowed_domains))
-            and nxt not in self.list_pages
+            for nxt in read.next
+            if (self.wanted(nxt.url) or host_allowed(nxt.url, self.site.allowed_domains))
+            and (nxt.url, nxt.form or ()) not in self.list_pages
         ]
 
     def parse_page(self, response: Response):

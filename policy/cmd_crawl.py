@@ -234,25 +234,57 @@ def update(obj: Context, site_names: tuple[str, ...], report_path: str | None) -
 @cli.command("check-site")
 @click.argument("site")
 @click.option("--details", default=3, show_default=True, help="How many detail pages to fetch.")
+@click.option(
+    "--list-file",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Read this saved list page (or API answer) instead of fetching: no network.",
+)
+@click.option(
+    "--url", "page_url", help="Where the saved page came from (default: the site's first list page)."
+)
+@click.option(
+    "--json", "as_json", is_flag=True, help="With --list-file: print the entries and next pages as JSON."
+)
 @click.pass_obj
-def check_site_cmd(obj: Context, site: str, details: int) -> None:
-    """Fetch one list page and three detail pages of a site and print what the config finds.
+def check_site_cmd(
+    obj: Context, site: str, details: int, list_file: str | None, page_url: str | None, as_json: bool
+) -> None:
+    """Check a site config: on the live site, or offline on a saved list page.
 
-    Nothing is stored.  Exit code 1 when the list page fails, shows no
-    entries, or a detail page cannot be read as a document.
+    Live: fetch one list page and three detail pages and print what the
+    config finds; nothing is stored.  Exit code 1 when the list page fails,
+    shows no entries, or a detail page cannot be read as a document.
+
+    With --list-file: read a saved list page, proxy answer or API response
+    with the site's config (its family and selectors), without the network,
+    and print its entries and next pages; --json prints
+    {"entries": [{"title", "url", "date"}], "next_pages": [...]}.
 
     \b
     Example:
       policy check-site qingdao-kjj
       POLICY_MIRROR_URL=http://127.0.0.1:8001 policy check-site mirror
+      policy check-site gd-gkmlpt --list-file saved/api-page1.json --url 'http://www.gd.gov.cn/gkmlpt/api/all/5?page=1&sid=2' --json
     """
-    from crawler.check import check_site
+    from crawler.check import check_site, list_file_json, read_list_file
     from crawler.config import ConfigError, load_site
 
     try:
         config = load_site(site)
     except ConfigError as e:
         fail(str(e))
+    if list_file:
+        read = read_list_file(config, Path(list_file), page_url)
+        out = list_file_json(config, read)
+        if as_json:
+            click.echo(json.dumps(out, ensure_ascii=False, indent=1))
+        else:
+            _print_list(out)
+        if not out["entries"] and not read.shell:
+            sys.exit(1)
+        return
+    if as_json or page_url:
+        fail("--json and --url go with --list-file (a live check prints its report)")
     click.echo(f"checking {config.name}: {config.title}", err=True)
     result = check_site(config, details=details)
     for line in result.lines():
@@ -260,6 +292,91 @@ def check_site_cmd(obj: Context, site: str, details: int) -> None:
     click.echo(f"{config.name}: " + ("config looks right" if result.ok else "config needs attention"))
     if not result.ok:
         sys.exit(1)
+
+
+def _print_list(out: dict) -> None:
+    from crawler.report import printable
+
+    click.echo(f"{out['site']} ({out['family']}): {len(out['entries'])} entries")
+    for e in out["entries"]:
+        click.echo(f"  - {e['date'] or '----------'} {printable(e['title'] or '(no title)')}  {e['url']}")
+    for req in out["next_requests"] or [{"url": "none found", "method": ""}]:
+        form = f" (form {req['body']})" if req.get("body") else ""
+        click.echo(f"  next page: {req['method'] + ' ' if req['method'] else ''}{req['url']}{form}")
+
+
+@cli.command("add-site")
+@click.argument("url")
+@click.option(
+    "--list-file",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Read this saved copy of the page instead of fetching it.",
+)
+@click.option("--name", help="The config's name (default: made from the URL, e.g. kjt-ah-tzgg).")
+@click.option("--family", help="Use this family instead of recognising one.")
+@click.option("--print", "to_stdout", is_flag=True, help="Print the config instead of writing it.")
+@click.option("--force", is_flag=True, help="Overwrite an existing config of that name.")
+def add_site_cmd(
+    url: str, list_file: str | None, name: str | None, family: str | None, to_stdout: bool, force: bool
+) -> None:
+    """Draft a site config from one list page: its CMS family, or its list's shape.
+
+    Fetches the page (politely: our User-Agent, robots.txt) or reads
+    --list-file, recognises the family (trs, hanweb, gkmlpt, govcn) and the
+    values it needs (column id, unit id, SID), or infers the entry selector
+    and the pagination, and writes crawler/sites/NAME.toml (POLICY_SITES_DIR
+    elsewhere).  What it could not decide is left as a `# QUESTION:` comment.
+    Then run `policy check-site NAME`.
+
+    \b
+    Example:
+      policy add-site 'http://kjt.ah.gov.cn/kjzx/tzgg/index.html'
+      policy add-site 'http://www.gd.gov.cn/gkmlpt/index#5' --name gd-gkmlpt
+      policy add-site 'http://x.gov.cn/col/col123/index.html' --list-file saved.html --print
+    """
+    from crawler.config import sites_dir
+    from crawler.families import FAMILIES
+    from crawler.newsite import FetchError, draft_site, fetch_list_page
+    from crawler.urls import canonical_url
+
+    if not url.startswith(("http://", "https://")):
+        fail(f"not an http(s) URL: {url!r}")
+    if family and family not in FAMILIES:
+        fail(f"unknown family {family!r} (known: {', '.join(sorted(FAMILIES))})")
+    if list_file:
+        from cleaner.decode import decode
+
+        text, _ = decode(Path(list_file).read_bytes())
+    else:
+        try:
+            text, final = fetch_list_page(url)
+        except FetchError as e:
+            fail(str(e))
+        if canonical_url(final) != canonical_url(url.split("#")[0]):
+            click.echo(f"note: {url} redirected to {final}", err=True)
+    draft = draft_site(url, text, name=name, family=family)
+    toml = draft.toml()
+    read = draft.read
+    summary = (
+        f"{draft.name}: family {draft.family}"
+        + (" (recognised)" if draft.recognised else " (none recognised: selectors inferred)")
+        + f", {len(read.entries)} entries, next page: {', '.join(read.next_urls) or 'none found'}"
+        + (f", {len(draft.questions)} question(s) left in the config" if draft.questions else "")
+    )
+    if to_stdout:
+        click.echo(toml, nl=False)
+        click.echo(summary, err=True)
+        return
+    target = sites_dir() / f"{draft.name}.toml"
+    if target.exists() and not force:
+        fail(f"{target} exists: choose another --name, or --force to replace it")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(toml, encoding="utf-8")
+    except OSError as e:
+        fail(f"cannot write {target}: {e.strerror or e}")
+    click.echo(summary)
+    click.echo(f"wrote {target}; check it with: policy check-site {draft.name}")
 
 
 @cli.command("sites")

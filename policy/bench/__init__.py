@@ -22,6 +22,7 @@ def bench() -> None:
 from policy.bench import clean as _clean  # noqa: E402,F401  (registers `policy bench clean`)
 from policy.bench import crawl as _crawl  # noqa: E402,F401  (registers `policy bench crawl`)
 from policy.bench import laws as _laws  # noqa: E402,F401  (registers `policy bench laws`)
+from policy.bench import lists as _lists  # noqa: E402,F401  (registers `policy bench lists`)
 from policy.bench import pdf as _pdf  # noqa: E402,F401  (registers `policy bench pdf`)
 from policy.bench import relevance as _relevance  # noqa: E402,F401  (registers `policy bench relevance`)
 from policy.bench import search as _search  # noqa: E402,F401  (registers `policy bench search`)

@@ -1,0 +1,180 @@
+"""Hanweb / 大汉 jcms: ``col/col{ID}/index.html``, entries in an embedded ``<datastore>``.
+
+The column page often has no list in its markup: a ``<script
+type="text/xml"><datastore>`` holds the first records, each a CDATA snippet
+of list markup, with ``<totalrecord>``; a script asks
+``/module/web/jpage/dataproxy.jsp?startrecord=46&endrecord=90&perpage=15``
+by POST (col, appid, webid, path, columnid, unitid, webname,
+permissiontype …) for the following ones, answered with XML of the same
+records.  Real proxies answer overlapping ranges and print a ``totalpage``
+that disagrees with what they return, so the records decide: paging goes
+on while a range comes back full (or the total says there is more), and the
+spider stops at a range that brings nothing it has not seen.
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
+
+from parsel import Selector
+
+from ..config import ListRules, SiteConfig
+from ..listing import ListEntry, read_item, read_list
+from ..urls import canonical_url
+from . import generic
+from .page import ListRead, ListResponse, NextPage
+from .schema import FAMILY_PARAMS
+
+NAME = "hanweb"
+PARAMS = FAMILY_PARAMS[NAME]
+FORM_KEYS = (
+    "col",
+    "appid",
+    "webid",
+    "path",
+    "columnid",
+    "sourceContentType",
+    "unitid",
+    "webname",
+    "permissiontype",
+)
+PROXY = "/module/web/jpage/dataproxy.jsp"
+
+_RECORD = re.compile(r"<record>\s*(?:<!\[CDATA\[(.*?)\]\]>|(.*?))\s*</record>", re.S | re.I)
+_TOTAL = re.compile(r"<totalrecord>\s*(\d+)\s*</totalrecord>", re.I)
+_PROXY_URL = re.compile(r"""[^\s"'<>]*dataproxy\.jsp\?[^\s"'<>\]]*""", re.I)
+_COLUMN_URL = re.compile(r"/col/col(\d+)/")
+_SCRIPT_VALUE = r"""(?:\b|["']){key}["']?\s*[:=]\s*["']?([^"',}}\s&;)]+)"""
+
+
+def recognise(resp: ListResponse) -> int:
+    text = resp.text
+    score = 0
+    if "<datastore" in text.lower() or "<recordset" in text.lower():
+        score += 60
+    if "dataproxy.jsp" in text or "dataproxy.jsp" in resp.url:
+        score += 30
+    if _COLUMN_URL.search(urlsplit(resp.url).path):
+        score += 20
+    return score
+
+
+def records(text: str) -> list[str]:
+    """The list markup of each ``<record>``, in order."""
+    out = []
+    for m in _RECORD.finditer(text):
+        body = m.group(1) if m.group(1) is not None else htmllib.unescape(m.group(2) or "")
+        if body.strip():
+            out.append(body)
+    return out
+
+
+def _from_scripts(text: str) -> dict[str, str]:
+    """Proxy parameters the page prints: in a dataproxy URL (the ``nextgroup``) or a script literal."""
+    found: dict[str, str] = {}
+    for url in _PROXY_URL.findall(htmllib.unescape(text)):
+        for k, v in parse_qsl(urlsplit(url).query):
+            if k in FORM_KEYS or k == "perpage":
+                found.setdefault(k, v)
+    for key in (*FORM_KEYS, "perpage", "perPage", "groupSize"):
+        if key in found:
+            continue
+        m = re.search(_SCRIPT_VALUE.format(key=re.escape(key)), text)
+        if m:
+            found[{"perPage": "perpage", "groupSize": "group"}.get(key, key)] = m.group(1)
+    m = _PROXY_URL.search(text)
+    if m and "proxy" not in found:
+        found["proxy"] = urlsplit(htmllib.unescape(m.group(0))).path
+    return found
+
+
+def params_from(resp: ListResponse) -> dict[str, str]:
+    """The values a config needs (column and unit ids …), as the page prints them."""
+    found = _from_scripts(resp.text)
+    m = _COLUMN_URL.search(urlsplit(resp.url).path)
+    if m and "columnid" not in found:
+        found["columnid"] = m.group(1)
+    keep = ("columnid", "unitid", "webid", "webname", "path", "perpage")
+    out = {k: found[k] for k in keep if found.get(k)}
+    if found.get("proxy") and found["proxy"] != PROXY:
+        out["proxy"] = found["proxy"]
+    return out
+
+
+def _entries(resp: ListResponse, site: SiteConfig, snippets: list[str]) -> list[ListEntry]:
+    entries: dict[str, ListEntry] = {}
+    default = ListRules(links="a::attr(href)")
+    for snippet in snippets:
+        sel = Selector(text=snippet)
+        found = read_list(sel, resp.url, site.list).entries if site.list and site.list.item else []
+        if not found:
+            entry = read_item(sel, resp.url, site.list or default)
+            found = [entry] if entry else []
+        for e in found:
+            entries.setdefault(e.url, e)
+    return list(entries.values())
+
+
+def _values(resp: ListResponse, site: SiteConfig) -> dict[str, str]:
+    page = _from_scripts(resp.text)
+    page.update({k: v for k, v in resp.form})
+    m = _COLUMN_URL.search(urlsplit(resp.url).path)
+    if m:
+        page.setdefault("columnid", m.group(1))
+    page.update(dict(site.family_params))
+    defaults = {"col": "1", "appid": "1", "webid": "1", "path": "/", "sourceContentType": "1"}
+    defaults.update({"permissiontype": "0", "perpage": "15", "group": "3", "proxy": PROXY})
+    return {**defaults, **page}
+
+
+def _int(value: str | None, default: int) -> int:
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
+def next_request(resp: ListResponse, site: SiteConfig, count: int) -> list[NextPage]:
+    """The proxy range after this one (or after the records the column page embeds)."""
+    values = _values(resp, site)
+    if not values.get("columnid"):
+        return []
+    query = dict(parse_qsl(urlsplit(resp.url).query))
+    perpage = max(1, _int(query.get("perpage") or values.get("perpage"), 15))
+    total_m = _TOTAL.search(resp.text)
+    total = int(total_m.group(1)) if total_m else None
+    if "startrecord" in query:
+        start = _int(query.get("startrecord"), 1)
+        end = _int(query.get("endrecord"), start + perpage * 3 - 1)
+        asked = end - start + 1
+        if count == 0:
+            return []
+        full = count >= asked
+        if not full and (total is None or total <= end):
+            return []
+        nstart, nend = end + 1, end + asked
+    else:
+        if count == 0 or (total is not None and count >= total):
+            return []
+        group = max(1, _int(values.get("group"), 3))
+        nstart, nend = count + 1, count + perpage * group
+    if total is not None and nstart > total and count < perpage:
+        return []
+    proxy = urljoin(resp.url, values.get("proxy") or PROXY)
+    url = canonical_url(
+        f"{proxy}?{urlencode({'startrecord': nstart, 'endrecord': nend, 'perpage': perpage})}"
+    )
+    form = tuple((k, values[k]) for k in FORM_KEYS if values.get(k) is not None)
+    return [NextPage(url, form=form)]
+
+
+def read(resp: ListResponse, site: SiteConfig, page_no: int, first_url: str) -> ListRead:
+    snippets = records(resp.text)
+    if not snippets and "dataproxy.jsp" not in resp.url:
+        # a hanweb site whose column prints its list as markup: read it like any other
+        out = generic.read(resp, site, page_no, first_url)
+        return ListRead(entries=out.entries, next=out.next, family=NAME, cut=out.cut)
+    entries = _entries(resp, site, snippets)
+    return ListRead(entries=entries, next=next_request(resp, site, len(snippets)), family=NAME)
