@@ -49,6 +49,8 @@ _CHAPTER_THEN_ARTICLE = re.compile(
     r"^第(?:[零〇一二三四五六七八九十百]+|\d+)[章节]\s*[^\s第]{1,20}\s+第(?:[零〇一二三四五六七八九十百]+|\d+)条"
 )
 # "〔责任单位：市委组织部（市人才办）、市经济信息化局〕": a tag in tortoise-shell brackets may hold parentheses
+# "责任单位：区经济发展局、农业农村局10.支持…": an unbracketed tag's names run into the next item
+_TAG_OPEN = re.compile(r"(?:责任单位|牵头单位|责任部门|牵头部门|配合单位)[:：][^。；;：:）)〕]{1,150}$")
 _TAG_BEFORE = re.compile(
     r"(?:[。！？][）)〕]|(?:单位|部门|牵头|配合|负责)[^（）()]{0,120}[）)]|(?:单位|部门|牵头|配合|负责)[^〔〕]{0,200}〕)$"
 )
@@ -201,7 +203,9 @@ def _split_inline(line: str, last: dict[str, int]) -> list[str]:
     for m in _INLINE_ANY.finditer(line):
         if m.start() == 0:
             continue
-        if not _INLINE.match(line, m.start()) and not _after_heading(line, starts, m.start()):
+        plain = bool(_INLINE.match(line, m.start())) or _after_heading(line, starts, m.start())
+        after_tag = not plain and bool(_TAG_OPEN.search(line, max(0, m.start() - 160), m.start()))
+        if not plain and not after_tag:
             continue
         found = match_label(line[m.start() :])
         if not found:
@@ -217,6 +221,8 @@ def _split_inline(line: str, last: dict[str, int]) -> list[str]:
         value = label_value(label)
         if not _plausible_inline(kind, value, seen):
             continue
+        if after_tag and (value is None or value != seen.get(kind, 0) + 1):
+            continue  # right after a tag's names only the next number of its sequence is believed
         if value is not None:
             seen[kind] = value
         cuts.append(m.start())

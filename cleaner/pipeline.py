@@ -371,7 +371,7 @@ def _run_on_signature(line: str) -> tuple[str | None, str | None]:
 # the cover letter's signature runs into the carried title; a sentence goes on after its date (起施行, 印发)
 _COVER_SIGNATURE = re.compile(
     r"(?:印发给你们|转发给你们|请认真贯彻落实|请认真贯彻执行|请遵照执行|请认真遵照执行|请认真组织实施|请抓好落实)[^。]{0,20}。\s*"
-    r"(?P<org>[\u4e00-\u9fff]{4,40}?)\s*"
+    r"(?P<org>[\u4e00-\u9fff][\u4e00-\u9fff ]{3,60}?)\s*"  # joint issuers: "…党工委 …管委会"
     r"(?P<date>(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)"
     r"(?![起前至到开印发以之])"
 )

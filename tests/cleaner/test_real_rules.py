@@ -380,3 +380,21 @@ def test_full_width_digits_in_a_laws_adoption_lines():
         "1994-07-05",
     )
     assert [c.number for c in doc.clauses if c.number] == ["第一章", "第一条"]
+
+
+def test_an_unbracketed_tag_runs_into_the_next_item_of_its_sequence():
+    text = (
+        "为推进民营经济高质量发展，制定如下措施。平潭综合实验区党工委 平潭综合实验区管委会2023年10月24日 "
+        "一、促进公平竞争1.坚持同等待遇。落实准入负面清单制度。责任单位：区经济发展局、农业农村局2.支持乡村振兴。"
+        "引导民营企业参与乡村建设。 责任单位：区农业农村局，区工商联二、强化要素支持3.拓宽融资渠道。创新政银企共建模式。"
+        "责任单位：区财政金融局，中国人民银行平潭分行4.降低融资成本。落实贷款贴息政策。"
+    )
+    doc = clean(text)
+    assert [c.path for c in doc.clauses if c.number] == [
+        ["一、"],
+        ["一、", "1."],
+        ["一、", "2."],
+        ["二、"],
+        ["二、", "3."],
+        ["二、", "4."],
+    ]
