@@ -159,7 +159,7 @@ def _build(page: Page, lines: list[str], hints: Hints, url: str | None = None) -
     stated = clean_title(lead_title) or clean_title(table.get("title")) or clean_title(page.meta.get("title"))
     known = stated or _title_from_page(page)
     head = read_head(lines, body_start, known)
-    title = stated or clean_title(head.title) or known
+    title = stated or clean_title(head.title) or known or _carried_title(lines[head.end : head.end + 3])
 
     # The table's 文号 cell, else the one the document prints under its title or above its body
     # (some tables leave the cell empty and print the 文号 only there); a 文号 quoted in the body never counts.
@@ -356,6 +356,21 @@ _INLINE_SIGNATURE = re.compile(
     r"[。！]\s*(?P<org>[\u4e00-\u9fff]{4,40})\s+"
     r"(?P<date>(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)(?:\s|$)"
 )
+
+
+_CARRIED = re.compile(r"《([^《》]{4,80})》(?:已经[^。]{0,60}?)?[，,]?现(?:予)?(?:印发|转发)")
+
+
+def _carried_title(first_lines: list[str]) -> str | None:
+    """A capture with no title line: the document its cover letter 印发s, when the text prints that title again.
+
+    "…《广安市玄武岩纤维产品推广应用措施》已经…审议通过，现印发给你们…2023年2月25日广安市玄武岩纤维产品推广应用措施…"
+    """
+    text = "\n".join(first_lines)[:4000]
+    m = _CARRIED.search(text)
+    if not m or not looks_like_title(m.group(1)):
+        return None
+    return m.group(1) if text.find(m.group(1), m.end()) > 0 else None
 
 
 def _run_on_signature(line: str) -> tuple[str | None, str | None]:
