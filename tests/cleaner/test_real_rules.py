@@ -398,3 +398,14 @@ def test_an_unbracketed_tag_runs_into_the_next_item_of_its_sequence():
         ["二、", "3."],
         ["二、", "4."],
     ]
+
+
+def test_a_capture_without_a_title_line_takes_the_title_its_cover_letter_issues():
+    text = (
+        "各县（市、区）人民政府，市级各部门：《广安市玄武岩纤维产品推广应用措施》已经六届市政府第28次常务会议审议通过，"
+        "现印发给你们，请认真抓好贯彻落实。广安市人民政府办公室2023年2月25日广安市玄武岩纤维产品推广应用措施"
+        "玄武岩新材料产业是广安市重点发展的战略性新兴产业。一、推广应用领域（一）交通领域。推广玄武岩纤维沥青路面。"
+    )
+    doc = clean(text)
+    assert doc.title == "广安市玄武岩纤维产品推广应用措施"
+    assert (doc.issuer, doc.signed, doc.doc_type) == ("广安市人民政府办公室", "2023-02-25", "措施")
