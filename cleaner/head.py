@@ -53,6 +53,7 @@ class Head:
     doc_number: str | None = None
     published: str | None = None
     enactment: Record | None = None  # a law's adoption/promulgation/amendment lines
+    issuer: str | None = None  # the body whose 令 the head prints ("广东省人民政府令" / "（第290号）")
 
 
 def _key(s: str) -> str:
@@ -110,6 +111,14 @@ def read_head(lines: list[str], start: int, known_title: str | None = None) -> H
             red = True  # "发展改革委办公厅" / "税务总局办公厅  文件": the red header of an official document
             i = head.end = i + 1
             continue
+        order = _ORDER.fullmatch(line)
+        number = _ORDER_NUMBER.fullmatch(lines[i + 1]) if order and i + 1 < len(lines) else None
+        if order and number and is_org_line(order.group("org")):
+            # a government order: "广东省人民政府令" / "（第290号）" is the 文号 and names the issuer
+            head.doc_number = head.doc_number or f"{order.group('org')}令第{number.group(1)}号"
+            head.issuer = head.issuer or order.group("org")
+            i = head.end = i + 2
+            continue
         if is_enactment_line(line) and (record := read_enactment(lines, i)):
             head.enactment = head.enactment or record
             head.published = head.published or record.published
@@ -148,6 +157,10 @@ def read_head(lines: list[str], start: int, known_title: str | None = None) -> H
             break
         head.end = i
     return head
+
+
+_ORDER = re.compile(r"(?P<org>[\u4e00-\u9fff]{2,30}?)\s*令")
+_ORDER_NUMBER = re.compile(r"[（(]?\s*第\s*(\d{1,4})\s*号\s*[）)]?")
 
 
 def _is_red_header(lines: list[str], i: int) -> bool:

@@ -182,7 +182,7 @@ def _build(page: Page, lines: list[str], hints: Hints, url: str | None = None) -
     # The document's own issuer (its enactment lines, its title's prefix) wins over a 发布机构 cell,
     # which names the republisher when a district site or gkmlpt carries a city's document.
     enacted = head.enactment
-    own = (enacted and enacted.issuer) or issuer_from_title(title)
+    own = (enacted and enacted.issuer) or head.issuer or issuer_from_title(title)
     if (
         not own
         and stated_issuer
@@ -336,6 +336,9 @@ def _cover_signature(body: list[str]) -> tuple[str | None, str | None]:
             break
         if is_date_line(line) and i > 0 and is_org_line(body[i - 1]):
             return body[i - 1].split()[0], parse_date(line)
+        # a government order is signed by its head: "省长　马兴瑞" / "2021年10月18日"
+        if is_date_line(line) and i > 0 and _SIGNER.fullmatch(body[i - 1]):
+            return None, parse_date(line)
         # a signature of a date alone, between the cover letter and the title of what it carries
         if (
             is_date_line(line)
@@ -358,6 +361,9 @@ _INLINE_SIGNATURE = re.compile(
 )
 
 
+_SIGNER = re.compile(
+    r"(?:省长|市长|区长|县长|州长|盟长|主席|总理|部长|主任|局长|厅长|署长)\s*[\u4e00-\u9fff]{2,4}"
+)
 _CARRIED = re.compile(r"《([^《》]{4,80})》(?:已经[^。]{0,60}?)?[，,]?现(?:予)?(?:印发|转发)")
 
 

@@ -409,3 +409,18 @@ def test_a_capture_without_a_title_line_takes_the_title_its_cover_letter_issues(
     doc = clean(text)
     assert doc.title == "广安市玄武岩纤维产品推广应用措施"
     assert (doc.issuer, doc.signed, doc.doc_type) == ("广安市人民政府办公室", "2023-02-25", "措施")
+
+
+def test_a_government_order_names_its_number_issuer_and_signature():
+    text = (
+        "广东省公共数据管理办法\n广东省人民政府令\n\n（第290号）\n"
+        "　　《广东省公共数据管理办法》已经2021年9月22日十三届广东省人民政府第164次常务会议通过，现予公布，自2021年11月25日起施行。\n"
+        "省长　马兴瑞\n\n\n2021年10月18日\n广东省公共数据管理办法\n第一章　总则\n　　第一条　为了规范公共数据采集、使用、管理，制定本办法。\n"
+    )
+    doc = clean(text)
+    assert (doc.title, doc.doc_number, doc.issuer, doc.signed) == (
+        "广东省公共数据管理办法",
+        "广东省人民政府令第290号",
+        "广东省人民政府",
+        "2021-10-18",
+    )
