@@ -23,6 +23,7 @@ from .errors import NotADocument
 from .head import find_repost, read_head
 from .labels import CHALLENGE_MARKS, ERROR_MARKS
 from .metadata import (
+    DOC_NUMBER,
     clean_title,
     doc_type_from_text,
     doc_type_of,
@@ -163,7 +164,7 @@ def _build(page: Page, lines: list[str], hints: Hints, url: str | None = None) -
 
     # The table's 文号 cell, else the one the document prints under its title or above its body
     # (some tables leave the cell empty and print the 文号 only there); a 文号 quoted in the body never counts.
-    doc_number = (
+    doc_number = _number(
         table.get("doc_number") or head.doc_number or page.number_above or page.meta.get("doc_number")
     )
     body = lines[head.end :]
@@ -377,6 +378,14 @@ def _carried_title(first_lines: list[str]) -> str | None:
     if not m or not looks_like_title(m.group(1)):
         return None
     return m.group(1) if text.find(m.group(1), m.end()) > 0 else None
+
+
+def _number(value: str | None) -> str | None:
+    """A 文号 as printed, without the brackets or stray marks a cell wraps it in ("（沪发改规范〔2019〕7号)")."""
+    if not value:
+        return None
+    m = DOC_NUMBER.search(value)
+    return re.sub(r"\s+", "", m.group(0)) if m else value.strip().strip("（()）").strip() or None
 
 
 def _run_on_signature(line: str) -> tuple[str | None, str | None]:
