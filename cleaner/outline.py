@@ -164,6 +164,23 @@ def _enumeration(kind: str, rest: str) -> bool:
     return kind == "cn" and bool(re.match(r"^[二三四五六七八九十]{1,2}(?:[、类级等档批期产]|$)", rest))
 
 
+# (本办法第一条, 该条例第一章 cite an article; a title is never 本办法)
+_TITLE_END = re.compile(
+    r"(?<![本该其此])(?:办法|细则|规定|条例|规则|措施|方案|意见|政策)(?:[（(][^（）()]{1,10}[）)])?$"
+)
+
+
+def _after_title(line: str, pos: int) -> bool:
+    """ "…广安主城区建筑垃圾管理办法第一章　总则第一条…": a run-on capture's title runs into its first chapter."""
+    found = match_label(line[pos:])
+    return (
+        found is not None
+        and found[0] == "chapter"  # 第一条 after 办法 is as often a citation (符合办法第一条第(二)款)
+        and label_value(found[1]) == 1
+        and bool(_TITLE_END.search(line, max(0, pos - 12), pos))
+    )
+
+
 def _after_heading(line: str, starts: list[int], pos: int) -> bool:
     """ "一、总体要求（一）指导思想。": a label right after the short heading of the label before it.
 
@@ -203,7 +220,11 @@ def _split_inline(line: str, last: dict[str, int]) -> list[str]:
     for m in _INLINE_ANY.finditer(line):
         if m.start() == 0:
             continue
-        plain = bool(_INLINE.match(line, m.start())) or _after_heading(line, starts, m.start())
+        plain = (
+            bool(_INLINE.match(line, m.start()))
+            or _after_heading(line, starts, m.start())
+            or _after_title(line, m.start())
+        )
         after_tag = not plain and bool(_TAG_OPEN.search(line, max(0, m.start() - 160), m.start()))
         if not plain and not after_tag:
             continue

@@ -424,3 +424,13 @@ def test_a_government_order_names_its_number_issuer_and_signature():
         "广东省人民政府",
         "2021-10-18",
     )
+
+
+def test_a_run_on_title_running_into_its_first_chapter():
+    text = (
+        "各县（市、区）人民政府：《广安主城区建筑垃圾管理办法》已经审议通过，现印发给你们，请认真组织实施。"
+        "广安市人民政府办公室2022年11月21日广安主城区建筑垃圾管理办法第一章\u3000总则第一条\u3000为加强建筑垃圾管理，制定本办法。"
+        "第二条\u3000本办法所称建筑垃圾，是指建设单位产生的弃土。对符合本办法第一条规定的单位给予支持。"
+    )
+    paths = [c.path for c in clean(text).clauses if c.number]
+    assert paths == [["第一章"], ["第一章", "第一条"], ["第一章", "第二条"]]
