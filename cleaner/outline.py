@@ -194,11 +194,17 @@ def _after_heading(line: str, starts: list[int], pos: int) -> bool:
     new = match_label(line[pos:])
     if not found or not new:
         return False
-    # an article has no heading ("第七十八条 违反本法第二十条规定" cites an article); a chapter's is its title
-    if found[0] == "article" or (new[0] == "article") != (found[0] in ("chapter", "section")):
+    # an article's caption is a word or two ("第七条 附则（一）…"); what follows an article label is
+    # otherwise its text, and a 第X条 in it cites another article ("第七十八条 违反本法第二十条规定")
+    limit = 25
+    if found[0] == "article":
+        if new[0] in _RANK:
+            return False
+        limit = 6
+    elif (new[0] == "article") != (found[0] in ("chapter", "section")):
         return False
     heading = line[start + len(found[1]) : pos]
-    return 1 <= len(heading.strip()) <= 25 and not re.search(r"[。，,；;：:！？、“”]", heading)
+    return 1 <= len(heading.strip()) <= limit and not re.search(r"[。，,；;：:！？、“”]", heading)
 
 
 def _split_inline(line: str, last: dict[str, int]) -> list[str]:

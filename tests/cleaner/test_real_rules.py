@@ -434,3 +434,20 @@ def test_a_run_on_title_running_into_its_first_chapter():
     )
     paths = [c.path for c in clean(text).clauses if c.number]
     assert paths == [["第一章"], ["第一章", "第一条"], ["第一章", "第二条"]]
+
+
+def test_an_articles_short_caption_before_its_first_item_in_run_on_text():
+    text = (
+        "为支持台湾青年来岚创业，制定本实施意见。第六条 奖励办法（一）对示范团队给予奖励。"
+        "第七条 附则（一）入驻创业园的企业可享受相关优惠政策。（二）本实施意见自发布之日起施行。"
+        "第八条 违反本法第二十条规定的，依法处理。"
+    )
+    paths = [c.path for c in clean(text).clauses if c.number]
+    assert paths == [
+        ["第六条"],
+        ["第六条", "（一）"],
+        ["第七条"],
+        ["第七条", "（一）"],
+        ["第七条", "（二）"],
+        ["第八条"],
+    ]
