@@ -70,6 +70,10 @@ class Backend(Protocol):
         """Clauses in the index, read through a searcher: proves the generation opens."""
         ...
 
+    def doc_freqs(self, tokens: list[str]) -> tuple[int, dict[str, int]]:
+        """(clauses in the index, clauses whose text holds each token): a query word's idf."""
+        ...
+
     def close(self) -> None: ...
 
 

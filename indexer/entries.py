@@ -89,6 +89,11 @@ def phrase_haystack(payload: dict) -> str:
     return "|".join(squash(x) for x in parts if x)
 
 
+def bigrams(squashed: str) -> list[str]:
+    """Character bigrams: what the verbatim field holds, and how a phrase or a word as printed is sought."""
+    return [squashed[i : i + 2] for i in range(len(squashed) - 1)]
+
+
 def clause_entries(doc: Document, status: dict | None = None, copies: dict | None = None) -> Iterator[Entry]:
     """The index entries of one document: one per clause with any text.
 

@@ -16,6 +16,7 @@ from .aliases import variants
 from .analysis import key_tokens, word_tokens
 from .doc_numbers import find_doc_numbers
 from .errors import QueryError
+from .wording import is_scope, other_wordings
 
 MAX_QUERY_CHARS = 200
 MAX_TERMS = 24
@@ -24,6 +25,9 @@ PHRASE_TOKENS = 6  # a quoted phrase is checked verbatim; these of its tokens on
 # A sub-token (创新 of 创新券) is everywhere; counting it as much as the word itself
 # ranks clauses that say 创新 often above the ones about 创新券.
 SUB_TOKEN_WEIGHT = 0.25
+# Another spelling of the same name (科技局 for 科学技术局, 高企 for 高新技术企业): curated
+# equivalents, as good as the word typed; other wordings (``wording``) weigh less.
+ALIAS_FACTOR = 1.0
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,9 @@ class Spelling:
     required: tuple[str, ...]
     optional: tuple[str, ...] = ()
     keys: tuple[str, ...] = ()  # the tokens that carry the score; sub-tokens only make it match
+    # How much a clause printing this spelling says about the word: 1 for the word as typed,
+    # less for another name of it (an alias, an abbreviation, a near-synonym).
+    factor: float = 1.0
 
     def weight(self, token: str) -> float:
         return 1.0 if token in self.keys or not self.keys else SUB_TOKEN_WEIGHT
@@ -59,6 +66,13 @@ class Term:
     text: str
     spellings: tuple[Spelling, ...]
     phrase: bool = False
+    scope: bool = (
+        False  # a place (临沂, 山东省) or a year (2023): it asks for those documents, it is no topic
+    )
+    verbatim: bool = False  # also match the word as printed, character by character (see search.py)
+    # Every written form the rerank looks for, with its factor, the word as typed first; it keeps
+    # the forms dropped from ``spellings`` (they find nothing more, but say where the word stands).
+    names: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -114,9 +128,10 @@ def parse_query(q: str) -> ParsedQuery:
     )
 
 
-def _term(text: str, phrase: bool = False) -> Term | None:
+def _term(text: str, phrase: bool = False, wordings: bool = True) -> Term | None:
+    forms = [(text, 1.0)] if phrase else spellings_of(text, wordings)
     spellings = []
-    for v in [text] if phrase else variants(text):
+    for v, factor in forms:
         req, opt = word_tokens(v)
         if phrase and len(req) > PHRASE_TOKENS:
             # A pasted sentence: its ends may be cut differently inside the clause, and the
@@ -124,10 +139,10 @@ def _term(text: str, phrase: bool = False) -> Term | None:
             inner = req[1:-1]
             req, opt = tuple(sorted(inner, key=len, reverse=True)[:PHRASE_TOKENS]), ()
         if req:
-            spellings.append(Spelling(v, req, opt, key_tokens(v)))
+            spellings.append(Spelling(v, req, opt, key_tokens(v), factor))
     # A spelling requiring all of another's tokens and more finds nothing the other misses
     # (发展和改革委员会 beside 发展改革委): dropping it saves the engine a costly intersection.
-    spellings = [
+    kept = [
         s
         for i, s in enumerate(spellings)
         if not any(
@@ -135,15 +150,35 @@ def _term(text: str, phrase: bool = False) -> Term | None:
             for j, o in enumerate(spellings)
         )
     ]
-    return Term(text, tuple(spellings), phrase) if spellings else None
+    if not kept:
+        return None
+    names = tuple((s.text, s.factor) for s in spellings)
+    return Term(text, tuple(kept), phrase, scope=not phrase and is_scope(text), names=names)
+
+
+def spellings_of(word: str, wordings: bool = True) -> list[tuple[str, float]]:
+    """The word as typed (factor 1), its aliases and synonyms, then its other wordings (``wording``)."""
+    out = {v: (1.0 if i == 0 else ALIAS_FACTOR) for i, v in enumerate(variants(word))}
+    for v, factor in other_wordings(word) if wordings else ():
+        out.setdefault(v, factor)
+    return list(out.items())
+
+
+def _size(terms: list[Term], excluded: list[Term]) -> int:
+    return sum(len(s.required) + len(s.optional) for t in terms for s in t.spellings) + sum(
+        len(s.required) for t in excluded for s in t.spellings
+    )
 
 
 def plan_query(parsed: ParsedQuery) -> QueryPlan:
-    terms = [t for t in (_term(w) for w in parsed.words) if t]
-    terms += [t for t in (_term(p, phrase=True) for p in parsed.phrases) if t]
-    excluded = [t for t in (_term(w) for w in parsed.excluded) if t]
-    plan = QueryPlan(tuple(terms), tuple(excluded), parsed.phrases, parsed.doc_numbers)
-    n = len(plan.all_tokens) + sum(len(s.required) for t in excluded for s in t.spellings)
+    phrases = [t for t in (_term(p, phrase=True) for p in parsed.phrases) if t]
+    terms = [t for t in (_term(w) for w in parsed.words) if t] + phrases
+    # an exclusion removes what names the word, never what only means something like it
+    excluded = [t for t in (_term(w, wordings=False) for w in parsed.excluded) if t]
+    if _size(terms, excluded) > MAX_TOKENS:
+        # other wordings are a help, not the query: the words as typed (and their aliases) come first
+        terms = [t for t in (_term(w, wordings=False) for w in parsed.words) if t] + phrases
+    n = _size(terms, excluded)
     if n > MAX_TOKENS:
         raise QueryError(f"查询过于复杂（{n} 个词元，上限 {MAX_TOKENS}），请精简查询；查找原句请给它加上引号")
-    return plan
+    return QueryPlan(tuple(terms), tuple(excluded), parsed.phrases, parsed.doc_numbers)

@@ -16,9 +16,11 @@ the copy in the original document.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from .analysis import fold, squash
+from .entries import phrase_haystack
 from .query import SUB_TOKEN_WEIGHT, QueryPlan
 
 # Score factors by document status (reasoning/status.py); statuses not listed keep their score.
@@ -52,6 +54,13 @@ TITLE_LIFT = 0.1  # share of the query's words in the document's title: its clau
 SAME_SENTENCE_BONUS = 0.25  # every query word whole in one sentence of the clause
 CONTAINER_FACTOR = 0.5  # a bare heading (二、重点任务) holds no sentence of its own
 SHORT_SENTENCE = 20  # characters: a sentence this short reads as a heading (支持新型研发机构发展)
+# How much of the query a clause holds, rare words weighing more: all the words first, but
+# not all the words only (a clause missing a common word may still answer).
+COVERAGE_WEIGHT = 1.0
+EXPANDED_LIST_FACTOR = 0.5  # another name of a word, only as an item of a list: lower again
+PARTS_PLACE = 0.3  # a word not printed whole, its own tokens in one sentence (离岗 … 创业)
+SCOPE_NAMED = 0.8  # a place or year word: a clause of another place's (year's) document naming it
+SCOPE_ELSEWHERE = 0.65  # … and one that does not name it at all
 
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]+")
 _LABEL = re.compile(
@@ -84,17 +93,30 @@ def _squashed(text: str) -> str:
     return squash(text)
 
 
+@dataclass(frozen=True)
+class _Word:
+    """One query word as the rerank reads it: its written forms squashed, with their factors."""
+
+    names: tuple[tuple[str, float], ...]  # the word as typed first (factor 1), then its other forms
+    spellings: tuple[
+        tuple[str, tuple[str, ...], tuple[str, ...], float], ...
+    ]  # (text, required, keys, factor)
+    scope: bool
+
+
 @lru_cache(maxsize=256)
-def _words(plan: QueryPlan) -> tuple[tuple[tuple[str, ...], tuple[tuple[str, tuple[str, ...]], ...]], ...]:
-    """Per query word: its spellings squashed, and each spelling with its required tokens."""
+def _words(plan: QueryPlan) -> tuple[_Word, ...]:
     out = []
     for term in plan.terms:
         # the word as typed too: a spelling dropped from the engine query (天使投资基金 beside 天使基金)
         # finds nothing more, but where it stands whole still says what the clause is about
-        words = tuple(
-            w for w in dict.fromkeys([squash(term.text), *(squash(s.text) for s in term.spellings)]) if w
-        )
-        out.append((words, tuple((squash(s.text), s.required) for s in term.spellings)))
+        names: dict[str, float] = {}
+        for text, factor in [(term.text, 1.0), *term.names, *((s.text, s.factor) for s in term.spellings)]:
+            w = squash(text)
+            if w and names.get(w, -1.0) < factor:
+                names[w] = factor
+        spellings = tuple((squash(s.text), s.required, s.keys, s.factor) for s in term.spellings)
+        out.append(_Word(tuple(names.items()), spellings, term.scope))
     return tuple(out)
 
 
@@ -151,61 +173,165 @@ def _is_container(sentences: tuple[str, ...], heading: str) -> bool:
     return len(rest) < 4
 
 
+@dataclass(frozen=True)
+class Features:
+    about: float  # where the topic words stand (0 to about 1.35), weighted by their idf
+    factor: float  # less for a bare heading than for a clause that says something
+    coverage: float  # share of the query (idf-weighted) the clause holds anywhere, 0 to 1
+    scope: float  # 1 in the place (year) a place (year) word names; less elsewhere
+
+
+def _weights(words: tuple[_Word, ...], weights: tuple[float, ...] | None) -> list[float]:
+    return list(weights) if weights and len(weights) == len(words) else [1.0] * len(words)
+
+
+def _term_place(
+    word: _Word, sentences: tuple[str, ...], heading: str, lead: int, sections: str, title: str
+) -> tuple[float, bool]:
+    """The best place of any form of the word, times that form's factor; and whether the title holds it."""
+    best = 0.0
+    in_title = False
+    for n, (name, factor) in enumerate(word.names):
+        place = _place(name, sentences, heading, lead)
+        w = PLACE_WEIGHTS[place]
+        if place == "list" and n > 0:
+            # another name of the word standing in an enumeration (工会、共青团、科学技术协会…)
+            w *= EXPANDED_LIST_FACTOR
+        if w < PLACE_WEIGHTS["section"] and name in sections:
+            w = PLACE_WEIGHTS["section"]
+        if name in title:
+            in_title = True
+            w = max(w, PLACE_WEIGHTS["title"])
+        best = max(best, w * factor)
+    if best == 0.0:
+        best = _parts_place(word, sentences)
+    return best, in_title
+
+
+def _parts_place(word: _Word, sentences: tuple[str, ...]) -> float:
+    """A word not printed whole whose own tokens all stand in one sentence (离岗 … 创业 for 离岗创业)."""
+    best = 0.0
+    for _, _, keys, factor in word.spellings:
+        parts = [squash(k) for k in keys]
+        if len(parts) > 1 and any(all(k in s for k in parts) for s in sentences):
+            best = max(best, PARTS_PLACE * factor)
+    return best
+
+
+def _in_sentence(word: _Word, sentence: str) -> bool:
+    """The sentence holds the word: whole, or all its own tokens (国家级、省级科技企业孵化器 for 国家级孵化器)."""
+    return any(n in sentence for n, _ in word.names) or any(
+        len(keys) > 1 and all(squash(k) in sentence for k in keys) for _, _, keys, _ in word.spellings
+    )
+
+
+def _covered(word: _Word, haystack: str) -> bool:
+    """The clause or its document holds the word: whole, or every token one spelling requires."""
+    return any(name in haystack for name, _ in word.names) or any(
+        all(t in haystack for t in required) for _, required, _, _ in word.spellings
+    )
+
+
+def _scope_factor(word: _Word, payload: dict, text: str) -> float:
+    """A place or year word asks for that place's (that year's) documents: theirs first, then
+    clauses that name it, then the rest."""
+    typed = word.names[0][0]
+    if typed.isdigit():
+        if str(payload.get("published") or "").startswith(typed):
+            return 1.0
+    else:
+        region = payload.get("region") or {}
+        names = [fold(n) for n in (region.get("province"), region.get("city"), region.get("county")) if n]
+        if any(n.startswith(typed) or typed.startswith(n) for n in names):
+            return 1.0
+    if typed in text or typed in _squashed(payload.get("title") or ""):
+        return SCOPE_NAMED
+    return SCOPE_ELSEWHERE
+
+
 def clause_features(
-    plan: QueryPlan, payload: dict, sentences: tuple[str, ...] | None = None, words: tuple | None = None
-) -> tuple[float, float]:
-    """How much the clause is about the query, from where its words stand (0 to about 1.35),
-    and the factor of its whole score: less for a bare heading than for a clause that says something."""
+    plan: QueryPlan,
+    payload: dict,
+    sentences: tuple[str, ...] | None = None,
+    words: tuple[_Word, ...] | None = None,
+    weights: tuple[float, ...] | None = None,
+) -> Features:
+    """How much the clause is about the query, from where its words stand, weighted by their idf."""
     if sentences is None:
         sentences = _sentences(payload.get("text") or "")
     printed_heading = _squashed(payload.get("heading") or "")
     factor = CONTAINER_FACTOR if _is_container(sentences, printed_heading) else 1.0
     if not plan.terms:
-        return 0.0, factor
+        return Features(0.0, factor, 1.0, 1.0)
+    words = words if words is not None else _words(plan)
+    ws = _weights(words, weights)
     heading, lead = _heading_and_lead(sentences, printed_heading)
     sections = _squashed("|".join(payload.get("sections") or []))
     title = _squashed(payload.get("title") or "")
-    total = 0.0
+    text = "".join(sentences)
+    haystack = "|".join(
+        (text, title, sections, phrase_haystack(payload), str(payload.get("published") or "")[:4])
+    )
+    topics = [i for i, w in enumerate(words) if not w.scope] or list(range(len(words)))
+    total = weight = covered = 0.0
+    scope = 1.0
     whole_in: list[set[int]] = []
-    for spelled, _ in words if words is not None else _words(plan):
-        best = max((PLACE_WEIGHTS[_place(w, sentences, heading, lead)] for w in spelled), default=0.0)
-        if best < PLACE_WEIGHTS["section"] and any(w in sections for w in spelled):
-            best = PLACE_WEIGHTS["section"]
-        in_title = any(w in title for w in spelled)
-        if best < PLACE_WEIGHTS["title"] and in_title:
-            best = PLACE_WEIGHTS["title"]
-        total += best + (TITLE_LIFT if in_title else 0.0)
-        whole_in.append({i for i, s in enumerate(sentences) if any(w in s for w in spelled)})
-    score = total / len(plan.terms)
+    for i, word in enumerate(words):
+        if i not in topics:
+            scope *= _scope_factor(word, payload, text)
+            continue
+        best, in_title = _term_place(word, sentences, heading, lead, sections, title)
+        total += ws[i] * (best + (TITLE_LIFT if in_title else 0.0))
+        weight += ws[i]
+        if best > 0 or _covered(word, haystack):
+            covered += ws[i]
+        whole_in.append({j for j, s in enumerate(sentences) if _in_sentence(word, s)})
+    about = total / weight if weight else 0.0
     if len(whole_in) > 1 and set.intersection(*whole_in):
-        score += SAME_SENTENCE_BONUS
-    return score, factor
+        about += SAME_SENTENCE_BONUS
+    return Features(about, factor, covered / weight if weight else 1.0, scope)
 
 
-def _frequency(plan: QueryPlan, text: str, words: tuple | None = None) -> float:
+def _frequency(
+    plan: QueryPlan,
+    text: str,
+    words: tuple[_Word, ...] | None = None,
+    weights: tuple[float, ...] | None = None,
+) -> float:
     """BM25's term-frequency part, over the clause's own text and the query's words as printed:
-    how often each word (its sub-tokens a quarter as much) occurs, saturating, against the
-    clause's length.  Computed here, not taken from the engine, so both backends order alike."""
+    how often each topic word (its sub-tokens a quarter as much) occurs, saturating, against the
+    clause's length, weighted by the words' idf.  Computed here, not taken from the engine, so
+    both backends order alike."""
     if not plan.terms or not text:
         return 0.0
+    words = words if words is not None else _words(plan)
+    ws = _weights(words, weights)
     size = 0.25 + 0.75 * len(text) / AVERAGE_CLAUSE_CHARS
-    total = 0.0
-    for _, spellings in words if words is not None else _words(plan):
+    total = weight = 0.0
+    topics = [i for i, w in enumerate(words) if not w.scope] or list(range(len(words)))
+    for i in topics:
         tf = 0.0
-        for word, required in spellings:
+        for word, required, _, factor in words[i].spellings:
             whole = text.count(word) if word else 0
             parts = sum(text.count(t) for t in required) / max(1, len(required))
-            tf = max(tf, whole + SUB_TOKEN_WEIGHT * max(0.0, parts - whole))
-        total += tf / (tf + 1.2 * size)
-    return total / len(plan.terms)
+            tf = max(tf, factor * (whole + SUB_TOKEN_WEIGHT * max(0.0, parts - whole)))
+        typed = words[i].names[0][0]
+        tf = max(tf, float(text.count(typed)))
+        total += ws[i] * tf / (tf + 1.2 * size)
+        weight += ws[i]
+    return total / weight if weight else 0.0
 
 
-def rerank(plan: QueryPlan, hits: list[tuple[dict, float]]) -> list[tuple[dict, float]]:
-    """Relevance order: where the query's words stand in each clause, then how often they occur,
-    lowered for documents that no longer apply.
+def rerank(
+    plan: QueryPlan, hits: list[tuple[dict, float]], weights: tuple[float, ...] | None = None
+) -> list[tuple[dict, float]]:
+    """Relevance order: how much of the query each clause holds (rare words weighing more), where
+    its words stand, then how often they occur, lowered for documents that no longer apply and,
+    when the query names a place, for documents of other places.
 
-    The engine's own score only chose the candidates: both backends' candidates go through
-    the same rules on the same text, so their first pages are the same.
+    ``weights``: one per query word, its idf in the index (``search.term_weights``).  The
+    engine's own score only chose the candidates: both backends' candidates go through the same
+    rules on the same text, so their first pages are the same.
     """
     if not plan.terms:  # a 文号 alone: every clause of the document, in the engine's (document) order
         kept = [(p, s * STATUS_FACTORS.get(_status(p).get("status"), 1.0)) for p, s in hits]
@@ -214,9 +340,11 @@ def rerank(plan: QueryPlan, hits: list[tuple[dict, float]]) -> list[tuple[dict, 
     words = _words(plan)
     for p, _ in hits:
         sentences = _sentences(p.get("text") or "")
-        about, factor = clause_features(plan, p, sentences, words)
-        score = (FREQUENCY_WEIGHT * _frequency(plan, "".join(sentences), words) + about) * factor
-        scored.append((p, score * STATUS_FACTORS.get(_status(p).get("status"), 1.0)))
+        f = clause_features(plan, p, sentences, words, weights)
+        score = FREQUENCY_WEIGHT * _frequency(plan, "".join(sentences), words, weights) + f.about
+        score *= f.factor * STATUS_FACTORS.get(_status(p).get("status"), 1.0)
+        # how much of the query it holds comes first; the document's status only orders within that
+        scored.append((p, (score + COVERAGE_WEIGHT * f.coverage) * f.scope))
     return sorted(scored, key=lambda ps: (-ps[1], ps[0].get("clause_id") or ""))
 
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
+from whoosh.analysis import SpaceSeparatedTokenizer
 from whoosh.fields import BOOLEAN, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.system import pack_uint
 
 from .analysis import PolicyAnalyzer
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 # Searched parts and their weights: the clause's heading and its document's
 # title say what it is about; the context (issuer, 文号, region, departments)
@@ -53,6 +54,11 @@ def make_schema() -> Schema:
         clause_id=ID(stored=True, unique=True),
         doc_id=ID(stored=True, sortable=True),
         body=WeightedTokens(analyzer=PolicyAnalyzer(), phrase=False),
+        # the clause text's own tokens, once each: how many clauses say a word (a query word's idf),
+        # counted the same as tantivy's text field
+        terms=WeightedTokens(analyzer=PolicyAnalyzer(), phrase=False),
+        # character bigrams with positions: any string printed in the clause is found verbatim
+        chars=TEXT(analyzer=SpaceSeparatedTokenizer(), phrase=True),
         # filters and facets (facets and ranges read the columns, see whoosh_backend.Columns)
         issuer=ID(sortable=True),
         province=ID(sortable=True),

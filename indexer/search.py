@@ -8,9 +8,10 @@ verbatim, the rerank, snippets, collapse — is done here, the same for both.
 
 from __future__ import annotations
 
+import math
 import time
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from corpus.gazetteer import closest_regions, region_known, tables
@@ -218,7 +219,7 @@ def search(
     results.backend = backend.name
     want = page * per_page
 
-    def run(any_term: bool, depth: int = 0) -> Found:
+    def run(plan: QueryPlan, any_term: bool, depth: int = 0) -> Found:
         if plan.phrases and not backend.exact_phrases:
             found = backend.search(
                 plan,
@@ -240,21 +241,26 @@ def search(
         )
 
     with reading(index_dir(data_dir), confirm=True):  # damaged files: one IndexDamaged naming the fix
-        found = run(any_term=False)
-        if found.total == 0 and len(plan.terms) > 1:
-            found = run(any_term=True)
-            results.fallback = found.total > 0
-            if results.fallback:
-                results.notes.append("没有同时包含所有查询词的条款，以下结果包含其中部分词语")
+        notes = list(results.notes)
+        found = _candidates(plan, run, results, sort)
+        verbatim = _wanting_verbatim(plan, found.hits) if sort == "relevance" else set()
+        if verbatim:
+            # a word cut otherwise in the text than in the query (五链融合 in 政策链五链融合):
+            # look for it as printed, character by character, beside its tokens (finds a superset)
+            plan = replace(plan, terms=tuple(replace(t, verbatim=t in verbatim) for t in plan.terms))
+            results.notes, results.fallback = list(notes), False
+            found = _candidates(plan, run, results, sort)
         if len(found.hits) < found.total <= EXACT_TOTAL_UP_TO and not plan.phrases:
             # fetch them all, so that the total counts what dedupe and collapse leave
-            found = run(any_term=results.fallback, depth=found.total)
+            results.notes, results.fallback = list(notes), False
+            found = _candidates(plan, run, results, sort, depth=found.total)
+        weights = term_weights(backend, plan) if sort == "relevance" and len(plan.terms) > 1 else None
     region = (filters or Filters()).region
     if found.total == 0 and region and not region_known(region):
         raise QueryError(unknown_region(region))
     hits = found.hits
     if sort == "relevance":
-        hits = rerank(plan, hits)
+        hits = rerank(plan, hits, weights)
     hits = dedupe(hits)
     if collapse:
         hits = _collapse(hits)
@@ -279,6 +285,62 @@ def unknown_region(region: str) -> str:
         f"最接近的是：{'、'.join(close)}" if close else "请填写省、市或区县的名称，如 山东省、临沂市、兰山区"
     )
     return f"未知的地区“{region.strip()}”，{hint}"
+
+
+def _candidates(plan: QueryPlan, run, results: Results, sort: str, depth: int = 0) -> Found:
+    """The clauses holding every word; when they are fewer than the rerank looks at, those holding
+    some of them too (ranked by how much of the query they hold), so a clause saying 支持 where the
+    query says 扶持, or one that never names the query's city, is still found.
+    ``depth``: how many of each to fetch at least."""
+    found = run(plan, False, depth)
+    if (
+        len(plan.terms) < 2
+        or (found.total >= RERANK_DEPTH and found.total)
+        or (found.total and sort != "relevance")
+    ):
+        return found
+    more = run(plan, True, depth)
+    if not found.total:
+        results.fallback = more.total > 0
+        if results.fallback:
+            results.notes.append("没有同时包含所有查询词的条款，以下结果包含其中部分词语")
+        return more
+    if more.total > found.total:
+        results.notes.append(f"同时包含所有查询词的条款有 {found.total} 条，其后是包含其中部分词语的条款")
+    seen = {p["clause_id"] for p, _ in found.hits}
+    hits = found.hits + [(p, s) for p, s in more.hits if p["clause_id"] not in seen]
+    return Found(more.total, hits, more.facets)
+
+
+# A word this long found nowhere as printed among the candidates is looked for character by character.
+VERBATIM_MIN_CHARS = 3
+
+
+def _wanting_verbatim(plan: QueryPlan, hits: list[tuple[dict, float]]) -> set:
+    """The query's words (3 characters or more) that no candidate prints in any of their forms."""
+    out = set()
+    hay = [phrase_haystack(p) for p, _ in hits]
+    for t in plan.terms:
+        if t.phrase or t.scope or len(squash(t.text)) < VERBATIM_MIN_CHARS:
+            continue
+        names = {squash(n) for n, _ in t.names} | {squash(t.text)}
+        if not any(n in h for h in hay for n in names):
+            out.add(t)
+    return out
+
+
+def term_weights(backend, plan: QueryPlan) -> tuple[float, ...]:
+    """Each query word's idf in the index (BM25's): a rare word outweighs a common one.
+
+    A word's clause count is taken as its spellings' largest, each spelling's as its rarest
+    required token's (a bound: clauses holding all its tokens are at most that many)."""
+    tokens = sorted({t for term in plan.terms for s in term.spellings for t in s.required})
+    n, df = backend.doc_freqs(tokens)
+    out = []
+    for term in plan.terms:
+        count = max((min(df.get(t, 0) for t in s.required) for s in term.spellings if s.required), default=0)
+        out.append(math.log(1 + (n - count + 0.5) / (count + 0.5)))
+    return tuple(out)
 
 
 def _keep_phrases(found: Found, plan: QueryPlan, collapse: bool) -> Found:

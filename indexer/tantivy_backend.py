@@ -16,7 +16,7 @@ import tantivy
 
 from .analysis import cut_repeated, squash
 from .backend import FACET_FIELDS, Criteria, Found, top_facets
-from .entries import Entry, context_tokens, phrase_haystack, text_and_heading_tokens
+from .entries import Entry, bigrams, context_tokens, phrase_haystack, text_and_heading_tokens
 from .query import QueryPlan, Spelling
 from .query import Term as QueryTerm
 from .schema import FIELD_BOOSTS, SEARCH_FIELDS
@@ -67,10 +67,6 @@ def date_key(e: Entry) -> int:
     return (day * 100_000 + doc) * 100_000 + (99_999 - min(e.ord, 99_999))
 
 
-def _bigrams(squashed: str) -> list[str]:
-    return [squashed[i : i + 2] for i in range(len(squashed) - 1)]
-
-
 class TantivyWriter:
     def __init__(self, ix: tantivy.Index):
         # One thread: the machine is shared; tantivy's merges run beside it anyway.
@@ -97,7 +93,7 @@ class TantivyWriter:
             d.add_integer("year", e.year)
         if e.max_yuan is not None:
             d.add_float("max_yuan", float(e.max_yuan))
-        d.add_text("chars", " ".join(_bigrams(phrase_haystack(e.payload))))
+        d.add_text("chars", " ".join(bigrams(phrase_haystack(e.payload))))
         d.add_bytes("payload", json.dumps(e.payload, ensure_ascii=False).encode("utf-8"))
         self._w.add_document(d)
 
@@ -135,6 +131,11 @@ class TantivyBackend:
         self._ix.reload()
         return self._ix.searcher().num_docs
 
+    def doc_freqs(self, tokens: list[str]) -> tuple[int, dict[str, int]]:
+        self._ix.reload()
+        searcher = self._ix.searcher()
+        return searcher.num_docs, {t: searcher.doc_freq("text", t) for t in tokens}
+
     # -- queries -------------------------------------------------------------
 
     def _token(self, token: str, weight: float) -> tantivy.Query:
@@ -152,7 +153,16 @@ class TantivyBackend:
 
     def _term(self, t: QueryTerm) -> tantivy.Query:
         qs = [self._spelling(s) for s in t.spellings]
+        if t.verbatim:
+            qs.append(self._verbatim(t.text))
         return qs[0] if len(qs) == 1 else _Q.boolean_query([(_SHOULD, q) for q in qs])
+
+    def _verbatim(self, word: str) -> tantivy.Query:
+        """The word printed as it is: a phrase of its character bigrams (entries.bigrams)."""
+        grams = bigrams(squash(word))
+        if len(grams) == 1:
+            return self._keyword("chars", grams[0])
+        return _Q.const_score_query(_Q.phrase_query(self.schema, "chars", grams), 1.0)
 
     def _keyword(self, field: str, value) -> tantivy.Query:
         return _Q.const_score_query(_Q.term_query(self.schema, field, value), 0.0)
@@ -198,7 +208,7 @@ class TantivyBackend:
         if numbers:
             parts.append((_MUST, _Q.boolean_query([(_SHOULD, q) for q in numbers])))
         for phrase in plan.phrases:
-            grams = _bigrams(squash(phrase))
+            grams = bigrams(squash(phrase))
             if len(grams) == 1:
                 parts.append((_MUST, self._keyword("chars", grams[0])))
             elif grams:

@@ -21,11 +21,11 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 from whoosh import sorting
-from whoosh.query import And, AndMaybe, NullQuery, Or, Query, Term
+from whoosh.query import And, AndMaybe, NullQuery, Or, Phrase, Query, Term
 
-from .analysis import cut_repeated
+from .analysis import cut_repeated, squash
 from .backend import FACET_FIELDS, Criteria, Found, top_facets
-from .entries import Entry, context_tokens, text_and_heading_tokens
+from .entries import Entry, bigrams, context_tokens, phrase_haystack, text_and_heading_tokens
 from .query import QueryPlan, Spelling
 from .query import Term as QueryTerm
 from .schema import WHOOSH_WEIGHTS, make_schema, weigh
@@ -45,9 +45,8 @@ _COLUMNS = (
 _FACET_SOURCE = {f: f for f in FACET_FIELDS} | {"department": "department_names"}
 
 
-def body_tokens(e: Entry) -> dict[str, tuple[int, float]]:
+def body_tokens(e: Entry, text: list[str], heading: list[str]) -> dict[str, tuple[int, float]]:
     """The entry's searched tokens with their weights (a heading inside the text adds to its tokens' weight)."""
-    text, heading = text_and_heading_tokens(e.text, e.heading)
     inside = bool(e.heading) and e.heading in e.text
     return weigh(
         [
@@ -65,10 +64,13 @@ class WhooshWriter:
         self._w = ix.writer(limitmb=256, procs=1) if bulk else ix.writer(timeout=5.0)
 
     def add(self, e: Entry) -> None:
+        text, heading = text_and_heading_tokens(e.text, e.heading)
         doc = {
             "clause_id": e.clause_id,
             "doc_id": e.doc_id,
-            "body": body_tokens(e),
+            "body": body_tokens(e, text, heading),
+            "terms": {t: (1, 1.0) for t in text},
+            "chars": " ".join(bigrams(phrase_haystack(e.payload))),
             "issuer": e.issuer,
             "province": e.province,
             "city": e.city,
@@ -109,7 +111,17 @@ def _spelling_query(s: Spelling) -> Query:
 
 def _term_query(t: QueryTerm) -> Query:
     qs = [_spelling_query(s) for s in t.spellings]
+    if t.verbatim:
+        qs.append(_verbatim(t.text))
     return qs[0] if len(qs) == 1 else Or(qs)
+
+
+def _verbatim(word: str) -> Query:
+    """The word printed as it is, character bigram after bigram (entries.bigrams)."""
+    grams = bigrams(squash(word))
+    if len(grams) == 1:
+        return Term("chars", grams[0])
+    return Phrase("chars", grams) if grams else NullQuery
 
 
 def build_query(plan: QueryPlan, any_term: bool) -> Query:
@@ -220,6 +232,10 @@ class WhooshBackend:
     def doc_count(self) -> int:
         with self._ix.searcher() as searcher:
             return searcher.doc_count()
+
+    def doc_freqs(self, tokens: list[str]) -> tuple[int, dict[str, int]]:
+        with self._ix.searcher() as searcher:
+            return searcher.doc_count(), {t: searcher.doc_frequency("terms", t) for t in tokens}
 
     def _columns_for(self, searcher) -> Columns:
         generation = searcher.reader().generation()

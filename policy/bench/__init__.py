@@ -28,3 +28,4 @@ from policy.bench import relevance as _relevance  # noqa: E402,F401  (registers 
 from policy.bench import search as _search  # noqa: E402,F401  (registers `policy bench search`)
 from policy.bench import status as _status  # noqa: E402,F401  (registers `policy bench status`)
 from policy.bench import web as _web  # noqa: E402,F401  (registers `policy bench web`)
+from policy.bench import wording as _wording  # noqa: E402,F401  (registers `policy bench wording`)

@@ -73,8 +73,8 @@ def _plan(q: str):
 def _about(q: str, text: str, heading: str | None = None, **extra) -> float:
     from indexer.ranking import clause_features
 
-    about, factor = clause_features(_plan(q), {"text": text, "heading": heading, **extra})
-    return about * factor
+    f = clause_features(_plan(q), {"text": text, "heading": heading, **extra})
+    return f.about * f.factor
 
 
 def test_a_clause_about_the_thing_outranks_one_naming_it_in_a_list():

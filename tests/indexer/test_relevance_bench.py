@@ -92,3 +92,14 @@ def test_judged_files_load(tmp_path):
     assert load_judgements(tmp_path) == {}
     (tmp_path / "judgements.json").write_text(json.dumps({"q1": {"a": 2}}), encoding="utf-8")
     assert load_judgements(tmp_path) == {"q1": {"a": 2}}
+
+
+def test_abbreviation_candidates_come_from_definitions_and_dropped_characters():
+    from policy.bench.wording import defined_names, dropped_characters, mine
+
+    text = "国务院民用航空局（以下简称“民航局”）负责全国民用航空活动的监督管理。"
+    assert defined_names(text) == [("民用航空局", "民航局")]
+    assert ("研究开发", "研发") in dropped_characters(["研究", "开发", "费用"])
+    assert ("企业业务", "企业") not in dropped_characters(["企业", "业务"])  # a prefix, no abbreviation
+    rows = mine([text] * 2 + ["研究 开发 研发"] * 3, str.split)
+    assert rows[0][:2] == ("民用航空局", "民航局") and ("研究开发", "研发") in [r[:2] for r in rows]

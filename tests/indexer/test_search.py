@@ -11,10 +11,16 @@ def docs_by_id(data_dir):
         return list(store.documents())
 
 
-def test_all_words_must_match(indexed):
-    r = search(indexed, "中试基地 补助")
-    assert r.total >= 1 and not r.fallback
-    assert all("中试" in h.text and "补助" in h.text for h in r.hits)
+def test_clauses_with_every_word_come_first_then_those_with_some(indexed):
+    every = search(indexed, "中试基地 补助", sort="date", per_page=100)  # other orders: every word only
+    assert every.total >= 1 and all("中试" in h.text and "补助" in h.text for h in every.hits[:3])
+    r = search(indexed, "中试基地 补助", per_page=100)
+    assert not r.fallback and r.total > every.total
+    assert {h.clause_id for h in r.hits[: every.total]} == {h.clause_id for h in every.hits}
+    assert any(str(every.total) in n for n in r.notes)
+    # clauses about 中试基地 that never say 补助 are found, after those holding both
+    rest = r.hits[every.total :]
+    assert any("中试基地" in h.text and "补助" not in h.text for h in rest)
 
 
 def test_falls_back_to_any_word_and_says_so(indexed):

@@ -1,0 +1,165 @@
+"""Ranking by how much of the query a clause holds: rare words, places, other wordings, words as printed.
+
+Issue 13's rules, each on a small index of its own (both backends) or on the
+rerank alone: a clause missing a common query word is still found after those
+holding all; a rare word outweighs a common one; a place word prefers that
+place's documents; an abbreviation or near-synonym finds the other wording
+below the word as typed; another name of a word that only stands in a list
+ranks below a clause about it; a word cut differently in the text than in the
+query is found as printed.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus.model import Clause, Document, Region
+from corpus.store import Store
+from indexer import search, update_index
+from indexer.query import parse_query, plan_query
+from indexer.ranking import rerank
+from indexer.wording import is_scope, other_wordings
+from reasoning import relink
+
+
+def _doc(
+    key: str, title: str, texts: list[str], region: Region | None = None, published="2023-01-01"
+) -> Document:
+    doc = Document(
+        source=f"fixture:{key}",
+        url=f"http://example.gov.cn/{key}.html",
+        title=title,
+        issuer=None,
+        published=published,
+        region=region or Region(),
+        clauses=[Clause(number=f"第{i + 1}条", path=[f"第{i + 1}条"], text=t) for i, t in enumerate(texts)],
+    )
+    doc.set_key(doc.url)
+    return doc
+
+
+FILLER = [f"第{i}项 本办法由有关部门负责解释，各单位应当认真执行并报告执行情况。" for i in range(40)]
+DOCS = [
+    _doc(
+        "lianyun",
+        "某市推进产业链协同发展的若干措施",
+        [
+            "推进创新链、产业链、资金链、人才链、政策链五链融合，打造协同创新生态。",
+            "强化五链协同，推动产业融合发展。",
+        ],
+        Region("江苏省", "连云港市"),
+    ),
+    _doc(
+        "jinan",
+        "济南市技术经纪人管理办法",
+        ["技术经纪人应当取得培训合格证书。", "对技术经纪人促成的技术合同给予奖励。"],
+        Region("山东省", "济南市"),
+    ),
+    _doc(
+        "shanghai",
+        "上海市标准化办法",
+        ["上海市标准化工作由市市场监管局主管。", *FILLER[:20]],
+        Region("上海市", "上海市"),
+    ),
+    _doc(
+        "tax",
+        "企业所得税优惠办法",
+        [
+            "企业研究开发费用可以按规定加计扣除。",
+            "企业研发费用加计扣除比例提高至百分之百。",
+            "高新技术企业减按百分之十五的税率征收企业所得税。",
+        ],
+    ),
+    _doc(
+        "kexie",
+        "科学技术普及办法",
+        [
+            "科学技术协会是科普工作的主要社会力量，组织开展群众性科普活动。",
+            "工会、共青团、妇联、科学技术协会、残联等群团组织应当结合自身工作开展宣传。",
+        ],
+    ),
+    _doc(
+        "incubator",
+        "孵化器办法",
+        ["对新认定的科技企业孵化器给予支持，最高奖励100万元。", "孵化器扶持政策由市科技局负责。"],
+    ),
+    _doc("filler", "其他办法", FILLER),
+]
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory, backend):
+    data_dir = tmp_path_factory.mktemp(f"coverage-{backend}")
+    with Store.in_dir(data_dir) as store:
+        for d in DOCS:
+            store.save_document(d)
+        relink(store)
+        update_index(store, data_dir, backend=backend)
+    return data_dir
+
+
+def _texts(data_dir, q: str, n: int = 10) -> list[str]:
+    return [h.text for h in search(data_dir, q, per_page=n).hits]
+
+
+def test_a_word_printed_in_the_text_is_found_though_cut_otherwise(small):
+    texts = _texts(small, "五链融合")
+    assert texts and "五链融合" in texts[0]  # before the clause holding 五链 and 融合 apart
+
+
+def test_a_clause_missing_a_common_word_is_found_after_those_holding_all(small):
+    r = search(small, "科技企业孵化器 扶持")
+    texts = [h.text for h in r.hits]
+    assert texts[0].startswith("孵化器扶持") or "扶持" in texts[0]
+    assert any("对新认定的科技企业孵化器给予支持" in t for t in texts)  # says 支持, not 扶持
+
+
+def test_a_rare_word_outweighs_a_common_one_and_a_place_is_no_topic(small):
+    texts = _texts(small, "上海 技术经纪人")
+    assert "技术经纪人" in texts[0] and "技术经纪人" in texts[1]
+    assert all("技术经纪人" in t for t in texts[:2]) and not texts[0].startswith("上海")
+
+
+def test_an_abbreviation_finds_the_full_wording_after_the_word_as_typed(small):
+    texts = _texts(small, "研发费用 加计扣除")
+    assert texts[0] == "企业研发费用加计扣除比例提高至百分之百。"
+    assert "企业研究开发费用可以按规定加计扣除。" in texts[:3]
+
+
+def test_another_name_standing_in_a_list_ranks_below_the_clause_about_it(small):
+    texts = _texts(small, "科协")
+    assert texts[0].startswith("科学技术协会是科普工作")
+    assert any(t.startswith("工会、共青团") for t in texts)
+
+
+def test_place_and_year_words_prefer_their_documents():
+    plan = plan_query(parse_query("济南 技术经纪人"))
+    assert [t.scope for t in plan.terms] == [True, False]
+    same = {"text": "技术经纪人应当取得培训合格证书。", "region": {"province": "山东省", "city": "济南市"}}
+    other = {"text": "技术经纪人应当取得培训合格证书。", "region": {"province": "江苏省", "city": "南京市"}}
+    ranked = rerank(plan, [({**other, "clause_id": "a"}, 0.0), ({**same, "clause_id": "b"}, 0.0)], (1.0, 5.0))
+    assert [p["clause_id"] for p, _ in ranked] == ["b", "a"]
+    assert is_scope("2023") and is_scope("山东") and not is_scope("技术经纪人") and not is_scope("1234")
+
+
+def test_rare_words_weigh_more_in_the_rerank():
+    plan = plan_query(parse_query("技术经纪人 奖励"))
+    rare = {"clause_id": "a", "text": "技术经纪人应当取得培训合格证书。"}
+    common = {"clause_id": "b", "text": "对获奖单位给予奖励。"}
+    ranked = rerank(plan, [(common, 0.0), (rare, 0.0)], (6.0, 1.5))
+    assert [p["clause_id"] for p, _ in ranked] == ["a", "b"]
+    both = {"clause_id": "c", "text": "对技术经纪人给予奖励。"}
+    assert rerank(plan, [(rare, 0.0), (both, 0.0)], (6.0, 1.5))[0][0]["clause_id"] == "c"
+
+
+def test_other_wordings_only_on_token_boundaries():
+    assert ("研究开发费用", 0.8) in other_wordings("研发费用")
+    assert ("研发费用", 0.8) in other_wordings("研究开发费用")
+    assert other_wordings("提高企业") == []
+    assert {w for w, _ in other_wordings("扶持")} >= {"支持"}
+    assert all(f < 1 for _, f in other_wordings("扶持"))
+
+
+def test_exclusions_are_not_widened_to_other_wordings():
+    plan = plan_query(parse_query("孵化器 -扶持"))
+    assert [s.text for t in plan.excluded for s in t.spellings] == ["扶持"]
