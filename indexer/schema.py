@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from whoosh.analysis import SpaceSeparatedTokenizer
 from whoosh.fields import BOOLEAN, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.system import pack_uint
 
@@ -56,9 +55,7 @@ def make_schema() -> Schema:
         body=WeightedTokens(analyzer=PolicyAnalyzer(), phrase=False),
         # the clause text's own tokens, once each: how many clauses say a word (a query word's idf),
         # counted the same as tantivy's text field
-        terms=WeightedTokens(analyzer=PolicyAnalyzer(), phrase=False),
-        # character bigrams with positions: any string printed in the clause is found verbatim
-        chars=TEXT(analyzer=SpaceSeparatedTokenizer(), phrase=True),
+        terms=KEYWORD(scorable=False),
         # filters and facets (facets and ranges read the columns, see whoosh_backend.Columns)
         issuer=ID(sortable=True),
         province=ID(sortable=True),

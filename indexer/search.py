@@ -220,7 +220,8 @@ def search(
     want = page * per_page
 
     def run(plan: QueryPlan, any_term: bool, depth: int = 0) -> Found:
-        if plan.phrases and not backend.exact_phrases:
+        verbatim = any(t.verbatim for t in plan.terms)
+        if (plan.phrases or verbatim) and not backend.exact_phrases:
             found = backend.search(
                 plan,
                 criteria,
@@ -234,7 +235,7 @@ def search(
                 results.notes.append(
                     f"短语只在最相关的 {len(found.hits)} 条候选中核对，结果可能不全；加上筛选条件可缩小范围"
                 )
-            return _keep_phrases(found, plan, collapse)
+            return _keep_phrases(found, plan, collapse, any_term)
         depth = max(depth, want, RERANK_DEPTH if sort == "relevance" else 0)
         return backend.search(
             plan, criteria, any_term=any_term, sort=sort, collapse=collapse, limit=depth, facets=True
@@ -343,10 +344,29 @@ def term_weights(backend, plan: QueryPlan) -> tuple[float, ...]:
     return tuple(out)
 
 
-def _keep_phrases(found: Found, plan: QueryPlan, collapse: bool) -> Found:
-    """Keep the candidates holding every phrase verbatim; count their facets here."""
+def _keep_phrases(found: Found, plan: QueryPlan, collapse: bool, any_term: bool = False) -> Found:
+    """Keep the candidates holding every phrase verbatim, and the query's words (every one, or
+    any one when any will do) as printed or through their tokens: an engine without a bigram
+    field finds a word sought as printed loosely.  Count their facets here."""
     needles = [squash(p) for p in plan.phrases]
-    kept = [(p, s) for p, s in found.hits if all(n in phrase_haystack(p) for n in needles)]
+    words = [t for t in plan.terms if not t.phrase] if any(t.verbatim for t in plan.terms) else []
+
+    def holds(t, hay: str) -> bool:
+        return (t.verbatim and squash(t.text) in hay) or any(
+            all(k in hay for k in s.required) for s in t.spellings
+        )
+
+    def keep(p: dict) -> bool:
+        hay = phrase_haystack(p)
+        if not all(n in hay for n in needles):
+            return False
+        # a word may match through the context too: the section headings above, the year, the type
+        hay += "|" + squash(
+            "|".join([*(p.get("sections") or []), p.get("published") or "", p.get("doc_type") or ""])
+        )
+        return not words or (any if any_term else all)(holds(t, hay) for t in words)
+
+    kept = [(p, s) for p, s in found.hits if keep(p)]
     total = len({p["doc_id"] for p, _ in kept}) if collapse else len(kept)
     return Found(total, kept, count_facets(kept))
 

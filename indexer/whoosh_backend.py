@@ -21,11 +21,11 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 from whoosh import sorting
-from whoosh.query import And, AndMaybe, NullQuery, Or, Phrase, Query, Term
+from whoosh.query import And, AndMaybe, NullQuery, Or, Query, Term
 
 from .analysis import cut_repeated, squash
 from .backend import FACET_FIELDS, Criteria, Found, top_facets
-from .entries import Entry, bigrams, context_tokens, phrase_haystack, text_and_heading_tokens
+from .entries import Entry, context_tokens, text_and_heading_tokens
 from .query import QueryPlan, Spelling
 from .query import Term as QueryTerm
 from .schema import WHOOSH_WEIGHTS, make_schema, weigh
@@ -69,8 +69,7 @@ class WhooshWriter:
             "clause_id": e.clause_id,
             "doc_id": e.doc_id,
             "body": body_tokens(e, text, heading),
-            "terms": {t: (1, 1.0) for t in text},
-            "chars": " ".join(bigrams(phrase_haystack(e.payload))),
+            "terms": " ".join(dict.fromkeys(text)),
             "issuer": e.issuer,
             "province": e.province,
             "city": e.city,
@@ -117,11 +116,12 @@ def _term_query(t: QueryTerm) -> Query:
 
 
 def _verbatim(word: str) -> Query:
-    """The word printed as it is, character bigram after bigram (entries.bigrams)."""
-    grams = bigrams(squash(word))
-    if len(grams) == 1:
-        return Term("chars", grams[0])
-    return Phrase("chars", grams) if grams else NullQuery
+    """Clauses that may print the word as it is, however jieba cut it there: any token lying
+    inside the word (链五链|融合 for 五链融合 shares 融合).  Loose: search() keeps those that do
+    print it (Whoosh has no bigram field; it would make the index four times as large)."""
+    w = squash(word)
+    parts = {w[i:j] for i in range(len(w)) for j in range(i + 2, len(w) + 1)}
+    return Or([Term("body", p) for p in sorted(parts)])
 
 
 def build_query(plan: QueryPlan, any_term: bool) -> Query:

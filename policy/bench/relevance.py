@@ -264,6 +264,11 @@ def bench_relevance(
         return
     queries = load_queries(real_dir)
     judged = load_judgements(real_dir)
+    table = clause_table(bench_dir)
+    lost = sorted({c for grades in judged.values() for c in grades if c not in table})
+    if lost:
+        # the cleaner numbers clauses differently now: these grades stand for clauses no longer there
+        click.echo(f"{len(lost)} judged clause ids are not in the bench corpus, e.g. {', '.join(lost[:3])}")
     bm25 = baseline(bench_dir)
     runs: dict[str, dict[str, list[str]]] = {"ours": {}, "bm25": {}}
     times: list[float] = []
@@ -273,7 +278,6 @@ def bench_relevance(
         times.append(time.perf_counter() - started)
         runs["bm25"][q.id] = bm25(q.query)
     if pool_out:
-        table = clause_table(bench_dir)
         out = pool(queries, runs, judged, table)
         pool_out.write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         click.echo(
