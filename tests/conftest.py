@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -17,9 +18,51 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SAMPLE_DOCS = sorted(site_root().glob("kjj/zcwj/20*/*.html"))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def dictionary_cache(tmp_path_factory):
+    """The jieba dictionary cache for this run: built by the first command, loaded by every later one.
+
+    Every `policy` subprocess that cuts text loads it; ~/.cache keeps one dictionary, keyed by the
+    path of the venv's jieba, so two checkouts testing at once (or a test run beside a search)
+    evicted each other's and most commands of a run rebuilt it (0.8 s each, several minutes a run).
+    A folder of the run's own (0700, as the cache asks) also keeps the tests out of the user's home.
+    """
+    folder = tmp_path_factory.mktemp("xdg-cache")
+    before = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(folder)
+    yield folder
+    if before is None:
+        os.environ.pop("XDG_CACHE_HOME", None)
+    else:
+        os.environ["XDG_CACHE_HOME"] = before
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "data"
+
+
+@pytest.fixture(scope="session")
+def sample_ingested(tmp_path_factory) -> Path:
+    """The sample pages through `policy ingest`, once a run: tests copy it (``copy_data``), never change it."""
+    data_dir = tmp_path_factory.mktemp("sample-ingested") / "data"
+    ingest = run_policy("ingest", *map(str, SAMPLE_DOCS), data_dir=data_dir)
+    assert ingest.returncode == 0, ingest.stderr
+    return data_dir
+
+
+@pytest.fixture(scope="session")
+def sample_indexed(sample_ingested, tmp_path_factory) -> Path:
+    """The ingested sample pages, then `policy index`, once a run: tests copy it, never change it."""
+    data_dir = copy_data(sample_ingested, tmp_path_factory.mktemp("sample-indexed"))
+    index = run_policy("index", data_dir=data_dir)
+    assert index.returncode == 0, index.stderr
+    return data_dir
+
+
+def copy_data(data_dir: Path, into: Path) -> Path:
+    """A test's own copy of a shared data dir (store and index), as ``into``/data."""
+    return Path(shutil.copytree(data_dir, into / "data"))
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,6 @@
 import pytest
 
-from tests.conftest import SAMPLE_DOCS, run_policy
+from tests.conftest import SAMPLE_DOCS, copy_data, run_policy
 
 COMMANDS = ["clean", "ingest", "mirror", "crawl", "index", "search", "serve", "demo"]
 
@@ -32,9 +32,8 @@ def test_unknown_site_is_one_clear_line(data_dir):
     assert r.returncode == 1 and "no site config" in r.stderr and "Traceback" not in r.stderr
 
 
-def test_ingest_then_search(data_dir):
-    assert run_policy("ingest", *map(str, SAMPLE_DOCS), data_dir=data_dir).returncode == 0
-    assert run_policy("index", data_dir=data_dir).returncode == 0
+def test_ingest_then_search(sample_indexed, tmp_path):
+    data_dir = copy_data(sample_indexed, tmp_path)  # the sample pages ingested and indexed (conftest)
     r = run_policy("search", "揭榜挂帅", "--json", "--limit", "3", data_dir=data_dir)
     import json
 
@@ -59,8 +58,8 @@ def test_a_wrong_flag_or_argument_is_one_line(args, data_dir):
     assert len(lines) == 1 and lines[0].startswith("error: ") and "--help" in lines[0], r.stderr
 
 
-def test_a_damaged_store_is_one_line_that_says_how_to_check_it(data_dir):
-    assert run_policy("ingest", *map(str, SAMPLE_DOCS), data_dir=data_dir).returncode == 0
+def test_a_damaged_store_is_one_line_that_says_how_to_check_it(sample_ingested, tmp_path):
+    data_dir = copy_data(sample_ingested, tmp_path)  # the sample pages ingested (conftest)
     store = data_dir / "policy.sqlite3"
     raw = bytearray(store.read_bytes())
     half = len(raw) // 2  # the store opens (header, schema and migrations intact); its tables do not read
@@ -89,9 +88,9 @@ def test_serve_and_demo_name_the_option_when_a_port_is_taken(data_dir):
     assert not (data_dir / "policy.sqlite3").exists()  # the demo stopped before crawling
 
 
-def test_show_prints_the_dates_that_decided_the_status(data_dir):
+def test_show_prints_the_dates_that_decided_the_status(sample_ingested, tmp_path):
     """The 十四五 plan says nothing of its end; its title does, and `show` prints that end."""
-    assert run_policy("ingest", *map(str, SAMPLE_DOCS), data_dir=data_dir).returncode == 0
+    data_dir = copy_data(sample_ingested, tmp_path)  # the sample pages ingested (conftest)
     now = run_policy("show", "临科发[2022]3号", data_dir=data_dir)
     then = run_policy("show", "临科发（2022）3号", "--as-of", "2022-05-01", data_dir=data_dir)
     assert now.returncode == 0 and then.returncode == 0, now.stderr + then.stderr
@@ -99,13 +98,13 @@ def test_show_prints_the_dates_that_decided_the_status(data_dir):
     assert "status: in_force since 2022-01-18 (as of 2022-05-01; rule validity_statement)" in then.stdout
 
 
-def test_output_cut_short_by_a_pipe_is_not_an_error(data_dir):
+def test_output_cut_short_by_a_pipe_is_not_an_error(sample_ingested, tmp_path):
     """`policy export | head -1`: the reader closes the pipe; no error line, no traceback."""
     import os
     import subprocess
     import sys
 
-    assert run_policy("ingest", *map(str, SAMPLE_DOCS), data_dir=data_dir).returncode == 0
+    data_dir = copy_data(sample_ingested, tmp_path)  # the sample pages ingested (conftest)
     env = {**os.environ, "POLICY_DATA_DIR": str(data_dir)}
     cmd = [sys.executable, "-m", "policy", "export", "--format", "csv"]
     p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)

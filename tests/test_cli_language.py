@@ -6,18 +6,16 @@ import re
 
 import pytest
 
-from tests.conftest import SAMPLE_DOCS, run_policy
+from tests.conftest import copy_data, run_policy
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _LATIN_WORD = re.compile(r"\b(?:clauses?|match(?:es)?|note|repealed|expired|superseded|draft|in_force)\b")
 
 
 @pytest.fixture(scope="module")
-def sample_data(tmp_path_factory):
-    data_dir = tmp_path_factory.mktemp("language") / "data"
-    assert run_policy("ingest", *map(str, SAMPLE_DOCS), data_dir=data_dir).returncode == 0
-    assert run_policy("index", data_dir=data_dir).returncode == 0
-    return data_dir
+def sample_data(sample_indexed, tmp_path_factory):
+    """The sample pages ingested and indexed (conftest), a copy of this module's own."""
+    return copy_data(sample_indexed, tmp_path_factory.mktemp("language"))
 
 
 def test_search_lines_speak_one_language(sample_data):

@@ -15,7 +15,7 @@ from indexer.build import index_state
 from policy.cli import cli
 from reasoning import relink
 from search_web import create_app
-from tests.conftest import SAMPLE_DOCS
+from tests.conftest import copy_data
 
 BROKEN = '{"id": "cut off mid-wri'
 
@@ -32,11 +32,12 @@ def damage_row(data_dir: Path, doc_id: str, data: str = BROKEN) -> None:
 
 
 @pytest.fixture
-def stored(tmp_path) -> tuple[Path, list[str], str]:
-    """The sample documents ingested and indexed; returns the data dir, every id, and the one to damage."""
-    data_dir = tmp_path / "data"
-    assert run(data_dir, "ingest", *map(str, SAMPLE_DOCS)).exit_code == 0
-    assert run(data_dir, "index").exit_code == 0
+def stored(sample_indexed, tmp_path) -> tuple[Path, list[str], str]:
+    """The sample documents ingested and indexed; returns the data dir, every id, and the one to damage.
+
+    A copy of the store `policy ingest` and `policy index` built once for the run (conftest).
+    """
+    data_dir = copy_data(sample_indexed, tmp_path)
     with Store.in_dir(data_dir) as store:
         ids = [d.id for d in store.documents()]
     return data_dir, ids, sorted(ids)[1]

@@ -6,12 +6,11 @@ import sqlite3
 from pathlib import Path
 
 from corpus.store import Store
-from tests.conftest import SAMPLE_DOCS, run_policy
+from tests.conftest import copy_data, run_policy
 
 
-def test_reclean_repairs_documents_from_stored_pages_without_the_network(data_dir):
-    assert run_policy("ingest", *map(str, SAMPLE_DOCS), data_dir=data_dir).returncode == 0
-    assert run_policy("index", data_dir=data_dir).returncode == 0
+def test_reclean_repairs_documents_from_stored_pages_without_the_network(sample_indexed, tmp_path):
+    data_dir = copy_data(sample_indexed, tmp_path)  # the sample pages ingested and indexed (conftest)
     with Store.in_dir(data_dir) as store:
         # not a repost or a copy: search shows those under their original, so the phrase below would
         # find the original's clause.  Chosen by file name, not by id: ids follow the files' paths, so the
