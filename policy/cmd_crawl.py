@@ -407,6 +407,7 @@ def sites_cmd(obj: Context, as_json: bool) -> None:
                 "title": cfg.title,
                 "enabled": cfg.enabled,
                 "verified": cfg.verified,
+                "family": cfg.family,
                 "checked": cfg.checked,
                 "start_urls": list(cfg.start_urls),
                 "last_started": st.get("started_at"),
@@ -425,7 +426,8 @@ def sites_cmd(obj: Context, as_json: bool) -> None:
             continue
         flags = ("enabled " if row["enabled"] else "disabled") + ("" if row["verified"] else " unverified")
         click.echo(
-            f"{row['name']:<14} {flags:<19} checked {row['checked'] or '?'}  {printable(row['title'])}"
+            f"{row['name']:<14} {flags:<19} {row['family']:<8} checked {row['checked'] or '?'}  "
+            f"{printable(row['title'])}"
         )
         run = row["last_run"]
         if run:

@@ -57,6 +57,7 @@ def test_sites_lists_configs_with_last_run_figures(mirror_url, data_dir):
     assert set(rows) == set(available_sites())
     assert {"linyi-kjj", "zibo-gov", "qingdao-kjj", "anhui-kjt"} <= set(rows)
     assert rows["linyi-kjj"]["verified"] is False and rows["linyi-kjj"]["enabled"] is True
+    assert rows["mirror-hanweb"]["family"] == "hanweb" and rows["linyi-kjj"]["family"] == "generic"
     assert rows["mirror"]["last_run"] is None
 
     update = run_policy(
