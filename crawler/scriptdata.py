@@ -80,12 +80,37 @@ def script_texts(html: str) -> list[str]:
     return [m.group(1) for m in _SCRIPT.finditer(html)]
 
 
+_LINK_VALUE = re.compile(
+    r"^(?:https?:)?(?:/|\./|\.\./)[^\s<>\"']*$|^[\w./-]+\.(?:s?html?|jsp|aspx?|php)(?:\?\S*)?$"
+)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _by_shape(pairs: dict[str, str]) -> tuple[str | None, str | None, str | None]:
+    """(link, title, date) read off the values when the keys are not names we know (``aU``, ``aT``, ``aPd``)."""
+    href = title = day = None
+    for value in pairs.values():
+        value = value.strip()
+        if href is None and _LINK_VALUE.match(value) and "/" in value:
+            href = value
+        elif title is None and len(_CJK.findall(value)) >= 6 and "<" not in value:
+            title = value
+        elif day is None and parse_date(value):
+            day = value
+    return href, title, day
+
+
 def object_entries(script: str, page_url: str) -> list[ListEntry]:
-    """Entries from object literals holding a link and a title."""
+    """Entries from object literals holding a link and a title (by key name, else by the values' shape)."""
     out = []
     for m in _OBJECT.finditer(script):
         pairs = {k.lower(): _unquote(v) for _, k, v in _PAIR.findall(m.group(0))}
         href, title = _pick(pairs, URL_KEYS), _pick(pairs, TITLE_KEYS)
+        if not href or not title:
+            shaped = _by_shape(pairs)
+            href, title = href or shaped[0], title or shaped[1]
+            if shaped[2] and not _pick(pairs, DATE_KEYS):
+                pairs["date"] = shaped[2]
         if not href or not title:
             continue
         url = resolve_link(page_url, href)

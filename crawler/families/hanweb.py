@@ -22,6 +22,7 @@ from parsel import Selector
 
 from ..config import ListRules, SiteConfig
 from ..listing import ListEntry, read_item, read_list
+from ..shape import infer_list
 from ..urls import canonical_url
 from . import generic
 from .page import ListRead, ListResponse, NextPage
@@ -61,13 +62,26 @@ def recognise(resp: ListResponse) -> int:
     return score
 
 
+_DATASTORE = re.compile(r"<datastore>(.*?)</datastore>", re.S | re.I)
+_CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.S)
+
+
 def records(text: str) -> list[str]:
-    """The list markup of each ``<record>``, in order."""
+    """The list markup of each ``<record>``, in order.
+
+    Some builds put the list straight into the datastore, one CDATA block of
+    ``<li>`` without ``<record>`` around it: that block is returned whole.
+    """
     out = []
     for m in _RECORD.finditer(text):
         body = m.group(1) if m.group(1) is not None else htmllib.unescape(m.group(2) or "")
         if body.strip():
             out.append(body)
+    if out:
+        return out
+    for store in _DATASTORE.finditer(text):
+        inner = re.sub(r"<nextgroup>.*?</nextgroup>", "", store.group(1), flags=re.S | re.I)
+        out += [c for c in _CDATA.findall(inner) if "href" in c]
     return out
 
 
@@ -104,11 +118,15 @@ def params_from(resp: ListResponse) -> dict[str, str]:
 
 
 def _entries(resp: ListResponse, site: SiteConfig, snippets: list[str]) -> list[ListEntry]:
+    """One entry per record; a record holding a whole list is read as a list (the site's rules or its shape)."""
     entries: dict[str, ListEntry] = {}
     default = ListRules(links="a::attr(href)")
     for snippet in snippets:
         sel = Selector(text=snippet)
         found = read_list(sel, resp.url, site.list).entries if site.list and site.list.item else []
+        if not found and len(sel.css("a[href]")) > 1:
+            rules = infer_list(sel, resp.url)[0]
+            found = read_list(sel, resp.url, rules).entries if rules else []
         if not found:
             entry = read_item(sel, resp.url, site.list or default)
             found = [entry] if entry else []
@@ -177,4 +195,6 @@ def read(resp: ListResponse, site: SiteConfig, page_no: int, first_url: str) -> 
         out = generic.read(resp, site, page_no, first_url)
         return ListRead(entries=out.entries, next=out.next, family=NAME, cut=out.cut)
     entries = _entries(resp, site, snippets)
-    return ListRead(entries=entries, next=next_request(resp, site, len(snippets)), family=NAME)
+    # the proxy counts records; a build that puts the whole list in one block counts its entries
+    count = len(snippets) if _RECORD.search(resp.text) else len(entries)
+    return ListRead(entries=entries, next=next_request(resp, site, count), family=NAME)

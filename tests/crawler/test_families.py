@@ -421,3 +421,32 @@ def test_a_list_carried_in_a_script_variable():
     html = f"<html><body><script>var rows = [{strings}];</script></body></html>"
     read = read_list_page(ListResponse(url=f"{BASE}/kjj/tzgg/", text=html), site("generic", "/kjj/tzgg/"))
     assert [e.date for e in read.entries] == ["2024-05-01", "2024-05-02", "2024-05-03"]
+
+
+def test_hanweb_datastore_holding_the_whole_list_in_one_block():
+    """A build without <record>: one CDATA block of <li>; the proxy's next range counts the entries."""
+    lis = "".join(
+        f'<li><a class="font14" href="/art/2026/7/{14 - i}/art_5301_{i}.html">关于发布第{i}号航行警告的通告</a>'
+        f"<span>2026-07-{14 - i:02d}</span></li>"
+        for i in range(1, 16)
+    )
+    html = f'<div id="8"><script type="text/xml"><datastore><![CDATA[{lis}]]></datastore></script></div>'
+    cfg = site("hanweb", "/col/col5301/index.html", unitid="8")
+    read = read_list_page(ListResponse(url=f"{BASE}/col/col5301/index.html", text=html), cfg)
+    assert len(read.entries) == 15 and read.entries[0].date == "2026-07-13"
+    assert dict(parse_qsl(urlsplit(read.next[0].url).query))["startrecord"] == "16"
+
+
+def test_a_script_list_with_keys_nobody_named_is_read_by_its_values():
+    objs = ",".join(
+        f'{{"aT": "关于做好第{i}项传染病防控工作的通知", "aPd": "2026-09-2{i} 17:00", "aU": "/c100/t2026092{i}_{i}.html"}}'
+        for i in range(1, 4)
+    )
+    html = f"<html><body><script>var itemObj = [{objs}];</script></body></html>"
+    read = read_list_page(
+        ListResponse(url=f"{BASE}/c100/list.html", text=html), site("generic", "/c100/list.html")
+    )
+    assert [(e.url, e.date) for e in read.entries] == [
+        (f"{BASE}/c100/t2026092{i}_{i}.html", f"2026-09-2{i}") for i in range(1, 4)
+    ]
+    assert read.entries[0].title == "关于做好第1项传染病防控工作的通知"
