@@ -9,6 +9,11 @@ printed forms:
     （市发展改革委牵头，市科技局、市财政局配合）    (no tag word at all)
     （科技部、财政部按职责分工负责）
     责任单位：市科技局                            (a line of its own)
+    （6月底完成，牵头考核单位：市公安局）           (the task's verb inside the tag word)
+    （合肥海关牵头，省贸促会按职责分工配合）
+
+A form's blank (责任单位：（公章）) and an aside naming nobody in particular
+(（必要时邀请相关职能部门参与）) are not tags.
 
 The tag belongs to the clause it closes.  Names are kept as printed; the
 canonical full name (市科技局 in a 临沂 document -> 临沂市科学技术局) is added
@@ -26,8 +31,15 @@ from corpus.model import Department, Region
 from .labels import DEPARTMENT_ORG_ENDINGS, DEPARTMENT_TAGS, FIRST_IS_LEAD
 
 _TAG_WORDS = "|".join(sorted(DEPARTMENT_TAGS, key=len, reverse=True))
-_TAG = re.compile(rf"({_TAG_WORDS})\s*[:：]\s*")
-_ROLE_WORDS = re.compile(r"(牵头|负总责|主责|配合|参与|协助|协同|按职责分工负责|分工负责|按职责负责|负责)$")
+# an assessment annex prints the task's verb inside the tag word: 牵头考核单位, 责任落实单位
+_TAG_VERB = re.compile(r"^(牵头|责任|主责|配合|参与|协办|协同)(?:考核|落实|实施|推进|督办)(单位|部门)$")
+_TAG = re.compile(
+    rf"({_TAG_WORDS}|(?:牵头|责任|主责|配合|参与|协办|协同)(?:考核|落实|实施|推进|督办)(?:单位|部门))\s*[:：]\s*"
+)
+_ROLE_WORDS = re.compile(
+    r"(牵头|负总责|主责|(?:按职责分工)?配合|参与|协助|协同|按职责分工负责|分工负责|按职责负责|负责"
+    r"|(?:具体)?(?:组织|负责)实施)$"
+)
 _ROLE_OF_WORD = {
     "牵头": "lead",
     "负总责": "lead",
@@ -36,9 +48,15 @@ _ROLE_OF_WORD = {
     "参与": "support",
     "协助": "support",
     "协同": "support",
+    "按职责分工配合": "support",
 }
 _STOPS = re.compile(r"[（(【［\[〔）)】］\]〕。\n]")
-_OTHER_LABEL = re.compile(r"[；;，,。\s]*[\u4e00-\u9fff]{2,6}[:：]")
+# another label ends the list, with any Latin mark glued in front of it (…经济发展局H5解读：https…)
+_OTHER_LABEL = re.compile(r"[；;，,。\s]*[A-Za-z0-9]*[\u4e00-\u9fff]{2,6}[:：]")
+# a form's blank for a stamp or signature (责任单位：（公章）) names nobody
+_PLACEHOLDER = re.compile(r"^[（(【\[][^）)】\]]*[）)】\]]$")
+# a bracket with no tag word that names no unit in particular is an aside: （必要时邀请相关职能部门参与）
+_GENERIC = re.compile(r"(相关|有关)(职能|业务)?(部门|单位)$")
 _SPLIT = re.compile(r"[、，,/]|\s+")
 _BRACKET = re.compile(r"[（(]([^（）()]{2,200})[）)]")
 _ORG_END = re.compile(rf"(?:{'|'.join(DEPARTMENT_ORG_ENDINGS)})(?:等)?$")
@@ -104,7 +122,7 @@ def _untagged_spans(text: str):
         if not groups or not any(_ROLE_WORDS.search(g.strip()) for g in groups):
             continue
         names = [n for g in groups for n in _SPLIT.split(_ROLE_WORDS.sub("", g.strip())) if n]
-        if names and all(_ORG_END.search(n) for n in names):
+        if names and all(_ORG_END.search(n) and not _GENERIC.search(n) for n in names):
             yield body
 
 
@@ -126,6 +144,8 @@ def _split_outside_brackets(value: str, seps: str) -> list[str]:
 
 
 def _read_value(tag: str | None, value: str, found: list[Department], lead_first: bool) -> None:
+    if tag and tag not in DEPARTMENT_TAGS:
+        tag = _TAG_VERB.sub(r"\1\2", tag)
     default = DEPARTMENT_TAGS.get(tag or "", "responsible")
     names_in_order: list[tuple[str, str | None]] = []
     for group in _split_outside_brackets(value, "；;，,"):
@@ -143,7 +163,7 @@ def _read_value(tag: str | None, value: str, found: list[Department], lead_first
                 role = _ROLE_OF_WORD[inner.group(1)]
                 name = name[: inner.start()]
             name = re.sub(r"等(?:有关)?(?:部门|单位)?$", "", name)
-            if len(name) >= 2:
+            if len(name) >= 2 and not _PLACEHOLDER.match(name):
                 names_in_order.append((name, role))
     for i, (name, role) in enumerate(names_in_order):
         if role is None:

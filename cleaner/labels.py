@@ -262,6 +262,8 @@ DEPARTMENT_ORG_ENDINGS = (
     "分行",
     "支行",
     "海关",
+    "贸促会",
+    "专班",
 )
 
 # Notes by which a document says the first of its 责任单位 leads and the rest support.

@@ -50,7 +50,10 @@ _CHAPTER_THEN_ARTICLE = re.compile(
 )
 # "〔责任单位：市委组织部（市人才办）、市经济信息化局〕": a tag in tortoise-shell brackets may hold parentheses
 # "责任单位：区经济发展局、农业农村局10.支持…": an unbracketed tag's names run into the next item
-_TAG_OPEN = re.compile(r"(?:责任单位|牵头单位|责任部门|牵头部门|配合单位)[:：][^。；;：:）)〕]{1,150}$")
+# (a name may hold a short bracket of its own: 行政审批局（智慧岛中心）)
+_TAG_OPEN = re.compile(
+    r"(?:责任单位|牵头单位|责任部门|牵头部门|配合单位)[:：](?:[^。；;：:（(）)〕]|[（(][^（()）]{1,20}[）)]){1,150}$"
+)
 _TAG_BEFORE = re.compile(
     r"(?:[。！？][）)〕]|(?:单位|部门|牵头|配合|负责)[^（）()]{0,120}[）)]|(?:单位|部门|牵头|配合|负责)[^〔〕]{0,200}〕)$"
 )

@@ -97,6 +97,18 @@ def misses(gold: dict, pred: dict) -> list[str]:
             lines.append(f"outline missed: {sorted(g_out - p_out)[:10]}")
         if p_out - g_out:
             lines.append(f"outline extra: {sorted(p_out - g_out)[:10]}")
+        g_dep = Counter(
+            ("/".join(label_core(x) for x in it["path"]), norm(d))
+            for it in gold["outline"]
+            for d in it.get("departments", [])
+        )
+        p_dep = Counter(
+            (key, norm(d)) for key, _, c in pred_clauses(pred) for d in c.get("departments") or []
+        )
+        if g_dep - p_dep:
+            lines.append(f"departments missed: {sorted(g_dep - p_dep)[:10]}")
+        if p_dep - g_dep:
+            lines.append(f"departments extra: {sorted(p_dep - g_dep)[:10]}")
     return lines
 
 

@@ -152,3 +152,39 @@ def test_a_name_with_brackets_of_its_own_is_one_name():
         ("各县（市、区）人民政府", "responsible"),
         ("各开发（度假）区管委会", "responsible"),
     ]
+
+
+def test_a_tag_word_with_the_tasks_verb_inside_it():
+    # an assessment annex: the deadline before the tag is no name, 牵头考核单位 leads
+    text = "完善热线系统。（6月底完成，牵头考核单位：市政府办公室、市公安局）"
+    assert names(text) == [("市政府办公室", "lead"), ("市公安局", "lead")]
+
+
+def test_names_that_share_duties_are_read_without_the_role_phrase():
+    text = "用好原产地规则。（合肥海关牵头，省贸促会、省商务厅按职责分工配合）"
+    assert names(text) == [("合肥海关", "lead"), ("省贸促会", "support"), ("省商务厅", "support")]
+
+
+def test_a_note_after_the_last_name_is_not_part_of_it():
+    text = "〔责任单位：市经济信息化局，广安经开区、川渝高竹新区管委会具体组织实施。以下均需组织实施〕"
+    assert [n for n, _ in names(text)] == ["市经济信息化局", "广安经开区", "川渝高竹新区管委会"]
+
+
+def test_a_label_with_a_latin_mark_glued_in_front_ends_the_list():
+    assert [
+        n for n, _ in names("加强党的领导。责任单位：区党工委党群工作部、经济发展局H5解读：https://q.example")
+    ] == [
+        "区党工委党群工作部",
+        "经济发展局",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "责任单位：（公章）　",  # a form's blank for the stamp
+        "提请区科技项目评审领导小组（必要时邀请相关职能部门参与）审定。",  # an aside naming nobody
+    ],
+)
+def test_a_blank_or_an_aside_names_no_department(text):
+    assert names(text) == []

@@ -451,3 +451,23 @@ def test_an_articles_short_caption_before_its_first_item_in_run_on_text():
         ["第七条", "（二）"],
         ["第八条"],
     ]
+
+
+def test_a_tag_whose_name_holds_a_bracket_still_runs_into_the_next_item():
+    text = (
+        "为加快平台经济发展，制定本措施。一、做大产业链积极引入平台项目。责任单位：区经发局、行政审批局（智慧岛中心），"
+        "区金控集团二、强化平台经济发展支持（一）强化资本支持。引导国有资本注入平台经济项目，支持平台经济发展。"
+        "责任单位：区金融办（二）强化政策支持。修订完善实施细则。"
+    )
+    doc = clean(text)
+    assert [c.path for c in doc.clauses if c.number] == [
+        ["一、"],
+        ["二、"],
+        ["二、", "（一）"],
+        ["二、", "（二）"],
+    ]
+    assert [d.name for d in doc.clauses[-4].department_tags] == [
+        "区经发局",
+        "行政审批局（智慧岛中心）",
+        "区金控集团",
+    ]
