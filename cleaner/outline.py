@@ -57,6 +57,8 @@ _TAG_OPEN = re.compile(
 _TAG_BEFORE = re.compile(
     r"(?:[。！？][）)〕]|(?:单位|部门|牵头|配合|负责)[^（）()]{0,120}[）)]|(?:单位|部门|牵头|配合|负责)[^〔〕]{0,200}〕)$"
 )
+# "3 个月", "5 万元": a number and its unit, not a label ("1.年度销售额…" is item 1 about a year's sales)
+_UNIT_AFTER = re.compile(r"^\s*(?:[%％个万亿元月日]|年(?!度))")
 _HEAD_END = re.compile(r"[。！？]|\s{1,}|：(?=.)|…|\.{2,}|·{2,}")  # "承诺书……………3": a contents line's leaders
 
 
@@ -136,11 +138,16 @@ def segment(lines: list[str]) -> list[Segment]:
             last[kind] = value
         segments.append(Segment(label=label, kind=kind, text=text, path=tuple(lb for _, lb in stack)))
 
+    attachment_next: tuple[str, int] | None = None  # the label the next name of a 附件 list would carry
     for line in lines:
         pieces = _split_inline(line, last)
         for piece_no, piece in enumerate(pieces):
             found = match_label(piece)
-            if found and (piece_no > 0 or _line_label_ok(found, piece)):
+            listed = found is not None and attachment_next == (found[0], label_value(found[1]))
+            attachment_next = _attachment_list_next(piece, found if listed else None)
+            if listed and segments:
+                segments[-1].text += ("\n" if piece_no == 0 else " ") + piece
+            elif found and (piece_no > 0 or _line_label_ok(found, piece)):
                 open_segment(found[0], found[1], piece)
             elif segments and piece_no == 0:
                 segments[-1].text += "\n" + piece
@@ -151,10 +158,30 @@ def segment(lines: list[str]) -> list[Segment]:
     return segments
 
 
+# a line this long is a capture run on into one line (a paragraph seldom runs past a few hundred characters)
+_RUN_ON = 800
+# "附件：1.封面" / "附件：" at the end of a run-on piece: a list of the 附件's names follows
+_ATTACHMENT_LIST = re.compile(r"附\s*件\s*[:：]\s*(?:(\d{1,2})\s*[.．、]\s*\S.*)?$")
+
+
+def _attachment_list_next(piece: str, listed: tuple[str, str] | None) -> tuple[str, int] | None:
+    """The label of the next attachment name, while a list of 附件 names goes on.
+
+    "附件：1.申请表 2.承诺书" names the files a notice carries; its numbers are
+    never clauses, on lines of their own or run on.
+    """
+    if listed is not None:
+        return listed[0], (label_value(listed[1]) or 0) + 1
+    m = _ATTACHMENT_LIST.search(piece)
+    if not m:
+        return None
+    return "arabic", int(m.group(1)) + 1 if m.group(1) else 1
+
+
 def _line_label_ok(found: tuple[str, str], line: str) -> bool:
     kind, label = found
     rest = line[len(label) :]
-    if kind in ("arabic", "arabic_close") and re.match(r"^\s*[%％个万亿元年月日]", rest):
+    if kind in ("arabic", "arabic_close") and _UNIT_AFTER.match(rest):
         return False
     if _enumeration(kind, rest):
         return False
@@ -220,6 +247,7 @@ def _split_inline(line: str, last: dict[str, int]) -> list[str]:
         return [line]
     cuts = []
     seen = dict(last)
+    run_on = len(line) >= _RUN_ON
     first = match_label(line)
     if first:
         v = label_value(first[1])
@@ -235,24 +263,39 @@ def _split_inline(line: str, last: dict[str, int]) -> list[str]:
             or _after_title(line, m.start())
         )
         after_tag = not plain and bool(_TAG_OPEN.search(line, max(0, m.start() - 160), m.start()))
-        if not plain and not after_tag:
+        # "…根据等级确定：（一）较大火灾…；（二）一般火灾…；": a list run on after a colon and its semicolons,
+        # in a capture that lost its line breaks; where a page keeps them, a list inside a paragraph
+        # ("主要包括：1.工业机器人；2.增材制造装备。") is part of its sentence
+        in_list = run_on and not plain and not after_tag and line[m.start() - 1] in "：:；;"
+        if not plain and not after_tag and not in_list:
             continue
         found = match_label(line[m.start() :])
         if not found:
             continue
         # after a bracket only when the bracket closed a sentence or a 责任单位 tag:
         # "…（责任单位：市科技局）（二）…" is a new item, "(AGV)1.5亿元" is not
-        if line[m.start() - 1] in "）)〕" and not _TAG_BEFORE.search(line, 0, m.start()):
-            continue
         kind, label = found
+        # ("…项目（含残疾人运动项目）（二）奖励对象：": a bracketed label that goes on with its sequence is one too)
+        if (
+            line[m.start() - 1] in "）)〕"
+            and not _TAG_BEFORE.search(line, 0, m.start())
+            and not (kind == "paren_cn" and label_value(label) == seen.get(kind, 0) + 1 and seen.get(kind))
+        ):
+            continue
         rest = line[m.start() + len(label) :]
-        if not rest.strip() or re.match(r"^\s*[%％个万亿元年月日]", rest) or _enumeration(kind, rest):
+        if not rest.strip() or _UNIT_AFTER.match(rest) or _enumeration(kind, rest):
             continue
         value = label_value(label)
         if not _plausible_inline(kind, value, seen):
             continue
         if after_tag and (value is None or value != seen.get(kind, 0) + 1):
             continue  # right after a tag's names only the next number of its sequence is believed
+        if in_list and (
+            kind in _RANK
+            or value is None
+            or value != (1 if line[m.start() - 1] in "：:" else seen.get(kind, 0) + 1)
+        ):
+            continue  # a colon opens a list at 1, a semicolon goes on with the next number
         if value is not None:
             seen[kind] = value
         cuts.append(m.start())

@@ -471,3 +471,50 @@ def test_a_tag_whose_name_holds_a_bracket_still_runs_into_the_next_item():
         "行政审批局（智慧岛中心）",
         "区金控集团",
     ]
+
+
+LONG_PREAMBLE = (
+    "为规范火灾事故调查处理，强化火灾事故查处力度，督促落实消防安全责任，结合我市实际，制定本细则。" * 20
+)
+
+
+def test_a_list_run_on_after_a_colon_in_a_capture_without_line_breaks():
+    text = (
+        "广安市火灾事故调查处理实施细则第一章　总　则第一条　"
+        + LONG_PREAMBLE
+        + "第二条　组织主体根据火灾事故等级确定："
+        "（一）较大火灾事故由市人民政府依法负责组织调查处理；（二）一般火灾事故由县级人民政府负责组织调查处理；"
+        "（三）其他一般火灾事故由消防救援机构负责调查处理。第三条　本细则自印发之日起施行。"
+    )
+    paths = [c.path for c in clean(text).clauses if c.number]
+    assert ["第一章", "第二条", "（一）"] in paths and ["第一章", "第二条", "（三）"] in paths
+    assert ["第一章", "第三条"] in paths
+
+
+def test_a_bracketed_label_after_a_bracket_goes_on_with_its_sequence():
+    text = (
+        "平潭综合实验区体育竞赛奖励办法（试行） 一、奖励原则（一）重点奖励录取名次的运动员。（二）适当奖励保障人员。"
+        "二、奖励的范围和对象（一）奖励范围：奥运、亚运、全运项目（含残疾人运动项目）（二）奖励对象：由我区输送的运动员。"
+        "三、审批程序（一）体育竞赛奖励每年计发一次。"
+    )
+    paths = [c.path for c in clean(text).clauses if c.number]
+    assert ["二、", "（二）"] in paths
+
+
+def test_the_names_of_a_list_of_attachments_are_never_clauses():
+    text = (
+        "某某办事指南\n一、政策依据\n1.某某办法\n二、事后抽查\n（一）抽查。\n区工科信局对企业注册情况进行抽查。\n"
+        "附件：1.封面\n2.申请表\n3.承诺书\n附件1\n封面\n"
+    )
+    paths = [c.path for c in clean(text).clauses if c.number]
+    assert paths == [["一、"], ["一、", "1."], ["二、"], ["二、", "（一）"]]
+    run_on = clean(
+        "某某奖励办法 一、奖励对象（一）引进企业。（二）引进项目。二、本办法自印发之日起施行。 "
+        "附件：1.“首接首招”招商确认单2. 年度招商奖励情况兑现汇总表 3. 年度个人招商奖励情况兑现明细表 来源：中国平潭"
+    )
+    assert [c.path for c in run_on.clauses if c.number][-1] == ["二、"]
+
+
+def test_an_item_about_a_years_figures_is_an_item():
+    text = "某某办事指南\n四、资助标准\n1.年度销售额3亿元以上的批发企业，予以奖励。\n2.年度零售额3000万元以上的零售企业，予以奖励。\n"
+    assert [c.path for c in clean(text).clauses if c.number] == [["四、"], ["四、", "1."], ["四、", "2."]]
