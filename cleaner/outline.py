@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from .numerals import cn_to_int
 
-CN_DIGITS = "零〇一二三四五六七八九十百"
+CN_DIGITS = "零〇一二三四五六七八九十百千"
 _CN = f"[{CN_DIGITS}]+"
 
 # kind -> regex for a label at the start of a segment
@@ -38,7 +38,7 @@ LABEL_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 # The labels a run-on line may carry inline.
 _LABEL_ALTERNATIVES = (
-    r"(第(?:[零〇一二三四五六七八九十百]+|\d+)(?:[章节条]|部分)|[一二三四五六七八九十百]{1,4}、|[（(][一二三四五六七八九十百]{1,4}[）)]"
+    r"(第(?:[零〇一二三四五六七八九十百千]+|\d+)(?:[章节条]|部分)|[一二三四五六七八九十百]{1,4}、|[（(][一二三四五六七八九十百]{1,4}[）)]"
     r"|\d{1,2}(?:[.．、﹒](?!\d)|\.(?=(?:19|20)\d{2}年))|[（(]\d{1,2}[）)]|\d{1,2}[）)]|[①-⑳])"
 )
 # Where a label may start inside a run-on line: after a sentence end or a space.
@@ -46,7 +46,7 @@ _INLINE = re.compile(r"(?:(?<=[。！？\s])|(?<=[。！？]”)|(?<=[）)〕]))
 _INLINE_ANY = re.compile(_LABEL_ALTERNATIVES)
 _RANK = {"part": -1, "chapter": 0, "section": 1, "article": 2}
 _CHAPTER_THEN_ARTICLE = re.compile(
-    r"^第(?:[零〇一二三四五六七八九十百]+|\d+)[章节]\s*[^\s第]{1,20}\s+第(?:[零〇一二三四五六七八九十百]+|\d+)条"
+    r"^第(?:[零〇一二三四五六七八九十百千]+|\d+)[章节]\s*[^\s第]{1,20}\s+第(?:[零〇一二三四五六七八九十百千]+|\d+)条"
 )
 # "〔责任单位：市委组织部（市人才办）、市经济信息化局〕": a tag in tortoise-shell brackets may hold parentheses
 # "责任单位：区经济发展局、农业农村局10.支持…": an unbracketed tag's names run into the next item

@@ -36,7 +36,7 @@ def clean_lines(raw: list[str]) -> list[str]:
 
 
 _CONTENTS = re.compile(r"目录|目次")
-_PART = re.compile(r"^第[一二三四五六七八九十百零〇\d]+[编章节]")
+_PART = re.compile(r"^第[一二三四五六七八九十百千零〇\d]+[编章节]")
 
 
 def drop_contents(lines: list[str]) -> list[str]:

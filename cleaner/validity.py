@@ -78,7 +78,7 @@ PERIOD_START = re.compile(rf"(?:自|从)(?P<date>{DATE})(?:起)?(?:计算|起算
 
 # The clause label in front of the closing article ("第五条 ", "六、") is not part of what it says.
 _LABEL = re.compile(
-    r"^(?:第[一二三四五六七八九十百零〇\d]+条|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)])\s*"
+    r"^(?:第[一二三四五六七八九十百千零〇\d]+条|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)])\s*"
 )
 _SENTENCE = re.compile(r"[^。；;！\n]+[。；;！]?")
 # Every pattern above needs one of these words: sentences without them are skipped unread.

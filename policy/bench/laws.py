@@ -3,8 +3,10 @@
 The laws corpus (LawRefBook/Laws, the national folders) is never committed:
 the command reads the folder given, else ``$POLICY_LAWS_DIR``, else
 /work/laws.  A document without a title, an issuer or a date, a title that
-swallowed its adoption line, or an adoption line read as a clause is a rule
-the cleaner lacks; the examples name the files to look at.
+swallowed its adoption line, an adoption line read as a clause, or an article
+left inside another clause (第一千一百八十八条 printed with long numerals) is
+a rule the cleaner lacks; the examples name the files to look at, and the
+longest clauses show where an outline may have missed its labels.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from policy.bench import bench
 
 DEFAULT_DIR = "/work/laws"
 SUFFIXES = (".md", ".txt", ".html", ".htm")
+# an article label at the start of a line inside a clause: an article the outline did not split off
+_ARTICLE_INSIDE = re.compile(r"\n[\s　]*第[零〇一二三四五六七八九十百千\d]+条")
 _HISTORY_WORDS = re.compile(r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日.{0,60}(?:通过|公布|发布|修正|修订|施行)")
 
 
@@ -36,6 +40,7 @@ class Report:
     missing: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     seconds: float = 0.0
     slowest: tuple[float, str] = (0.0, "")
+    longest: list[tuple[int, str, str]] = field(default_factory=list)  # (characters, file, clause path)
 
     def share(self, key: str) -> float:
         return 1 - len(self.missing[key]) / self.documents if self.documents else 0.0
@@ -76,6 +81,12 @@ def check(files: list[Path]) -> Report:
             report.missing["date (published or signed)"].append(str(f))
         if any(_HISTORY_WORDS.match(c.text) and len(c.text) < 300 for c in doc.clauses[:6]):
             report.missing["adoption lines kept out of clauses"].append(str(f))
+        if any(_ARTICLE_INSIDE.search(c.text) for c in doc.clauses):
+            report.missing["articles each a clause"].append(str(f))
+        longest = max(doc.clauses, key=lambda c: len(c.text), default=None)
+        if longest is not None:
+            report.longest.append((len(longest.text), str(f), "/".join(longest.path) or "(unnumbered)"))
+    report.longest.sort(reverse=True)
     return report
 
 
@@ -109,6 +120,7 @@ def bench_laws(folder: str | None, examples: int) -> None:
         "issuer",
         "date (published or signed)",
         "adoption lines kept out of clauses",
+        "articles each a clause",
     ):
         bad = report.missing[key]
         click.echo(
@@ -116,6 +128,8 @@ def bench_laws(folder: str | None, examples: int) -> None:
         )
         for path in bad[:examples]:
             click.echo(f"  fails: {path}")
+    for size, path, clause in report.longest[:examples]:
+        click.echo(f"  longest clause: {size} characters, {path} {clause}")
     if report.documents:
         click.echo(
             f"clean(): {report.documents / report.seconds:.1f} documents/s, "

@@ -518,3 +518,20 @@ def test_the_names_of_a_list_of_attachments_are_never_clauses():
 def test_an_item_about_a_years_figures_is_an_item():
     text = "某某办事指南\n四、资助标准\n1.年度销售额3亿元以上的批发企业，予以奖励。\n2.年度零售额3000万元以上的零售企业，予以奖励。\n"
     assert [c.path for c in clean(text).clauses if c.number] == [["四、"], ["四、", "1."], ["四、", "2."]]
+
+
+def test_articles_numbered_in_the_thousands_are_each_a_clause():
+    text = (
+        "中华人民共和国民法典\n第一章　基本规定\n第一条　为了保护民事主体的合法权益，制定本法。\n"
+        "第三章　责任主体的特殊规定\n"
+        "第一千一百八十八条　无民事行为能力人造成他人损害的，由监护人承担侵权责任。\n"
+        "第一千一百八十九条　监护人将监护职责委托给他人的，监护人应当承担侵权责任。\n"
+        "第一千二百零一条　受到第三人人身损害的，由第三人承担侵权责任。\n"
+    )
+    paths = [c.path for c in clean(text).clauses if c.number]
+    assert paths[-4:] == [
+        ["第三章"],
+        ["第三章", "第一千一百八十八条"],
+        ["第三章", "第一千一百八十九条"],
+        ["第三章", "第一千二百零一条"],
+    ]
