@@ -199,7 +199,7 @@ CHROME_LINE_PATTERNS = (
     # a bar made only of tools: 【关闭窗口】【打印本文】【字体：大 中 小】; a body line that merely
     # starts with 关闭 or 收藏 ("关闭落后产能……") is not one
     r"^[【】\[\]\s:：|｜]*(?:(?:关闭窗口|关闭本页|打印本文|打印本页|打印|关闭|返回顶部|收藏本页|加入收藏|收藏|我要纠错|纠错|"
-    r"字体|字号|[大中小]|默认)[【】\[\]\s:：|｜]*)+$",
+    r"字体|字号|[大中小]|默认|Aa|网站地图|联系我们)[【】\[\]\s:：|｜]*)+$",
     r"^(EN|English|政策纵览|Policy Overview|返回列表|返回首页|首页|网站首页|主页|当前位置[:：].*|您的位置[:：].*|您现在的位置[:：].*)$",
     r"^分享到?[:：].{0,40}$",
     r"^(微信|微博|QQ空间|QQ好友|朋友圈|\s)+$",
@@ -210,7 +210,8 @@ CHROME_LINE_PATTERNS = (
     r"网站标识码|ICP备|公网安备|版权所有|^技术支持[:：]",
     # breadcrumbs: 首页 > 政务公开 > 政策文件, or a path without its 首页 (信息公开 > 政策文件)
     r"^(?:首页|网站首页|主页)\s*(?:[>＞»›→]|&gt;).{0,80}$",
-    r"^[\u4e00-\u9fff][^。，；：:>＞»›→]{1,14}(?:\s*(?:[>＞»›→]|&gt;)\s*[\u4e00-\u9fff][^。，；：:>＞»›→]{1,14}){1,6}$",
+    # (a title broken at its inner <…> bracket, "电力中长期交易基本规则（暂行）>的通知》的通知", is no path)
+    r"^[\u4e00-\u9fff][^。，；：:>＞»›→《》]{1,14}(?:\s*(?:[>＞»›→]|&gt;)\s*[\u4e00-\u9fff][^。，；：:>＞»›→《》]{1,14}){1,6}$",
 )
 
 # Tag words that open a list of responsible departments, and the role they give.

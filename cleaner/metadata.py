@@ -52,11 +52,12 @@ def clean_title(title: str | None) -> str | None:
 
 
 def doc_type_of(title: str | None) -> str:
-    """The type a title names; "关于印发…方案的通知" is the 方案 it carries."""
+    """The type a title names; "关于印发…方案的通知" is the 方案 it carries, "关于转发…" a 通知."""
     if not title:
         return "其他"
     t = _strip_trailing_brackets(re.sub(r"\s+", "", title))
-    m = re.search(r"(?:印发|转发|发布|公布)(?:《)?(.+?)(?:》)?的(?:通知|公告|通告|决定)$", t)
+    # a 转发 notice forwards another body's document: it is the forwarding body's 通知
+    m = re.search(r"(?:印发|发布|公布)(?:《)?(.+?)(?:》)?的(?:通知|公告|通告|决定)$", t)
     if m:
         carried = _type_by_suffix(_strip_trailing_brackets(m.group(1)))
         if carried != "其他":

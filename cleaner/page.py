@@ -30,7 +30,8 @@ from .labels import (
     TITLE_CLASS_HINTS,
 )
 from .markdown import looks_like_markdown, markdown_lines
-from .metadata import find_doc_number, looks_like_title
+from .metadata import find_doc_number, looks_like_title, strip_site_suffix
+from .text import is_chrome
 
 BLOCK_TAGS = frozenset(
     {
@@ -119,6 +120,7 @@ class Page:
     attachments: list[str] = field(default_factory=list)
     is_html: bool = False
     link_share: float = 0.0  # share of the body's text inside links: a list page is mostly links
+    owner: str | None = None  # the site's owner, from its footer (主办单位：国家能源局浙江监管办公室)
     date_above: str | None = None  # a bare date line printed between the title and the body
     number_above: str | None = None  # a 文号 printed between the title and the body
 
@@ -133,11 +135,66 @@ def looks_like_html(text: str) -> bool:
 
 def parse_text(text: str) -> Page:
     headings: list[str] = []
+    title_tag = None
     if looks_like_markdown(text):
         lines, headings = markdown_lines(text)
     else:
         lines = text.splitlines()
-    return Page(lines=lines, table=read_label_lines(lines[:60]), headings=headings[:1])
+        title_tag, lines = _page_header(lines)
+    owner = _site_owner(lines[-40:]) if title_tag else None
+    return Page(
+        lines=lines,
+        table=read_label_lines(lines[:60]),
+        headings=headings[:1],
+        title_tag=title_tag,
+        owner=owner,
+    )
+
+
+_OWNER = re.compile(r"^\s*主办(?:单位)?\s*[:：]\s*([\u4e00-\u9fff（）()]{4,40})\s*$")
+
+
+def _site_owner(footer: list[str]) -> str | None:
+    """The body that runs the site, as its footer names it on a line of its own."""
+    for line in reversed(footer):
+        m = _OWNER.match(line)
+        if m:
+            return m.group(1)
+    return None
+
+
+def _page_header(lines: list[str]) -> tuple[str | None, list[str]]:
+    """A web page saved as text: its <title> ("…的通知_国家能源局江苏监管办公室") first, then the menu.
+
+    When the title without the site's name is printed again below, as the
+    page's heading, every short line in between is the site's menu (设为首页,
+    首页, 信息公开 …): the title line is the page's <title> and the menu goes.
+    """
+    first = next((i for i, ln in enumerate(lines[:5]) if ln.strip()), None)
+    if first is None:
+        return None, lines
+    tag = lines[first].strip()
+    title = strip_site_suffix(tag)
+    if not (6 <= len(title) <= 130) or re.search(r"[。；，：:]", title):
+        return None, lines  # (a 通报 names no type of ours: printed twice, it is still the title)
+    key = re.sub(r"\s+", "", title)
+    menu = 0
+    for j in range(first + 1, min(len(lines), first + 60)):
+        line = re.sub(r"\s+", "", lines[j])
+        if not line:
+            continue
+        # the heading may be broken over a few lines ("关于转发《…关于印发" / "<" / "电力中长期…》的通知")
+        joined = line
+        for k in range(j + 1, min(len(lines), j + 4)):
+            if not key.startswith(joined) or joined == key:
+                break
+            joined += re.sub(r"\s+", "", lines[k])
+        if joined == key and menu >= 3:
+            return tag, lines[j:]
+        if len(line) > 20 or re.search(r"[。；，]", line) or label_field(line):
+            return None, lines  # a sentence or the page's metadata (名称：…) is no menu
+        menu += 1
+    return None, lines
 
 
 def parse_html(text: str, body_selector: str | None = None, url: str | None = None) -> Page:
@@ -363,7 +420,9 @@ def read_label_lines(lines: list[str]) -> dict[str, str | None]:
         name = label_field(line) if len(line) <= 12 else None
         if name:
             nxt = lines[i + 1] if i + 1 < len(lines) else ""
-            _set(table, name, None if (is_label(nxt) or len(nxt) > 200 or _PAIR.match(nxt)) else nxt)
+            # (an empty "来源：" cell is followed by the page's tools: "Aa" / "字体：" are no value)
+            empty = is_label(nxt) or len(nxt) > 200 or _PAIR.match(nxt) or is_chrome(nxt)
+            _set(table, name, None if empty else nxt)
         elif _may_pair(line) and _PAIR.search(line):
             read_pairs(line, table)
     return table

@@ -45,6 +45,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _MEDIA = re.compile(
     r"(日报|晚报|报社|新闻|电视台|广播|融媒|客户端|公众号|新华社|人民网|新华网|[^政]网)$|^本站$|^原创$"
 )
+_PORTAL = re.compile(r"人民政府(?:办公厅|办公室)?$")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
@@ -192,6 +193,9 @@ def _build(page: Page, lines: list[str], hints: Hints, url: str | None = None) -
     ):
         stated_issuer = None  # a local office never issues a national law: it republished one
     issuer = lead_org or own or sig_issuer or stated_issuer
+    if not issuer and page.owner and not _PORTAL.search(page.owner):
+        # a body's own site publishes its own documents; a government's portal carries its departments'
+        issuer = page.owner
     published = _date(table.get("published")) or _date(page.meta.get("published")) or head.published
     page_date = published
     if repost:

@@ -24,6 +24,7 @@ _CLOSING = re.compile(
 _ATTACHMENT_HEAD = re.compile(
     r"^附\s*件\s*(?:[:：]|\d{1,2}(?:[:：．.、\s]|$)|[一二三四五六七八九十]{1,2}[:：、\s]|$)"
 )
+_SITE_FOOTER = re.compile(r"^(?:地址|通讯地址|邮编|邮政编码|主办单位|主办|承办单位|承办)\s*[:：]")
 _ITEM = re.compile(r"^(?:\d{1,2}[.．、]|[（(]\d{1,2}[）)])\s*")
 
 
@@ -50,6 +51,8 @@ def split_tail(lines: list[str]) -> Tail:
     k = len(lines)
     tail = Tail(start=k)
     blocks: list[list[str]] = []
+    while k > 0 and _SITE_FOOTER.match(lines[k - 1].strip()) and len(lines[k - 1]) < 80:
+        k -= 1  # the site's address and owner under a page saved as text: not the document's
     while k > 0:
         line = lines[k - 1].strip()
         if _CLOSING.match(line):

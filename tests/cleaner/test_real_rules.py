@@ -535,3 +535,45 @@ def test_articles_numbered_in_the_thousands_are_each_a_clause():
         ["第三章", "第一千一百八十九条"],
         ["第三章", "第一千二百零一条"],
     ]
+
+
+NEA_MENU = "设为首页\n工作邮箱\n搜索\n首页\n机构概览\n动态要闻\n信息公开\n"
+NEA_TOOLS = "来源：\nAa\n字体：\n小\n|\n中\n|\n大\n"
+NEA_FOOTER = (
+    "扫一扫在手机打开当前页\n网站地图\n联系我们\n地址: 杭州市黄龙路8号\n邮编:310007\n"
+    "主办单位: 国家能源局浙江监管办公室\n京ICP备11044902号\n"
+)
+
+
+def test_a_web_page_saved_as_text_its_title_menu_tools_and_footer():
+    text = (
+        "关于做好电力市场化交易注册绑定有关工作的通知_国家能源局浙江监管办公室\n"
+        + NEA_MENU
+        + "关于做好电力市场化交易注册绑定有关工作的通知\n2018-10-29 10:04\n"
+        + NEA_TOOLS
+        + "省电力公司，各售电公司：\n为做好电力市场化交易注册绑定工作，现将有关事项通知如下：\n"
+        "一、简化合同要求\n第二类电力用户参与市场交易，可不再签订三方合同。\n"
+        "国家能源局浙江监管办公室\n2018年10月26日\n" + NEA_FOOTER
+    )
+    doc = clean(text.encode())
+    assert doc.title == "关于做好电力市场化交易注册绑定有关工作的通知"
+    assert doc.published == "2018-10-29" and doc.signed == "2018-10-26"
+    assert doc.issuer == "国家能源局浙江监管办公室"
+    assert [c.path for c in doc.clauses if c.number] == [["一、"]]
+
+
+def test_a_page_whose_text_is_only_its_attachment_is_filed_under_the_agency_that_runs_the_site():
+    text = (
+        "关于转发《国家发展改革委 国家能源局关于印发<电力中长期交易基本规则（暂行）>的通知》的通知\n"
+        + NEA_MENU
+        + "关于转发《国家发展改革委 国家能源局关于印发\n<\n电力中长期交易基本规则（暂行）>的通知》的通知\n"
+        "2017-02-22 11:47\n" + NEA_TOOLS + "附件：\n" + NEA_FOOTER
+    )
+    doc = clean(text.encode())
+    assert (
+        doc.title
+        == "关于转发《国家发展改革委 国家能源局关于印发<电力中长期交易基本规则（暂行）>的通知》的通知"
+    )
+    assert doc.published == "2017-02-22"
+    assert doc.doc_type == "通知"  # a 转发 notice is the forwarding body's 通知
+    assert doc.issuer == "国家能源局浙江监管办公室"  # not "Aa", the font tool under an empty 来源
