@@ -254,6 +254,14 @@ def _split_inline(line: str, last: dict[str, int]) -> list[str]:
         if v is not None:
             seen[first[0]] = v
     starts = [0] if first else []  # where the labels accepted so far begin
+    # where each number of each kind stands after a sentence end: a 1 glued to a table's header
+    # ("…申请条件(一）…105号文扶持内容及申请条件1.进口运费补贴。") opens a list its 2 goes on with
+    second: dict[str, int] = {}
+    if run_on:
+        for p in _INLINE.finditer(line):
+            got = match_label(line[p.start() :])
+            if got and label_value(got[1]) == 2:
+                second.setdefault(got[0], p.start())
     for m in _INLINE_ANY.finditer(line):
         if m.start() == 0:
             continue
@@ -262,6 +270,15 @@ def _split_inline(line: str, last: dict[str, int]) -> list[str]:
             or _after_heading(line, starts, m.start())
             or _after_title(line, m.start())
         )
+        if not plain and second:
+            got = match_label(line[m.start() :])
+            plain = bool(
+                got
+                and got[0] not in _RANK
+                and label_value(got[1]) == 1
+                and second.get(got[0], -1) > m.start()
+                and not re.search(r"[第条款项]$", line[max(0, m.start() - 1) : m.start()])
+            )
         after_tag = not plain and bool(_TAG_OPEN.search(line, max(0, m.start() - 160), m.start()))
         # "…根据等级确定：（一）较大火灾…；（二）一般火灾…；": a list run on after a colon and its semicolons,
         # in a capture that lost its line breaks; where a page keeps them, a list inside a paragraph

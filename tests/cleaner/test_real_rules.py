@@ -577,3 +577,16 @@ def test_a_page_whose_text_is_only_its_attachment_is_filed_under_the_agency_that
     assert doc.published == "2017-02-22"
     assert doc.doc_type == "通知"  # a 转发 notice is the forwarding body's 通知
     assert doc.issuer == "国家能源局浙江监管办公室"  # not "Aa", the font tool under an empty 来源
+
+
+def test_a_first_item_glued_to_a_flattened_tables_header_opens_the_list_its_second_goes_on_with():
+    filler = "对台湾籍商户给予直接租房补贴，按照交易市场承租面积补贴，试行一年。" * 24
+    text = (
+        "对台小额商品交易市场扶持措施实施细则 第一条 为促进市场繁荣，制定本细则。第五条 扶持内容及申请条件 "
+        "扶持内容申请条件(一）105号文扶持内容及申请条件1.进口运费补贴。给予进口货物收货人运费补贴。"
+        "2.二次装修补贴。按照实际经营面积给予补贴。" + filler + "3.会展补助。给予承办方一次性补助。"
+        "（二）其他扶持内容4.电费补贴。补贴期限至2018年底。第六条 本细则自发布之日起执行。"
+    )
+    paths = [c.path for c in clean(text).clauses if c.number]
+    assert ["第五条", "(一）", "1."] in paths and ["第五条", "(一）", "3."] in paths
+    assert ["第五条", "（二）"] in paths
