@@ -279,6 +279,17 @@ def _split_inline(line: str, last: dict[str, int]) -> list[str]:
                 and second.get(got[0], -1) > m.start()
                 and not re.search(r"[第条款项]$", line[max(0, m.start() - 1) : m.start()])
             )
+        if not plain and run_on:
+            # "…核定公交客运收入（二）纳入公交运营成本项目…", "…其他业务奖励三、年度补贴…": a Chinese
+            # numeral label that goes on with its sequence is one, glued to the text before it or not
+            got = match_label(line[m.start() :])
+            plain = bool(
+                got
+                and got[0] in ("cn", "paren_cn")
+                and seen.get(got[0])
+                and label_value(got[1]) == seen[got[0]] + 1
+                and not re.search(r"[第条款项、和及或与至]$", line[max(0, m.start() - 1) : m.start()])
+            )
         after_tag = not plain and bool(_TAG_OPEN.search(line, max(0, m.start() - 160), m.start()))
         # "…根据等级确定：（一）较大火灾…；（二）一般火灾…；": a list run on after a colon and its semicolons,
         # in a capture that lost its line breaks; where a page keeps them, a list inside a paragraph

@@ -590,3 +590,16 @@ def test_a_first_item_glued_to_a_flattened_tables_header_opens_the_list_its_seco
     paths = [c.path for c in clean(text).clauses if c.number]
     assert ["第五条", "(一）", "1."] in paths and ["第五条", "(一）", "3."] in paths
     assert ["第五条", "（二）"] in paths
+
+
+def test_a_chinese_numeral_label_that_goes_on_with_its_sequence_in_a_run_on_capture():
+    formula = "核定财政补贴=核定公交运营成本-核定公交客运收入，按季度预拨、次年清算。" * 24
+    text = (
+        "平潭综合实验区城市公交财政补贴管理办法 一、补贴范围（一）本办法所称财政补贴是指本级财政预算安排的补贴。"
+        "二、财政补贴核定方法（一）核定财政补贴"
+        + formula
+        + "核定公交客运收入（二）纳入公交运营成本项目人工费用。"
+        "实发财政补贴=核定财政补贴+其他业务奖励三、年度补贴资金清算流程（一）企业申报。"
+    )
+    paths = [c.path for c in clean(text).clauses if c.number]
+    assert ["二、", "（二）"] in paths and ["三、"] in paths and ["三、", "（一）"] in paths
