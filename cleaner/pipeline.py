@@ -45,6 +45,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _MEDIA = re.compile(
     r"(日报|晚报|报社|新闻|电视台|广播|融媒|客户端|公众号|新华社|人民网|新华网|[^政]网)$|^本站$|^原创$"
 )
+_STATUS = re.compile(r"[（(【\[]\s*(已废止|已失效|已修订|失效|废止)\s*[）)】\]]$")
 _PORTAL = re.compile(r"人民政府(?:办公厅|办公室)?$")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
@@ -162,11 +163,19 @@ def _build(page: Page, lines: list[str], hints: Hints, url: str | None = None) -
     known = stated or _title_from_page(page)
     head = read_head(lines, body_start, known)
     title = stated or clean_title(head.title) or known or _carried_title(lines[head.end : head.end + 3])
+    if title and (status := _STATUS.search(title)) and len(title) > len(status.group(0)) + 4:
+        # "…的通知（已废止）": the site's mark of the document's status, not part of its title
+        warnings.append(f"the site marks the document {status.group(1)}")
+        title = title[: status.start()].rstrip()
 
     # The table's 文号 cell, else the one the document prints under its title or above its body
     # (some tables leave the cell empty and print the 文号 only there); a 文号 quoted in the body never counts.
     doc_number = _number(
-        table.get("doc_number") or head.doc_number or page.number_above or page.meta.get("doc_number")
+        table.get("doc_number")
+        or head.doc_number
+        or page.number_above
+        or page.meta.get("doc_number")
+        or _number_by_title(lines[:12], title)
     )
     body = lines[head.end :]
     tail = split_tail(body)
@@ -327,6 +336,28 @@ def _segment_documents(body: list[str]) -> list[Segment]:
     return segments
 
 
+def _number_by_title(lines: list[str], title: str | None) -> str | None:
+    """A 文号 printed right before the title in a capture run on into one line.
+
+    "…QQ空间 岚综管综〔2015〕130号平潭综合实验区管委会关于印发《…》的通知区直各单位，…":
+    the red header's 文号 sits over the title; with the line breaks gone it is
+    glued to it (the title may open with its issuer's name).
+    """
+    core = re.sub(r"\s+", "", title or "")[:20]
+    if len(core) < 8:
+        return None
+    for line in lines:
+        if len(line) < 200:
+            continue
+        for m in DOC_NUMBER.finditer(line, 0, 600):
+            if line[max(0, m.start() - 1) : m.start()] in ("（", "(", "》"):
+                continue  # "（闽科高〔2023〕4号）": a document the text cites
+            after = re.sub(r"\s+", "", line[m.end() : m.end() + 100])
+            if core in after[: len(core) + 25]:
+                return re.sub(r"\s+", "", m.group(0))
+    return None
+
+
 def _cover_signature(body: list[str]) -> tuple[str | None, str | None]:
     """A 印发 notice signs its cover letter above the document it carries.
 
@@ -410,8 +441,9 @@ _COVER_SIGNATURE = re.compile(
     r"(?![起前至到开印发以之])"
 )
 # after the date: the end, a space, or what follows a signature (附件, 抄送, 此件公开发布) — never 起施行
+# (before it, a sentence end, or the bracket closing a 附件 line and the space its line break left)
 _RUN_ON_SIGNATURE = re.compile(
-    r"[。！]\s*(?P<org>[\u4e00-\u9fff]{4,40}?)\s*"
+    r"(?:[。！]\s*|[）)]\s+)(?P<org>[\u4e00-\u9fff]{4,40}?)\s*"
     r"(?P<date>(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)"
     r"(?=\s|$|相关附件|附件|[（(]此件|抄送|[（(]联系)"
 )

@@ -603,3 +603,43 @@ def test_a_chinese_numeral_label_that_goes_on_with_its_sequence_in_a_run_on_capt
     )
     paths = [c.path for c in clean(text).clauses if c.number]
     assert ["二、", "（二）"] in paths and ["三、"] in paths and ["三、", "（一）"] in paths
+
+
+PINGTAN_HEADER = (
+    "标题: 关于印发《平潭综合实验区促进金融业发展的实施办法》的通知（已废止）\n发布时间: 2015-06-23 09:43\n文号: \n"
+    "发布机构: 中国平潭\n栏目: 区管委会文件\n==================== 正文 ====================\n"
+)
+
+
+def test_a_wenhao_glued_to_the_title_in_a_run_on_capture_and_the_sites_status_mark():
+    body = "根据有关文件精神，为了进一步规范金融业奖补政策，促进我区金融业加快发展，制定本实施办法。" * 6
+    text = (
+        PINGTAN_HEADER
+        + "当前位置： 首页政务公开 时间：2015-06-23 09:43 微信 微博 QQ空间 岚综管综〔2015〕130号"
+        "平潭综合实验区管委会关于印发《平潭综合实验区促进金融业发展的实施办法》的通知区直各单位：《平潭综合实验区"
+        "促进金融业发展的实施办法》已经区管委会研究通过，现印发给你们，请认真遵照执行。平潭综合实验区管委会2015年6月18日"
+        "平潭综合实验区促进金融业发展的实施办法"
+        + body
+        + "（依据《暂行规定》（闽岚综实管综〔2013〕53号）执行。）"
+    )
+    doc = clean(text.encode())
+    assert doc.doc_number == "岚综管综〔2015〕130号"
+    assert doc.title == "关于印发《平潭综合实验区促进金融业发展的实施办法》的通知"
+    assert any("已废止" in w for w in doc.warnings)
+
+
+def test_a_wenhao_the_text_cites_in_brackets_is_not_the_documents():
+    text = (
+        PINGTAN_HEADER.replace(
+            "关于印发《平潭综合实验区促进金融业发展的实施办法》的通知（已废止）",
+            "平潭综合实验区经济发展局关于组织开展高新技术企业认定工作的通知",
+        )
+        + "各区级科技型中小企业：根据《福建省科学技术厅关于组织开展高新技术企业认定工作的通知》（闽科高〔2023〕4号），"
+        "结合实验区实际，现将《通知》转发你们，请按照要求做好各项申报工作。"
+        * 3
+        + "附件：关于组织开展2023年度高新技术企业认定工作的通知（闽科高〔2023〕4号） 平潭综合实验区经济发展局2023年5月5日"
+        "（联系人：高仁辉，联系电话：0591-23163108） 来源：平潭综合实验区经济发展局"
+    )
+    doc = clean(text.encode())
+    assert doc.doc_number is None
+    assert doc.signed == "2023-05-05"  # signed after its 附件 line's closing bracket
