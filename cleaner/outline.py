@@ -365,7 +365,11 @@ def heading_of(label: str, text: str, kind: str | None = None) -> str | None:
             re.search(r"[。；;，,]$", rest) and (len(head) > 20 or re.search(r"[，,]", head))
         ):
             return None
-        # one item of a list (…不合格的；, …事故的。): a title never ends in a semicolon or in 的
+        # one item of a list (…不合格的；, …事故的。): a title never ends in a semicolon or in 的,
+        # but an item that is a bare name ("（一）书证；", "（二）春节；") is its own heading
+        bare = re.sub(r"[；;。，,、]$", "", rest)
+        if len(bare) <= 6 and not re.search(r"[的，,；;。：:、（）()]", bare) and bare != rest:
+            return bare
         if re.search(r"(?:[；;]|的[。；;]?)$", rest):
             return None
     # "对新认定的企业，给予奖励10万元" opens with a sentence, not a title
