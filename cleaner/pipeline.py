@@ -387,7 +387,8 @@ def _cover_signature(body: list[str]) -> tuple[str | None, str | None]:
         # a run-on capture keeps the signature inline: "…认真贯彻落实。 湖北省科学技术厅 2023年2月20日 …"
         m = _INLINE_SIGNATURE.search(line, 0, 3000) or _COVER_SIGNATURE.search(line, 0, 3000)
         if m and is_org_line(m.group("org")):
-            return m.group("org"), parse_date(m.group("date"))
+            # joint issuers ("…党工委 …管委会") are filed under the first, as on lines of their own
+            return m.group("org").split()[0], parse_date(m.group("date"))
     return None, None
 
 
