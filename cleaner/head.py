@@ -103,8 +103,7 @@ def read_head(lines: list[str], start: int, known_title: str | None = None) -> H
             i = head.end = i + 1  # "原文链接：https://…", "【法宝引证码】 CLI.12.4792728" above the title
             continue
         if (
-            head.title is None
-            and head.doc_number is None
+            head.doc_number is None
             and (red or _is_red_header(lines, i))
             and is_org_line(re.sub(r"\s*文\s*件$", "", line) or "-")
         ):
@@ -124,6 +123,11 @@ def read_head(lines: list[str], start: int, known_title: str | None = None) -> H
             head.published = head.published or record.published
             i = head.end = record.end
             continue
+        if head.title and len(_key(line)) >= 8 and _key(head.title).endswith(_key(line)):
+            # the title again, under the red header, after a CMS heading that printed it with its 文号
+            # ("渝电大招〔2020〕7号--关于印发…的通知")
+            i = head.end = i + 1
+            continue
         used = _known_title_lines(lines, i, known) if known else 0
         title, used2 = (None, 0) if used else _title_at(lines, i)
         if not used and head.title is None and head.doc_number is None and _is_site_header(lines, i, known):
@@ -137,10 +141,9 @@ def read_head(lines: list[str], start: int, known_title: str | None = None) -> H
         elif (m := _HEAD_META.match(line)) and parse_date(m.group(1)):
             head.published = head.published or parse_date(m.group(1))
             i += 1
-        elif re.fullmatch(
-            r"[（(]?(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?[）)]?", line
-        ):
-            head.published = head.published or parse_date(line)  # a bare date under the title
+        elif _BARE_DATE.fullmatch(line):
+            # a bare date under (or, on a CMS info bar with its view counter, above) the title
+            head.published = head.published or parse_date(line)
             i += 1
         elif _is_meta_line(line):
             i += 1  # the page's metadata printed as "文号：…" lines (read into the table already)
@@ -159,6 +162,10 @@ def read_head(lines: list[str], start: int, known_title: str | None = None) -> H
     return head
 
 
+_BARE_DATE = re.compile(
+    r"[（(]?(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?[）)]?"
+    r"(?:\s+(?:浏览|点击|阅读|访问)(?:次数|量)?\s*[:：]?\s*\d*\s*次?)?"  # "2020年08月21日 10:53 浏览： 次"
+)
 _ORDER = re.compile(r"(?P<org>[\u4e00-\u9fff]{2,30}?)\s*令")
 _ORDER_NUMBER = re.compile(r"[（(]?\s*第\s*(\d{1,4})\s*号\s*[）)]?")
 

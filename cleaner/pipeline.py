@@ -365,7 +365,10 @@ def _cover_signature(body: list[str]) -> tuple[str | None, str | None]:
     middle of the page too: the signature right before a "附件" line.
     """
     for i in _signature_ends(body):
-        if re.match(r"^附\s*件", body[i]):
+        # followed by the 附件 or by the title of the document it carries (maybe over two lines)
+        if re.match(r"^附\s*件", body[i]) or any(
+            looks_like_title("".join(body[i : i + k])) for k in (1, 2) if i + k <= len(body)
+        ):
             return body[i - 2].split()[0], parse_date(body[i - 1])
     for i, line in enumerate(body[:40]):
         if match_label(line):

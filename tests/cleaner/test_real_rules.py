@@ -649,3 +649,30 @@ def test_an_item_that_is_a_bare_name_is_its_own_heading():
     text = "中华人民共和国劳动法\n第四十条　用人单位在下列节日期间应当依法安排劳动者休假：\n（一）元旦；\n（二）春节；\n（三）依法应当安排劳动者休假的其他休假节日。\n"
     heads = [c.heading for c in clean(text).clauses if c.number and len(c.path) == 2]
     assert heads[:2] == ["元旦", "春节"]
+
+
+def test_a_word_exported_notice_under_a_cms_heading_that_prints_its_wenhao():
+    html = (
+        "<html><head><title>渝电大招〔2020〕7号--关于印发《重庆广播电视大学入学资格审核工作方案》的通知-远程教育中心</title></head>"
+        "<body><div class='content'>"
+        "<h1>渝电大招〔2020〕7号--关于印发《重庆广播电视大学入学资格审核工作方案》的通知</h1>"
+        "<p>2020年08月21日 10:53 浏览： 次</p>"
+        "<p class='MsoNormal'>重庆市合川广播电视大学-重庆广播电视大学文件</p>"
+        "<p class='MsoNormal'>渝电大招〔2020〕7号</p>"
+        "<p class='MsoNormal'>关于印发《重庆广播电视大学入学资格审核工作方案》的通知</p>"
+        "<p class='MsoNormal'>各区县电大、电大分校、工作站：</p>"
+        "<p class='MsoNormal'>现将学校入学资格审核方案印发给你们，并就有关事宜通知如下：</p>"
+        "<p class='MsoNormal'>一、审核时间</p><p class='MsoNormal'>2020年9月16日17时前：新生数据平台上报。</p>"
+        "<p class='MsoNormal'>二、联系方式</p><p class='MsoNormal'>联系人：陆军</p>"
+        "<p class='MsoNormal'>重庆市合川广播电视大学-重庆广播电视大学</p><p class='MsoNormal'>2020年8月17日</p>"
+        "<p class='MsoNormal'>重庆市合川广播电视大学-重庆广播电视大学2020年秋季</p>"
+        "<p class='MsoNormal'>国家开放大学入学资格审核工作方案</p>"
+        "<p class='MsoNormal'>为做好入学资格审核工作，结合我校实际情况，特制定本方案。</p>"
+        "<p class='MsoNormal'>一、审核对象</p><p class='MsoNormal'>报读国家开放大学的新生。</p>"
+        "</div></body></html>"
+    )
+    doc = clean(html.encode())
+    assert doc.doc_number == "渝电大招〔2020〕7号"
+    assert doc.published == "2020-08-21"
+    assert doc.signed == "2020-08-17"  # the cover letter's signature, over the title of what it carries
+    assert doc.issuer == "重庆市合川广播电视大学-重庆广播电视大学"  # a university issues its own documents
