@@ -1,14 +1,29 @@
-"""Money amounts: 元 / 万元 / 亿元, caps, per-unit rates and enumerations.
+"""Money amounts: 元 / 万元 / 亿元, what kind of money each is, and who pays it.
 
 "分别给予200万元、100万元" is two amounts; "200、100万元" too, the unit
-printed once for both.
+printed once for both.  Each amount gets a kind, read from the words of its
+own phrase:
+
+- grants: ``cap`` (最高/不超过), ``fixed``, ``per_unit`` (每平方米40元, 20万元/家,
+  按每人8万元的标准), ``floor`` (给予不低于1亿元), ``ratio`` (按投资额的30%给予补助,
+  ``rate`` 0.3, ``yuan`` the cap printed with it: ``cleaner/ratios.py``);
+- never grants: ``total`` (a fund's size, a yearly budget), ``threshold`` (a
+  condition on the applicant: 营业收入达1000万元以上的企业, 纳税总额不低于500万元) and
+  ``target`` (a goal: 到2025年产值达到40亿元).
+
+``level`` is who pays, when the sentence says so (省级给予, 市财政一次性奖励,
+由属地政府给予, 区给予配套): ``cleaner/payers.py``.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 
 from corpus.model import Amount
+
+from .payers import payer_levels
+from .ratios import find_ratios
 
 _UNITS = {
     "": 1,
@@ -34,59 +49,81 @@ _BARE_WAN = re.compile(
     r"(?![\u4e00-\u9fff]{0,3}(?:平方|人|名|户|家|个|台|套|吨|千瓦|亩|次|项|件|册|株|头|辆|张|份|字|条|座|米|公里|kW))"
 )
 _MONEY_VERB = re.compile(r"(奖励|补助|资助|补贴|奖补|扶持资金|支持资金|资金|给予|最高|不超过|一次性)\s*$")
-_CAP = ("最高", "不超过", "上限", "最多", "封顶", "至多", "不高于")
-_TARGET = (
-    "达到",
-    "不低于",
-    "不少于",
-    "达",
-    "突破",
-    "超过",
-    "以上",
-    "规模",
-    "成交额",
-    "产值",
-    "营业收入",
-    "营收",
-    "增加值",
-    "年收入",
-)
+_CAP = ("最高", "不超过", "不超", "上限", "最多", "封顶", "至多", "不高于", "以内")
 _TOTAL = (
-    "总额",
     "总计",
     "合计",
     "总投资",
     "总规模",
     "资金池",
-    "累计",
     "共计",
+    "累计",
     "安排",
     "统筹资金",
     "设立",
+    "规模",
 )
+# What an applicant has or reaches (its revenue, its tax, its investment): an amount measuring
+# one of these is a condition, not money paid, unless a grant verb stands between them.
+_MEASURES = re.compile(
+    r"营业收入|主营业务收入|销售收入|销售额|零售额|营收|收入|产值|纳税|税收|缴税|投资|注册资本|研发投入|研发经费|"
+    r"研发费用|研发支出|经济贡献|工资薪金|薪酬|年薪|担保金额|贷款额|融资额|融资|成交额|增加值|资产|出口额|进出口额|"
+    r"利润|交易额|合同额|设备|产品|贸易额|营业额"
+)
+_GRANT_VERB = re.compile(r"给予|奖励|补助|资助|补贴|奖补|配套|贴息|扶持|予以|支持")
+_GOAL = re.compile(
+    r"力争|目标|到20\d\d年|20\d\d年(?:底|末)?前|预计|预期|全市|全省|全区|全县|全国|总产值|综合产值"
+)
+_AT_LEAST_AFTER = re.compile(r"^\s*(?:[(（]含[)）])?\s*(?:及|或)?\s*(?:以上|以下|以内|及以上|及以下|级台阶)")
+_FLOOR = re.compile(r"(?:给予|奖励|补助|资助|补贴|扶持|支持|安排)\s*(?:不低于|不少于)\s*$")
+_FLOOR_AFTER = re.compile(r"^[^，。；,;]{0,4}(?:的)?(?:奖励|补助|资助|补贴|扶持|支持|资金支持|奖补)")
+_PER_UNIT_BEFORE = re.compile(
+    r"每(?:平方米|平米|㎡|米|千米|公里|件|项|吨|千瓦|兆瓦|台|套|亩|小时|机时|学时|课时|人次|床|辆|标准箱|TEU)"
+    r"|每(?:人|户|名)每(?:月|年|天|日)"
+    r"|按[^，。；,;]{0,24}每(?:人|家|个|名|户|件|项|所|座)[^，。；,;\d]{0,6}$"
+    r"|每(?:新|增加|新增)[^，。；,;]{0,12}"
+)
+_PART = re.compile(r"[，。；,;：:]")
+_SENTENCE_END = re.compile(r"[。；;!\n！？?]")
 
 
-def _kind(before: str, after: str) -> str:
-    # the words that qualify an amount stand in its own phrase: "达到5000万元以上的机构，给予10万元"
-    window = re.split(r"[，。；,;：:]", before[-12:])[-1]
-    # a cap per year or per firm ("每家企业每年最高不超过20万元") is still a cap
-    if any(w in window for w in _CAP):
-        return "cap"
-    # "每年安排5000万元专项资金" is a yearly budget, not a rate
-    if any(w in window for w in _TOTAL):
-        return "total"
-    if re.search(r"每[^，。；,;]{0,8}$", window) or after.startswith(("/", "每")):
-        return "per_unit"
-    # "给予不低于1亿元支持": a grant with a floor is still a grant, not a target to reach
-    if re.search(r"(给予|奖励|补助|资助|补贴|扶持)\s*(不低于|不少于)\s*$", window):
-        return "fixed"
-    if any(w in window for w in _TARGET) or after.startswith("以上"):
-        return "target"
-    return "fixed"
+@dataclass(frozen=True)
+class AmountSpan:
+    """An amount with where it stands in the text (start, end) and whether a ratio took it as its cap."""
+
+    start: int
+    end: int
+    amount: Amount
+    absorbed: bool = False  # the cap of a ratio printed beside it: part of that ratio, not a grant of its own
 
 
 def find_amounts(text: str) -> list[Amount]:
-    """Every money amount in a clause's text, in order, with its value in yuan and its kind."""
+    """Every money amount in a clause's text, in order, with its value in yuan, kind, rate and payer."""
+    return [s.amount for s in amount_spans(text) if not s.absorbed]
+
+
+def amount_spans(text: str) -> list[AmountSpan]:
+    """Money amounts and grant ratios of a text, in order of position (absorbed caps included)."""
+    money = _money_spans(text)
+    spans = find_ratios(text, money)
+    levels = payer_levels(text)
+    out = []
+    for s in sorted(spans, key=lambda s: (s.start, s.end)):
+        level = _level_at(levels, s.start)
+        if level and s.amount.kind not in ("threshold", "target", "total"):
+            s = replace(s, amount=replace(s.amount, level=level))
+        out.append(s)
+    return out
+
+
+def _level_at(levels: list[tuple[int, int, str]], at: int) -> str | None:
+    for start, end, level in levels:
+        if start <= at < end:
+            return level
+    return None
+
+
+def _money_spans(text: str) -> list[AmountSpan]:
     hits: list[tuple[int, int, list[float]]] = []
     for m in _AMOUNT.finditer(text):
         factor = _UNITS[m.group("unit") or ""]
@@ -102,15 +139,73 @@ def find_amounts(text: str) -> list[Amount]:
         # "奖励50万" (元 left out): money only right after a word that gives money
         if _MONEY_VERB.search(text, max(0, m.start() - 8), m.start()):
             hits.append((m.start(), m.end(), [float(m.group(1)) * _UNITS[m.group(2)]]))
-    found: list[Amount] = []
-    for start, end, values in sorted(hits):
+    hits = _join_ranges(sorted(hits), text)
+    found: list[AmountSpan] = []
+    for start, end, values in hits:
+        kind = amount_kind(text, start, end)
         before = text[max(0, start - 16) : start]
-        kind = _kind(before, text[end : end + 4])
-        prefix = re.search(r"(最高|不超过|上限|最多|不低于|每[^\d，。；,;]{0,6})$", before)
-        label = text[start - (len(prefix.group(0)) if prefix else 0) : end]
+        prefix = re.search(r"(最高|不超过|上限|最多|不低于|不少于|每[^\d，。；,;]{0,6})$", before)
+        label_start = start - (len(prefix.group(0)) if prefix else 0)
+        label = text[label_start:end]
+        if len(values) == 2 and kind in ("cap", "fixed") and re.search(r"[至到\-~—－]", text[start:end]):
+            kind, values = "cap", [values[-1]]  # "给予5万元至30万元奖励": up to the upper bound, one grant
         for value in values:
             yuan = int(value) if value == int(value) else value
-            found.append(Amount(text=label, yuan=yuan, kind=kind))
+            found.append(AmountSpan(label_start, end, Amount(text=label, yuan=yuan, kind=kind)))
+    return found
+
+
+def _join_ranges(hits: list[tuple[int, int, list[float]]], text: str) -> list[tuple[int, int, list[float]]]:
+    """ "5万元至30万元", "500万元以上1000万元及以下": two amounts printed as one range stay one."""
+    out: list[tuple[int, int, list[float]]] = []
+    for start, end, values in hits:
+        if out and len(out[-1][2]) == 1 and len(values) == 1:
+            gap = text[out[-1][1] : start]
+            if re.fullmatch(r"\s*(?:[(（]含[)）])?\s*(?:至|到|-|~|—|－|以上)\s*", gap):
+                prev = out.pop()
+                out.append((prev[0], end, prev[2] + values))
+                continue
+        out.append((start, end, values))
+    return out
+
+
+def amount_kind(text: str, start: int, end: int) -> str:
+    """The kind of the money amount text[start:end], from the words of its own phrase and sentence."""
+    before = text[max(0, start - 24) : start]
+    after = text[end : end + 8]
+    # the words that qualify an amount stand in its own phrase: "达到5000万元以上的机构，给予10万元"
+    phrase = _PART.split(before)[-1]
+    sentence_start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    sentence = text[sentence_start:start]
+    # a form's or a document's name (《5000万元及以上固定资产投资项目情况表》) names a bracket, pays nothing
+    if text.rfind("《", 0, start) > text.rfind("》", 0, start):
+        return "threshold"
+    measure = _last_measure(phrase)
+    if measure is not None and not _GRANT_VERB.search(phrase[measure:]):
+        return "target" if _GOAL.search(sentence) else "threshold"
+    if _AT_LEAST_AFTER.match(after):
+        if not _GRANT_VERB.search(phrase):
+            return "target" if _GOAL.search(sentence) else "threshold"
+    if _PER_UNIT_BEFORE.search(phrase) or after.startswith(("/", "每")):
+        return "per_unit"
+    if _FLOOR.search(phrase) or (re.search(r"(?:不低于|不少于)\s*$", phrase) and _FLOOR_AFTER.match(after)):
+        return "floor"
+    # a cap per year or per firm ("每家企业每年最高不超过20万元", "年资助总额不超过300万元") is still a cap
+    if any(w in phrase for w in _CAP):
+        return "cap"
+    # "每年安排5000万元专项资金" is a yearly budget, not a rate
+    if any(w in phrase for w in _TOTAL) or re.search(r"总额(?!度)", phrase):
+        return "total"
+    if re.search(r"(?:达到|达|突破|超过|不低于|不少于)\s*$", phrase):
+        return "target" if _GOAL.search(sentence) else "threshold"
+    return "fixed"
+
+
+def _last_measure(phrase: str) -> int | None:
+    """Where the last measured quantity (营业收入, 纳税, 投资 …) of the phrase ends, if any."""
+    found = None
+    for m in _MEASURES.finditer(phrase):
+        found = m.end()
     return found
 
 

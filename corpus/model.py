@@ -26,7 +26,10 @@ DOC_TYPES = (
     "公告",
     "其他",
 )
-AMOUNT_KINDS = ("cap", "fixed", "per_unit", "total", "target")
+AMOUNT_KINDS = ("cap", "fixed", "per_unit", "floor", "ratio", "total", "threshold", "target")
+# Money an applicant is given; a fund's total, a threshold to reach and a goal are never grants.
+GRANT_KINDS = ("cap", "fixed", "per_unit", "floor", "ratio")
+LEVELS = ("national", "province", "city", "county")
 DEPARTMENT_ROLES = ("lead", "support", "responsible")
 
 
@@ -35,8 +38,23 @@ class Amount:
     """A money amount as printed, with its value in yuan (None when unreadable)."""
 
     text: str
-    yuan: float | None
+    yuan: float | None  # for a ratio: the cap printed with it, else None
     kind: str = "fixed"
+    rate: float | None = None  # a ratio's share (0.3 for 30%)
+    level: str | None = None  # who pays, when the text says: national | province | city | county
+
+    @property
+    def is_grant(self) -> bool:
+        return self.kind in GRANT_KINDS
+
+    def to_dict(self) -> dict[str, Any]:
+        """{text, yuan, kind}, plus rate and level when known (absent keys read as None)."""
+        d: dict[str, Any] = {"text": self.text, "yuan": self.yuan, "kind": self.kind}
+        if self.rate is not None:
+            d["rate"] = self.rate
+        if self.level is not None:
+            d["level"] = self.level
+        return d
 
 
 @dataclass(frozen=True)
@@ -113,7 +131,7 @@ class Clause:
             "text": self.text,
             "departments": self.departments,
             "department_tags": [_flat(d) for d in self.department_tags],
-            "amounts": [_flat(a) for a in self.amounts],
+            "amounts": [a.to_dict() for a in self.amounts],
         }
 
     @classmethod

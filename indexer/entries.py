@@ -133,7 +133,8 @@ def clause_entries(doc: Document, status: dict | None = None, copies: dict | Non
             if full:
                 names.append(full)
             printed += [d.name] + ([d.canonical] if d.canonical else [])
-        amounts = [a.yuan for a in c.amounts if a.yuan is not None]
+        # money given: a threshold, a goal or a fund's size never sorts or filters a clause as a grant
+        amounts = [a.yuan for a in c.amounts if a.yuan is not None and a.is_grant]
         payload = {
             "doc_id": doc.id,
             "clause_id": c.id,
@@ -154,7 +155,10 @@ def clause_entries(doc: Document, status: dict | None = None, copies: dict | Non
             "department_tags": [
                 {"name": d.name, "role": d.role, "canonical": d.canonical} for d in c.department_tags
             ],
-            "amounts": [{"text": a.text, "yuan": a.yuan, "kind": a.kind} for a in c.amounts],
+            "amounts": [
+                {"text": a.text, "yuan": a.yuan, "kind": a.kind, "rate": a.rate, "level": a.level}
+                for a in c.amounts
+            ],
             "status": status,
             "expires": (status or {}).get("expires") or doc.expires,
             "sources": (copies or {}).get("sources") or ([doc.url] if doc.url else []),

@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+from corpus.model import GRANT_KINDS as _GRANT_KINDS
+
 AMOUNT_KINDS = {
     "cap": "最高",
     "fixed": "定额",
     "per_unit": "按标准",
+    "floor": "不低于",
+    "ratio": "按比例",
     "total": "总额",
+    "threshold": "门槛",
     "target": "目标",
     "floor": "不低于",
     "ratio": "按比例",
     "threshold": "门槛",
 }
-# Kinds that are money given to an applicant; a fund's total or an output target is not a grant.
-GRANT_KINDS = ("cap", "fixed", "per_unit")
+# Kinds that are money given to an applicant; a fund's total, a threshold or a goal is not a grant.
+GRANT_KINDS = _GRANT_KINDS
+LEVELS = {"national": "中央", "province": "省级", "city": "市级", "county": "区县级"}  # who pays
 
 FACETS = {  # facet field of indexer.search -> (label, query-string parameter it sets)
     "status": ("效力", "status"),

@@ -4,8 +4,12 @@ An enterprise asks "in 临沂, for 中试基地, what can I get from 市科技�
 least 50万?".  With keywords the clauses come from ``indexer.search`` (so
 synonyms, region-through-document and department aliases apply); without
 keywords every clause with an amount in the store is a candidate.  Either way
-only grant amounts count (a cap, a fixed sum, a per-unit rate): a fund's
-total or an output target is money nobody is given.
+only grant amounts count (a cap, a fixed sum, a per-unit rate, a floor, a
+ratio with its cap): a fund's total, a threshold the applicant must reach
+(营业收入达1000万元) or an output target is money nobody is given.  A floor
+shows as 不低于, never as a fixed sum; a grant paid by the province says so
+(省级) rather than passing for the city's; a document whose validity is
+unknown is shown as 效力待确认, never as in force.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from indexer import Filters, search
 from indexer.query import QueryError
 from indexer.search import VALIDITY, unknown_region
 
-from .labels import AMOUNT_KINDS, GRANT_KINDS
+from .labels import AMOUNT_KINDS, GRANT_KINDS, LEVELS
 from .params import format_yuan
 
 MAX_CANDIDATES = 1000  # clauses considered per question; more is a sign the question is too broad
@@ -40,12 +44,21 @@ class SupportQuery:
 @dataclass(frozen=True)
 class Grant:
     text: str  # 最高100万元
-    yuan: float
-    kind: str  # cap | fixed | per_unit
+    yuan: float  # a ratio's cap; a floor's least sum
+    kind: str  # cap | fixed | per_unit | floor | ratio
+    rate: float | None = None  # a ratio's share
+    level: str | None = None  # who pays, when printed: national | province | city | county
 
     @property
     def kind_label(self) -> str:
-        return AMOUNT_KINDS.get(self.kind, self.kind)
+        label = AMOUNT_KINDS.get(self.kind, self.kind)
+        if self.kind == "ratio" and self.rate:
+            label += f" {self.rate:.0%}，封顶"
+        return label
+
+    @property
+    def level_label(self) -> str:
+        return LEVELS.get(self.level or "", "")
 
     @property
     def shown(self) -> str:
@@ -114,7 +127,13 @@ class SupportResults:
 def grants(amounts: list[dict]) -> list[Grant]:
     """The grant amounts of a clause, largest first; amounts with no readable value are left out."""
     out = [
-        Grant(text=a.get("text") or "", yuan=float(a["yuan"]), kind=a.get("kind") or "fixed")
+        Grant(
+            text=a.get("text") or "",
+            yuan=float(a["yuan"]),
+            kind=a.get("kind") or "fixed",
+            rate=a.get("rate"),
+            level=a.get("level"),
+        )
         for a in amounts
         if a.get("yuan") and (a.get("kind") or "fixed") in GRANT_KINDS
     ]

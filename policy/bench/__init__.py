@@ -27,5 +27,6 @@ from policy.bench import pdf as _pdf  # noqa: E402,F401  (registers `policy benc
 from policy.bench import relevance as _relevance  # noqa: E402,F401  (registers `policy bench relevance`)
 from policy.bench import search as _search  # noqa: E402,F401  (registers `policy bench search`)
 from policy.bench import status as _status  # noqa: E402,F401  (registers `policy bench status`)
+from policy.bench import support as _support  # noqa: E402,F401  (registers `policy bench support`)
 from policy.bench import web as _web  # noqa: E402,F401  (registers `policy bench web`)
 from policy.bench import wording as _wording  # noqa: E402,F401  (registers `policy bench wording`)

@@ -1,4 +1,4 @@
-"""Money amounts: units, enumerations, Chinese numerals and the kind of each amount."""
+"""Money amounts: units, enumerations, Chinese numerals, the kind of each amount and who pays it."""
 
 import pytest
 
@@ -20,13 +20,31 @@ def amounts(text):
         ("按3000元/人给予补贴", [(3000, "per_unit")]),
         ("设立总规模10亿元的引导基金", [(1000000000, "total")]),
         ("全市技术合同成交额达到100亿元", [(10000000000, "target")]),
-        ("对年营业收入首次突破1亿元的企业", [(100000000, "target")]),
+        ("对年营业收入首次突破1亿元的企业", [(100000000, "threshold")]),
         ("给予一次性奖励五十万元", [(500000, "fixed")]),
         ("最高不超过一百万元", [(1000000, "cap")]),
         ("奖励1,000万元", [(10000000, "fixed")]),
         ("提供1.5亿元贷款", [(150000000, "fixed")]),
-        ("给予不低于1亿元支持", [(100000000, "fixed")]),
-        ("研发投入不低于1000万元的企业", [(10000000, "target")]),
+        ("给予不低于1亿元支持", [(100000000, "floor")]),
+        ("研发投入不低于1000万元的企业", [(10000000, "threshold")]),
+        ("到2025年，全市林产加工业产值达到40亿元以上", [(4000000000, "target")]),
+        ("上年度营业收入不超过4亿元", [(400000000, "threshold")]),
+        ("在我区纳税总额超过1000万元(含)的，奖励300万元", [(10000000, "threshold"), (3000000, "fixed")]),
+        (
+            "实缴注册资本5000万元(含)至1亿元的，奖励600万元",
+            [(50000000, "threshold"), (100000000, "threshold"), (6000000, "fixed")],
+        ),
+        (
+            "对购置智能化设施设备30万元以上的工业企业，给予5万元至30万元奖励",
+            [(300000, "threshold"), (300000, "cap")],
+        ),
+        ("年资助总额不超过300万元", [(3000000, "cap")]),
+        ("每家给予50万元落户奖励", [(500000, "fixed")]),
+        ("每年给予30万元维权援助服务费用资助", [(300000, "fixed")]),
+        ("按每平方米每月最高40元给予补贴", [(40, "per_unit")]),
+        ("按博士学位人员每人8万元、硕士学位人员每人5万元的标准", [(80000, "per_unit"), (50000, "per_unit")]),
+        ("按20万元/家的标准给予奖励", [(200000, "per_unit")]),
+        ("填报《5000万元及以上固定资产投资项目情况表》", [(50000000, "threshold")]),
     ],
 )
 def test_amounts(text, expected):
@@ -56,7 +74,7 @@ def test_wan_yi_is_a_trillion_not_ten_thousand():
         (a.yuan, a.kind)
         for a in find_amounts("科技企业营业收入达到5万亿元，对首次认定的企业给予10万元奖励。")
     ]
-    assert got == [(5_000_000_000_000, "target"), (100_000, "fixed")]
+    assert got == [(5_000_000_000_000, "threshold"), (100_000, "fixed")]
 
 
 def test_an_approximate_amount_is_still_an_amount():
@@ -67,3 +85,78 @@ def test_an_approximate_amount_is_still_an_amount():
         for a in find_amounts("研发投入达到500余万元的平台，年收入2000多万元，余额100元，推动多元化投入。")
     ]
     assert got == [5_000_000, 20_000_000, 100]
+
+
+def ratios(text):
+    return [(a.rate, a.yuan, a.kind) for a in find_amounts(text) if a.kind == "ratio"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("省级按照项目设备购置额的10%给予奖补，最高500万元。", [(0.1, 5000000, "ratio")]),
+        ("给予其对我区经济贡献95%的奖励", [(0.95, None, "ratio")]),
+        (
+            "对国家级的给予100%的资金配套，最高500万元;对省级的给予70%的资金配套，最高300万元",
+            [(1.0, 5000000, "ratio"), (0.7, 3000000, "ratio")],
+        ),
+        # the cap in the next sentence is still the ratio's
+        (
+            "分别给予70%、50%配套。原则上单个项目最高配套额度为500万元",
+            [(0.7, 5000000, "ratio"), (0.5, 5000000, "ratio")],
+        ),
+        (
+            "按其获得的创投基金投资额的50%，给予该创新创业公司最高不超过100万元的一次性资助",
+            [(0.5, 1000000, "ratio")],
+        ),
+        ("按照国家资金支持标准给予1：1配套资金", [(1.0, None, "ratio")]),
+        ("市级按1:0.2配套", [(0.2, None, "ratio")]),
+    ],
+)
+def test_ratio_grants(text, expected):
+    assert ratios(text) == expected
+
+
+def test_a_ratio_takes_its_cap_so_the_cap_is_no_grant_of_its_own():
+    got = [
+        (a.kind, a.yuan) for a in find_amounts("按设备投资的5%，市级工业发展资金给予最高不超300万元资金奖补")
+    ]
+    assert got == [("ratio", 3000000)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "年度销售额同比增长达到10%、16%、22%、28%以上的",
+        "最高给予3000万元、占股比例不超过20%、年限不超过8年的股权投资支持",
+        "收取的担保费率原则上不超过0.8%",
+        "到2025年，全市森林覆盖率达到32%",
+        "外籍人才可选择按照超过15%部分税负差额给予奖励",
+        "在确定土地出让底价时可按不低于所在地土地等别相对应全国工业用地出让最低价标准的70%执行",
+    ],
+)
+def test_a_percentage_that_measures_is_no_ratio_grant(text):
+    assert ratios(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, levels",
+    [
+        ("对跨行业跨领域工业互联网平台省级给予奖补，最高3000万元", ["province"]),
+        ("对评定为省级现代林业园区的，市财政一次性奖励200万元", ["city"]),
+        ("对首次进入市级、省级名单的企业，市级工业发展资金分别给予30万元、50万元奖励", ["city", "city"]),
+        ("对新认定为四川省文化旅游产业优秀龙头企业的，由属地政府一次性给予200万元奖励", ["county"]),
+        ("中央财政给予100万元补助", ["national"]),
+        # a rank is not a payer
+        ("国家级、省级、市级分别给予300万元、200万元、50万元", [None, None, None]),
+        ("对国家级的给予最高500万元配套", [None]),
+        ("按省级支持金额的50%、最高50万元给予配套奖励", [None]),
+    ],
+)
+def test_level_is_who_pays(text, levels):
+    assert [a.level for a in find_amounts(text) if a.is_grant] == levels
+
+
+def test_thresholds_targets_and_totals_never_carry_a_payer():
+    got = find_amounts("对市级营业收入达到5亿元的企业，市财政给予20万元奖励")
+    assert [(a.kind, a.level) for a in got] == [("threshold", None), ("fixed", "city")]

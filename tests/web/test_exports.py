@@ -43,16 +43,19 @@ def test_support_finder_lists_grants_largest_first(client):
     assert rows and data["total"] >= len(rows)
     yuan = [r["amount_yuan"] for r in rows]
     assert yuan == sorted(yuan, reverse=True) and min(yuan) >= 100000
-    assert all(r["amount_kind"] in ("cap", "fixed", "per_unit") for r in rows)
+    # grants only: a threshold to reach, a goal or a fund's size is never money given
+    assert all(r["amount_kind"] in ("cap", "fixed", "per_unit", "floor", "ratio") for r in rows)
     keyed = client.get("/api/support", query_string={"q": "中试基地", "min_wan": "10"}).get_json()
     assert keyed["rows"] and len(keyed["rows"]) <= len(rows)
     assert all(r["amount_yuan"] >= 100000 for r in keyed["rows"])
     page = lxml_html.fromstring(client.get("/support", query_string={"min_wan": "10"}).data)
     assert len(page.xpath("//li[@class='grant']")) == min(len(rows), 20)
-    assert page.xpath("//li[@class='grant']//span[contains(@class,'kind')]/text()")[0] in (
+    assert page.xpath("//li[@class='grant']//span[contains(@class,'kind')]/text()")[0].split()[0] in (
         "最高",
         "定额",
         "按标准",
+        "不低于",
+        "按比例",
     )
     exported = read_csv(client.get("/export/support.csv", query_string={"min_wan": "10"}).data)
     assert [float(r["amount_yuan"] if "amount_yuan" in r else r["max_yuan"]) for r in exported][:3] == yuan[
