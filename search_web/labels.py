@@ -13,9 +13,6 @@ AMOUNT_KINDS = {
     "total": "总额",
     "threshold": "门槛",
     "target": "目标",
-    "floor": "不低于",
-    "ratio": "按比例",
-    "threshold": "门槛",
 }
 # Kinds that are money given to an applicant; a fund's total, a threshold or a goal is not a grant.
 GRANT_KINDS = _GRANT_KINDS
