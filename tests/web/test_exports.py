@@ -152,7 +152,9 @@ def test_exports_say_status_and_amount_kind_in_chinese_with_absolute_links(clien
     )
     assert all(r["link"].startswith("https://policy.example.org/doc/") for r in read_csv(other.data))
     grants = read_csv(client.get("/export/support.csv", query_string={"min_wan": "10"}).data)
-    assert grants and all(r["amount_kind_zh"] in ("最高", "定额", "按标准") for r in grants)
+    assert grants and all(
+        r["amount_kind_zh"] in ("最高", "定额", "按标准", "不低于", "按比例") for r in grants
+    )
     assert all(r["link"].startswith("http://localhost/doc/") for r in grants)
     support = json.loads(client.get("/export/support.json", query_string={"min_wan": "10"}).data)
     assert all(r["link"].startswith("http://localhost/doc/") for r in support["rows"])
