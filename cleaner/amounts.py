@@ -18,10 +18,11 @@ own phrase:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from corpus.model import Amount
 
+from .amount_span import AmountSpan
 from .payers import payer_levels
 from .ratios import find_ratios
 
@@ -85,16 +86,6 @@ _PER_UNIT_BEFORE = re.compile(
 )
 _PART = re.compile(r"[，。；,;：:]")
 _SENTENCE_END = re.compile(r"[。；;!\n！？?]")
-
-
-@dataclass(frozen=True)
-class AmountSpan:
-    """An amount with where it stands in the text (start, end) and whether a ratio took it as its cap."""
-
-    start: int
-    end: int
-    amount: Amount
-    absorbed: bool = False  # the cap of a ratio printed beside it: part of that ratio, not a grant of its own
 
 
 def find_amounts(text: str) -> list[Amount]:

@@ -12,12 +12,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from corpus.model import Amount
 
-if TYPE_CHECKING:
-    from .amounts import AmountSpan
+from .amount_span import AmountSpan
 
 _PERCENT = re.compile(r"(?<![\d.])(?P<rate>\d+(?:\.\d+)?)\s*[%％]")
 _PROPORTION = re.compile(
@@ -40,8 +38,6 @@ _CAP_REACH = 90  # characters after a ratio within which its cap is printed
 
 def find_ratios(text: str, money: list[AmountSpan]) -> list[AmountSpan]:
     """The money spans with the grant ratios of the text added, each ratio holding the cap printed after it."""
-    from .amounts import AmountSpan
-
     ratios: list[AmountSpan] = []
     for m in _PERCENT.finditer(text):
         if _is_grant_ratio(text, m.start(), m.end()):
