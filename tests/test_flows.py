@@ -169,7 +169,13 @@ def test_enterprise_finds_grants_in_force_largest_first(client):
     for r in rows:
         assert r["region"]["city"] == "淄博市"
         assert r["status"]["status"] in ("in_force", "unknown")  # in force, or undated
-        assert r["amount_kind"] in ("cap", "fixed", "per_unit")
+        assert r["amount_kind"] in (
+            "cap",
+            "fixed",
+            "per_unit",
+            "floor",
+            "ratio",
+        )  # never a threshold or a goal
         assert r["departments"], r["clause_id"]
         assert any(g["yuan"] == r["amount_yuan"] for g in r["grants"])
 
