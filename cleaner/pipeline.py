@@ -36,6 +36,7 @@ from .metadata import (
 )
 from .outline import Segment, heading_of, match_label, segment
 from .page import Page, is_label, label_field, looks_like_html, parse_html, parse_text
+from .support import annotate_support
 from .tail import is_org_line, split_tail
 from .tasktable import rewrite_task_tables
 from .text import clean_lines
@@ -266,7 +267,8 @@ def _build(page: Page, lines: list[str], hints: Hints, url: str | None = None) -
         attachments=list(page.attachments) or list(tail.attachments),
         history=list(enacted.events) if enacted else [],
     )
-    return annotate(doc)  # validity, cites, repeals (cleaner/validity.py)
+    annotate(doc)  # validity, cites, repeals (cleaner/validity.py)
+    return annotate_support(doc)  # grants and a notice's terms (cleaner/support.py)
 
 
 def _title_from_page(page: Page) -> str | None:

@@ -136,4 +136,29 @@ STEPS: list[str] = [
     """
     ALTER TABLE relations ADD COLUMN until TEXT;
     """,
+    # 5 (support, issue 14): one row per grant (cleaner/support.py) for the matcher and the finder;
+    # a clause's max_yuan counts grants only (a threshold or a goal is no money given)
+    """
+    CREATE TABLE grants (
+        clause_id   TEXT NOT NULL,
+        doc_id      TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        ord         INTEGER NOT NULL,   -- the grant's place among its clause's grants
+        benefit     TEXT,               -- grant | reward | subsidy | interest_subsidy | tax | voucher | other
+        kind        TEXT,               -- the amount's kind (cap, fixed, per_unit, floor, ratio) or NULL
+        yuan        REAL,
+        rate        REAL,
+        level       TEXT,               -- who pays: national | province | city | county
+        beneficiary TEXT,
+        department  TEXT,
+        deadline    TEXT,               -- the clause's own, else the notice's (YYYY-MM-DD)
+        data        TEXT NOT NULL,      -- the grant JSON (corpus.model.Grant)
+        PRIMARY KEY (clause_id, ord)
+    );
+    CREATE INDEX grants_doc ON grants(doc_id);
+    CREATE INDEX grants_deadline ON grants(deadline);
+    UPDATE clauses SET max_yuan = (
+        SELECT max(json_extract(j.value, '$.yuan')) FROM json_each(clauses.amounts) j
+        WHERE json_extract(j.value, '$.kind') IN ('cap', 'fixed', 'per_unit', 'floor', 'ratio')
+    );
+    """,
 ]

@@ -81,6 +81,172 @@ class Region:
 
 
 @dataclass(frozen=True)
+class Fact:
+    """A condition a company profile can check, read off a condition as printed (``text``).
+
+    kind: qualification (value 高新技术企业, 科技型中小企业, 专精特新, 规上 …), region (value
+    the full place name: 广州市南沙区), age (op and years since founding), threshold (field
+    revenue | sales | retail_sales | rd_spend | rd_ratio | employees | tax | project_investment
+    | hitech_output, op >= > <= <, value in yuan / people / a fraction), industry (value, code
+    GB/T 4754 when printed).  Several industry facts of one grant are alternatives.
+    """
+
+    kind: str
+    text: str
+    value: Any = None
+    field: str | None = None
+    op: str | None = None
+    years: float | None = None
+    code: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if v is not None}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Fact:
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in d.items() if k in known})
+
+
+@dataclass(frozen=True)
+class Contact:
+    """How to reach who accepts the applications, as printed (联系电话, 窗口地址, 网址, 邮箱)."""
+
+    phone: list[str] = field(default_factory=list)
+    address: str | None = None
+    url: str | None = None
+    email: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "phone": list(self.phone),
+            "address": self.address,
+            "url": self.url,
+            "email": list(self.email),
+        }
+
+
+BENEFITS = ("grant", "reward", "subsidy", "interest_subsidy", "tax", "voucher", "other")
+
+
+@dataclass
+class Grant:
+    """One grant of a clause: the money (or benefit) one applicant can get, and on what terms.
+
+    Keys as printed by the clause itself; what the notice states once (its SupportTerms)
+    fills the rest when read (``resolved``).  ``sentence`` is the granting sentence as
+    printed; ``applies_to`` the word that picks this case of a 分别 enumeration.
+    """
+
+    sentence: str
+    amount: Amount | None = None
+    beneficiary: str | None = None
+    conditions: list[str] = field(default_factory=list)
+    benefit: str = "grant"
+    facts: list[Fact] = field(default_factory=list)
+    department: str | None = None
+    deadline: str | None = None
+    window: dict[str, str | None] | None = None
+    applies_to: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "sentence": self.sentence,
+            "amount": self.amount.to_dict() if self.amount else None,
+            "beneficiary": self.beneficiary,
+            "conditions": list(self.conditions),
+            "deadline": self.deadline,
+            "window": dict(self.window) if self.window else None,
+            "department": self.department,
+            "benefit": self.benefit,
+            "facts": [f.to_dict() for f in self.facts],
+            "applies_to": self.applies_to,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Grant:
+        return cls(
+            sentence=d.get("sentence") or "",
+            amount=Amount(**d["amount"]) if d.get("amount") else None,
+            beneficiary=d.get("beneficiary"),
+            conditions=list(d.get("conditions") or []),
+            benefit=d.get("benefit") or "grant",
+            facts=[Fact.from_dict(f) for f in d.get("facts") or []],
+            department=d.get("department"),
+            deadline=d.get("deadline"),
+            window=d.get("window"),
+            applies_to=d.get("applies_to"),
+        )
+
+
+@dataclass
+class Support:
+    """The grants of one clause.  Its JSON form carries the first grant's keys at the top
+    (DESIGN's one-grant view of a clause) and every grant under ``grants``."""
+
+    grants: list[Grant] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        first = self.grants[0].to_dict() if self.grants else {}
+        top = {k: first.get(k) for k in SUPPORT_KEYS}
+        return {**top, "grants": [g.to_dict() for g in self.grants]}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Support:
+        return cls(grants=[Grant.from_dict(g) for g in d.get("grants") or []])
+
+
+SUPPORT_KEYS = ("beneficiary", "conditions", "deadline", "window", "department", "benefit", "facts")
+
+
+@dataclass
+class SupportTerms:
+    """What a notice states once for all its grants (申报对象, 申报条件, 申报时间, 受理部门, 联系方式)."""
+
+    beneficiary: str | None = None
+    conditions: list[str] = field(default_factory=list)
+    deadline: str | None = None
+    window: dict[str, str | None] | None = None
+    department: str | None = None
+    benefit: str | None = None
+    facts: list[Fact] = field(default_factory=list)
+    contact: Contact | None = None
+
+    def is_empty(self) -> bool:
+        return not any(
+            (self.beneficiary, self.conditions, self.deadline, self.window, self.department, self.contact)
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "beneficiary": self.beneficiary,
+            "conditions": list(self.conditions),
+            "deadline": self.deadline,
+            "window": dict(self.window) if self.window else None,
+            "department": self.department,
+            "benefit": self.benefit,
+            "facts": [f.to_dict() for f in self.facts],
+            "contact": self.contact.to_dict() if self.contact else None,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any] | None) -> SupportTerms | None:
+        if not d:
+            return None
+        contact = d.get("contact")
+        return cls(
+            beneficiary=d.get("beneficiary"),
+            conditions=list(d.get("conditions") or []),
+            deadline=d.get("deadline"),
+            window=d.get("window"),
+            department=d.get("department"),
+            benefit=d.get("benefit"),
+            facts=[Fact.from_dict(f) for f in d.get("facts") or []],
+            contact=Contact(**contact) if contact else None,
+        )
+
+
+@dataclass(frozen=True)
 class Reference:
     """Another document named in the text: by 文号, by 《title》, or both."""
 
@@ -112,6 +278,7 @@ class Clause:
     department_tags: list[Department] = field(default_factory=list)
     amounts: list[Amount] = field(default_factory=list)
     id: str = ""
+    support: Support | None = None  # the clause's grants (cleaner/support.py), when it grants
 
     @property
     def level(self) -> int:
@@ -132,6 +299,7 @@ class Clause:
             "departments": self.departments,
             "department_tags": [_flat(d) for d in self.department_tags],
             "amounts": [a.to_dict() for a in self.amounts],
+            **({"support": self.support.to_dict()} if self.support else {}),
         }
 
     @classmethod
@@ -147,6 +315,7 @@ class Clause:
             text=d.get("text") or "",
             department_tags=tags,
             amounts=[Amount(**a) for a in d.get("amounts") or []],
+            support=Support.from_dict(d["support"]) if d.get("support") else None,
         )
 
 
@@ -175,6 +344,8 @@ class Document:
     attachments: list[str] = field(default_factory=list)
     # Adoption, promulgation and amendment events of a law or regulation, oldest first.
     history: list[Enactment] = field(default_factory=list)
+    # What a support notice states once for all its grants (cleaner/notice.py), when it does.
+    support_terms: SupportTerms | None = None
     id: str = ""
 
     def __post_init__(self) -> None:
@@ -227,6 +398,7 @@ class Document:
             "attachments": list(self.attachments),
             "history": [_flat(e) for e in self.history],
             "warnings": list(self.warnings),
+            "support_terms": self.support_terms.to_dict() if self.support_terms else None,
             "clauses": [c.to_dict() for c in self.clauses],
         }
 
@@ -239,6 +411,7 @@ class Document:
         kw["cites"] = [Reference(**r) for r in d.get("cites") or []]
         kw["repeals"] = [Reference(**r) for r in d.get("repeals") or []]
         kw["history"] = [Enactment(**e) for e in d.get("history") or []]
+        kw["support_terms"] = SupportTerms.from_dict(d.get("support_terms"))
         kw.setdefault("source", d.get("url") or "")
         doc = cls(**kw)
         # Keep stored clause ids when they were given (they are what links point to).
@@ -261,3 +434,26 @@ def _label_core(label: str) -> str:
 def _flat(value: object) -> dict[str, Any]:
     """A flat dataclass (scalar fields only) as a dict: ``asdict`` deep-copies and was a tenth of a save."""
     return dict(value.__dict__)
+
+
+def resolve_grant(grant: Grant, terms: SupportTerms | None) -> Grant:
+    """A grant with what its notice states once filled in where the clause says nothing.
+
+    Conditions add up (the notice's 申报条件 first, then the clause's own); every other key is
+    the clause's own when it has one, else the notice's; facts add up like conditions.
+    """
+    if terms is None:
+        return grant
+    own = {c for c in grant.conditions}
+    return Grant(
+        sentence=grant.sentence,
+        amount=grant.amount,
+        beneficiary=grant.beneficiary or terms.beneficiary,
+        conditions=[c for c in terms.conditions if c not in own] + list(grant.conditions),
+        benefit=grant.benefit,
+        facts=list(terms.facts) + list(grant.facts),
+        department=grant.department or terms.department,
+        deadline=grant.deadline or terms.deadline,
+        window=grant.window or terms.window,
+        applies_to=grant.applies_to,
+    )

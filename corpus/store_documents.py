@@ -32,6 +32,7 @@ class DocumentRows:
     digest: str  # content_hash of the JSON
     clauses: tuple[tuple, ...]  # clauses table rows, in order
     facts: str  # doc_facts JSON (corpus/facts.py)
+    grants: tuple[tuple, ...] = ()  # grants table rows (clause.support), in order
 
     @property
     def doc_id(self) -> str:
@@ -73,12 +74,35 @@ def document_rows(doc: Document) -> DocumentRows:
             c.heading,
             c.text,
             json.dumps(c.departments, ensure_ascii=False),
-            json.dumps([a.__dict__ for a in c.amounts], ensure_ascii=False),
-            max((a.yuan for a in c.amounts if a.yuan is not None), default=None),
+            json.dumps([a.to_dict() for a in c.amounts], ensure_ascii=False),
+            # money given: a threshold to reach or a goal never makes a clause look like a big grant
+            max((a.yuan for a in c.amounts if a.yuan is not None and a.is_grant), default=None),
         )
         for i, c in enumerate(doc.clauses)
     )
-    return DocumentRows(columns, blob, content_hash(blob.encode("utf-8")), clauses, facts_of(doc).to_json())
+    terms = doc.support_terms
+    grants = tuple(
+        (
+            c.id,
+            doc.id,
+            k,
+            g.benefit,
+            g.amount.kind if g.amount else None,
+            g.amount.yuan if g.amount else None,
+            g.amount.rate if g.amount else None,
+            g.amount.level if g.amount else None,
+            g.beneficiary or (terms.beneficiary if terms else None),
+            g.department or (terms.department if terms else None),
+            g.deadline or (terms.deadline if terms else None),
+            json.dumps(g.to_dict(), ensure_ascii=False),
+        )
+        for c in doc.clauses
+        if c.support
+        for k, g in enumerate(c.support.grants)
+    )
+    return DocumentRows(
+        columns, blob, content_hash(blob.encode("utf-8")), clauses, facts_of(doc).to_json(), grants
+    )
 
 
 class DocumentsTable:
@@ -105,6 +129,7 @@ class DocumentsTable:
                 return "unchanged"
             action = "changed" if row else "new"
             self.db.execute("DELETE FROM clauses WHERE doc_id=?", (rows.doc_id,))
+            self.db.execute("DELETE FROM grants WHERE doc_id=?", (rows.doc_id,))
             self.db.execute(
                 "INSERT OR REPLACE INTO documents (id, url, source, title, issuer, doc_number, index_no,"
                 " published, signed, doc_type, draft, province, city, county, site, page_id, content_hash,"
@@ -123,6 +148,11 @@ class DocumentsTable:
                 "INSERT INTO clauses (id, doc_id, ord, number, path, level, heading, text, departments,"
                 " amounts, max_yuan) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 rows.clauses,
+            )
+            self.db.executemany(
+                "INSERT INTO grants (clause_id, doc_id, ord, benefit, kind, yuan, rate, level, beneficiary,"
+                " department, deadline, data) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                rows.grants,
             )
             self.db.execute(
                 "INSERT INTO changes (doc_id, action, at) VALUES (?,?,?)", (rows.doc_id, action, stamp)
@@ -253,6 +283,14 @@ class DocumentsTable:
             d["draft"] = bool(d["draft"])
             out.append(d)
         return out
+
+    def grant_documents(self) -> list[dict]:
+        """Documents with at least one grant (the matcher's candidates): id, first_seen and how many grants."""
+        rows = self.db.execute(
+            "SELECT g.doc_id AS id, d.first_seen, COUNT(*) AS grants FROM grants g"
+            " JOIN documents d ON d.id = g.doc_id GROUP BY g.doc_id ORDER BY d.first_seen DESC"
+        )
+        return [dict(r) for r in rows]
 
     def facet_values(self) -> dict[str, list[str]]:
         """Distinct regions, issuers and departments, for the finder's suggestion lists."""

@@ -106,6 +106,7 @@ def main() -> None:
 
 # Commands live in one module per area; importing them registers them on `cli`.
 import policy.cmd_export  # noqa: E402,F401  (web: policy export)
+import policy.cmd_match  # noqa: E402,F401  (support: policy match)
 import policy.cmd_reclean  # noqa: E402,F401  (policy reclean)
 import policy.cmd_show  # noqa: E402,F401  (status: policy show)
 from policy import cmd_clean, cmd_crawl, cmd_index, cmd_web  # noqa: E402,F401

@@ -11,7 +11,16 @@ import pytest
 
 from policy.bench.support import run
 
-FLOORS = {"amount": 0.85, "level": 0.8}
+FLOORS = {
+    "beneficiary": 0.8,
+    "conditions": 0.65,
+    "amount": 0.93,
+    "deadline": 0.95,
+    "department": 0.9,
+    "benefit": 0.93,
+    "level": 0.85,
+    "facts": 0.7,
+}
 
 
 @pytest.fixture(scope="module")
@@ -31,3 +40,8 @@ def test_field_floor(result, name):
 def test_no_threshold_goal_or_fund_is_ever_a_grant(result):
     assert result["non_grants"]["total"] >= 50
     assert result["non_grants"]["as_grants"] == 0, result["non_grants"]["which"]
+
+
+def test_notice_terms(result):
+    terms = result["terms"]
+    assert terms["conditions"] >= 0.95 and terms["deadline"] >= 0.95 and terms["phone"] >= 0.95, terms

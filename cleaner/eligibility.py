@@ -1,0 +1,159 @@
+"""Conditions a company profile can check, read off conditions as printed (``Fact``).
+
+Kinds: a qualification the company holds (高新技术企业, 科技型中小企业, 专精特新, 规上,
+瞪羚, 独角兽 …), where it is registered (注册在本区, 落户本市, 区内: the document's own
+place, full name), its age (成立满3年, 成立不超过5年), a threshold on a figure it reports
+(营业收入达1000万元以上, 研发投入占比不低于3%, 从业人数100人以上, 纳税总额不低于500万元)
+and its industry (批发业（行业代码51）).  What none of these reads stays only text:
+the matcher calls it unknown.
+"""
+
+from __future__ import annotations
+
+import re
+
+from corpus.model import Fact, Region
+
+from .amounts import amount_spans
+
+QUALIFICATIONS = (  # (value, pattern): the names a profile's qualifications use
+    ("高新技术企业", r"高新技术企业(?!培育|产品|有效期)|高企(?!培育)"),
+    ("科技型中小企业", r"科技型中小企业"),
+    ("专精特新", r"专精特新|小巨人"),
+    ("规上", r"规模以上|规上"),
+    ("瞪羚", r"瞪羚"),
+    ("独角兽", r"独角兽"),
+    ("新型研发机构", r"新型研发机构"),
+    ("孵化器", r"孵化器"),
+    ("众创空间", r"众创空间"),
+    ("上市公司", r"上市公司"),
+    ("单项冠军", r"单项冠军"),
+    ("技术先进型服务企业", r"技术先进型服务企业"),
+)
+FIELDS = (  # (field, pattern of the measure named before the figure)
+    ("rd_ratio", r"研发(?:投入|经费|费用|经费支出)?(?:占[^，。；]{0,8}(?:比|比例|比重))|研发投入强度"),
+    ("rd_spend", r"研发(?:投入|经费|费用|支出)"),
+    ("retail_sales", r"零售额"),
+    ("sales_growth", r"(?:销售额|零售额|营业收入)[^，。；]{0,6}(?:增长|增速)"),
+    ("sales", r"销售额"),
+    ("revenue", r"营业收入|主营业务收入|销售收入|营收|业务收入"),
+    ("tax", r"纳税|税收|缴税"),
+    ("employees", r"从业人员|职工|员工|从业人数|在职人数|人员规模"),
+    ("hitech_output", r"高新技术产品[^，。；]{0,6}产值"),
+    ("project_investment", r"投资|投资额|设备购置"),
+)
+_REGION_WORDS = re.compile(
+    r"本区|我区|区内|本市|我市|市内|本县|我县|县内|本省|我省|省内|注册|落户|登记|范围内|辖区"
+)
+_AGE = re.compile(
+    r"成立(?:时间)?(?P<op1>满|超过|不少于|不满|未满|不超过|少于|在)?\s*(?P<n>\d+)\s*(?:个)?(?:年|周年)(?P<op2>以上|以内|以下|及以上)?"
+    r"|(?:注册|设立|成立)(?:时间)?不超过\s*(?P<n2>\d+)\s*年"
+)
+_COUNT = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>人|名|%|％|件)\s*(?P<after>以上|及以上|以下|及以下)?")
+_INDUSTRY = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,10}业)\s*[（(][^）)]{0,24}?(?P<code>\d{2})\s*[）)]")
+
+
+def read_facts(texts: list[str], region: Region) -> list[Fact]:
+    """The checkable facts of a grant's beneficiary and conditions (each text as printed)."""
+    out: list[Fact] = []
+    seen: set[tuple] = set()
+    for text in texts:
+        for fact in _facts_of(text, region):
+            key = (fact.kind, fact.value, fact.field, fact.op, fact.years)
+            if key not in seen:
+                seen.add(key)
+                out.append(fact)
+    return out
+
+
+def _facts_of(text: str, region: Region) -> list[Fact]:
+    facts: list[Fact] = []
+    for value, pattern in QUALIFICATIONS:
+        if re.search(pattern, text) and not re.search(rf"(?:不含|除|非)(?:{pattern})", text):
+            facts.append(Fact("qualification", text, value=value))
+    place = _place(text, region)
+    if place:
+        facts.append(Fact("region", text, value=place))
+    facts += _thresholds(text)
+    m = _AGE.search(text)
+    if m:
+        if m.group("n2"):
+            facts.append(Fact("age", text, op="<=", years=float(m.group("n2"))))
+        else:
+            word = (m.group("op1") or "") + (m.group("op2") or "")
+            op = "<=" if re.search(r"不满|未满|不超过|少于|以内|以下", word) else ">="
+            facts.append(Fact("age", text, op=op, years=float(m.group("n"))))
+    for m in _INDUSTRY.finditer(text):
+        facts.append(Fact("industry", text, value=m.group("name"), code=m.group("code")))
+    return facts
+
+
+def _place(text: str, region: Region) -> str | None:
+    """The document's place when the text ties the applicant to it (注册在本区, 区内, 落户我市)."""
+    if not _REGION_WORDS.search(text):
+        return None
+    if re.search(r"本区|我区|区内", text) and region.county:
+        return (region.city or "") + region.county
+    if re.search(r"本县|我县|县内", text) and region.county:
+        return (region.city or "") + region.county
+    if re.search(r"本市|我市|市内", text) and region.city:
+        return region.city
+    if re.search(r"本省|我省|省内", text) and region.province:
+        return region.province
+    for name in (region.county, region.city, region.province):
+        if name and name.rstrip("市区县省") in text:
+            return ((region.city or "") + name) if name == region.county else name
+    return None
+
+
+def _thresholds(text: str) -> list[Fact]:
+    out = []
+    for s in amount_spans(text):
+        if s.amount.kind != "threshold" or s.amount.yuan is None:
+            continue
+        before = text[max(0, s.start - 30) : s.start]
+        field = _field(before)
+        if field:
+            out.append(
+                Fact(
+                    "threshold",
+                    text,
+                    value=float(s.amount.yuan),
+                    field=field,
+                    op=_op(before, text[s.end : s.end + 8]),
+                )
+            )
+    for m in _COUNT.finditer(text):
+        before = text[max(0, m.start() - 30) : m.start()]
+        field = _field(before)
+        unit = m.group("unit")
+        if field == "employees" and unit in "人名":
+            out.append(
+                Fact(
+                    "threshold",
+                    text,
+                    value=float(m.group("n")),
+                    field=field,
+                    op=_op(before, m.group("after") or ""),
+                )
+            )
+        elif field in ("rd_ratio", "sales_growth") and unit in "%％":
+            value = round(float(m.group("n")) / 100, 6)
+            out.append(
+                Fact("threshold", text, value=value, field=field, op=_op(before, m.group("after") or ""))
+            )
+    return out
+
+
+def _field(before: str) -> str | None:
+    part = re.split(r"[，。；,;]", before)[-1]
+    for name, pattern in FIELDS:
+        if re.search(pattern, part):
+            return name
+    return None
+
+
+def _op(before: str, after: str) -> str:
+    if re.search(r"不超过|不高于|低于|以下|以内|少于", before[-6:] + after[:6]):
+        return "<="
+    return ">="

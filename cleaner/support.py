@@ -1,0 +1,176 @@
+"""Support extraction: each clause's grants with their terms, and the notice's terms (pure).
+
+The document's clauses in, ``clause.support`` (its grants) and
+``doc.support_terms`` out.  The steps, one module each:
+
+- ``notice``: the notice's sections (申请条件, 申请时间, 受理部门 …) → SupportTerms;
+  clauses inside a section (and inside 申请材料, 办理流程 …) are not grants;
+- ``grants``: which sentences grant, how many grants each holds;
+- ``beneficiary``: who each grant is for and on what conditions, as printed;
+- ``benefit``: reward, subsidy, grant, interest subsidy, tax, voucher or other;
+- ``eligibility``: the conditions a profile can check, as facts.
+
+A grant keeps what its clause prints; what the notice says once (its terms)
+applies where the clause says nothing, and is merged by whoever reads it
+(``corpus.model.resolve_grant``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from corpus.model import Clause, Document, Grant, Support
+
+from .beneficiary import Applicant, read_applicant
+from .benefit import benefit_of
+from .eligibility import read_facts
+from .grants import find_grants, sentences
+from .notice import find_sections, read_terms
+
+_EXAMINER = re.compile(
+    r"(?:经|获|由)(?P<d>[\u4e00-\u9fff]{2,24}?(?:主管部门|部门|局|委员会|委|厅|办公室|中心|政府|管委会|小组))"
+    r"(?:认定|审定|审核|评审|批准|确认|核定)"
+)
+
+
+def annotate_support(doc: Document) -> Document:
+    """Fill ``doc.support_terms`` and each granting clause's ``support``; returns the document."""
+    clauses = doc.clauses
+    sections = find_sections(clauses)
+    year = (doc.published or doc.signed or "")[:4] or None
+    terms = read_terms(clauses, sections, year)
+    if terms is not None:
+        terms.facts = read_facts([t for t in [terms.beneficiary, *terms.conditions] if t], doc.region)
+    doc.support_terms = terms
+    leads: dict[tuple[str, ...], Applicant] = {}
+    for i, c in enumerate(clauses):
+        if sections.kind_of(i, clauses) is not None:
+            continue
+        text = _own_text(c)
+        parent = _parent_lead(leads, c.path)
+        lead = _clause_lead(text, parent)
+        if c.path:
+            leads[tuple(c.path)] = lead
+        found = find_grants(text, lead_in=_leads_items(clauses, i))
+        if not found:
+            continue
+        grants: list[Grant] = []
+        current = lead if lead.beneficiary else None
+        read_upto = 0
+        for g in found:
+            # the sentences before this grant's that name an applicant name it for what follows
+            for start, end in sentences(text):
+                if read_upto <= start < g.sentence_start:
+                    named = read_applicant(text[start:end].strip())
+                    if named.beneficiary and not named.case:
+                        current = named
+            read_upto = max(read_upto, g.sentence_start)
+            sentence = text[g.sentence_start : g.sentence_end].strip()
+            app = read_applicant(sentence, g.at - g.sentence_start - _indent(text, g.sentence_start))
+            app = _settle(app, current, lead, terms)
+            if app.beneficiary and not app.case and app is not lead:
+                current = app
+            grants.append(
+                Grant(
+                    sentence=sentence.rstrip("。；;"),
+                    amount=g.amount,
+                    beneficiary=app.beneficiary,
+                    conditions=list(dict.fromkeys(app.conditions)),
+                    benefit=benefit_of(sentence, g.at - g.sentence_start),
+                    facts=read_facts([t for t in [app.beneficiary, *app.conditions] if t], doc.region),
+                    department=_department(clauses, i, sentence),
+                    applies_to=g.applies_to or app.case,
+                )
+            )
+        c.support = Support(grants=grants)
+    return doc
+
+
+def _clause_lead(text: str, parent: Applicant | None) -> Applicant:
+    """Who a clause's grants are for unless a sentence says otherwise: its first sentence's applicant,
+    else its parent's.  "1.对内资企业:" under "(一)对…新落户及认定的总部型企业…": a case of the parent's."""
+    first = read_applicant(_first_sentence(text))
+    if not first.beneficiary:
+        return parent or Applicant()
+    if (
+        parent
+        and parent.beneficiary
+        and re.search(r"[：:]\s*$", _first_sentence(text))
+        and len(first.beneficiary) <= 8
+    ):
+        return Applicant(parent.beneficiary, parent.conditions + [first.beneficiary] + first.conditions)
+    return first
+
+
+def _settle(app: Applicant, current: Applicant | None, lead: Applicant, terms) -> Applicant:
+    """A sentence's applicant completed from what came before: a case word or no applicant takes the
+    lead's (or the last named); a generic head (…的机构) takes the lead's name for it; a project or a
+    product is what is funded, not who applies, when the notice names its applicants."""
+    base = current if current and current.beneficiary else lead
+    if app.case or not app.beneficiary:
+        conditions = (base.conditions if base and app.case else []) + app.conditions
+        return Applicant(base.beneficiary if base else None, conditions, app.case)
+    b = app.beneficiary
+    if base and base.beneficiary and b in _GENERIC and base.beneficiary.endswith(b) and base.beneficiary != b:
+        return Applicant(base.beneficiary, app.conditions, app.case)
+    if terms is not None and terms.beneficiary and _THING.search(b.rstrip("的")):
+        return Applicant(None, [b.rstrip("的")] + app.conditions, app.case)
+    return app
+
+
+_GENERIC = {"机构", "企业", "单位", "平台", "项目", "人才"}
+_THING = re.compile(r"(?:项目|产品|服务|支出|成果|用地|土地|厂房|条件)$")
+
+
+def _leads_items(clauses: list[Clause], index: int) -> bool:
+    """The clause's items below it carry amounts: the clause is their heading."""
+    path = clauses[index].path
+    for c in clauses[index + 1 :]:
+        if not (path and len(c.path) > len(path) and c.path[: len(path)] == path):
+            return False
+        if any(a.is_grant for a in c.amounts):
+            return True
+    return False
+
+
+def _indent(text: str, at: int) -> int:
+    rest = text[at:]
+    return len(rest) - len(rest.lstrip())
+
+
+def _own_text(c: Clause) -> str:
+    """The clause's text without its own label (第七条, (一)), so that a sentence starts with its words."""
+    text = c.text
+    if c.number and text.startswith(c.number):
+        text = text[len(c.number) :]
+    return text.lstrip()
+
+
+def _first_sentence(text: str) -> str:
+    return re.split(r"[。；;\n]", text, maxsplit=1)[0]
+
+
+def _parent_lead(leads: dict[tuple[str, ...], Applicant], path: list[str]) -> Applicant | None:
+    for k in range(len(path) - 1, 0, -1):
+        found = leads.get(tuple(path[:k]))
+        if found and found.beneficiary:
+            return found
+    return None
+
+
+def _department(clauses: list[Clause], index: int, sentence: str) -> str | None:
+    """Who accepts or pays: the body that 认定/审定 it in the sentence, else the clause's (or its
+    parent's) 责任单位 tag, first name as printed."""
+    m = _EXAMINER.search(sentence)
+    if m:
+        return m.group("d")
+    path = clauses[index].path
+    for j in range(index, -1, -1):
+        c = clauses[j]
+        if j != index and not (len(c.path) < len(path) and path[: len(c.path)] == c.path):
+            continue
+        if c.department_tags:
+            return c.department_tags[0].name
+        if j != index and len(c.path) <= 1:
+            break
+    return None
