@@ -11,7 +11,7 @@ from corpus.model import Document
 from corpus.store import Store
 from indexer import update_index
 from reasoning import relink
-from tests.conftest import FIXTURES, SAMPLE_DOCS
+from tests.conftest import FIXTURES, SAMPLE_DOCS, copy_data
 
 SEARCH_FIXTURES = FIXTURES / "search"
 BACKENDS = ["whoosh", "tantivy"]
@@ -46,3 +46,9 @@ def indexed(tmp_path_factory, backend):
         fill_store(store)
         update_index(store, data_dir, backend=backend)
     return data_dir
+
+
+@pytest.fixture
+def indexed_copy(indexed, tmp_path):
+    """A test's own copy of ``indexed`` (store and index), to change or damage."""
+    return copy_data(indexed, tmp_path)

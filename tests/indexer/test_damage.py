@@ -13,7 +13,6 @@ from indexer import IndexDamaged, search, update_index
 from indexer.build import STATE_FILE, current_generation, index_dir
 from policy.cli import cli
 from search_web import create_app
-from tests.indexer.conftest import fill_store
 
 # A file and a place in it where damage stops every search (Whoosh's table of contents and the
 # head of its segment, which the QA repro hit as "[Errno 22] Invalid argument"; tantivy's meta
@@ -28,12 +27,9 @@ QUERIES = ("补助", "中试基地", "揭榜挂帅")
 
 
 @pytest.fixture
-def built(tmp_path, backend) -> Path:
-    data_dir = tmp_path / "data"
-    with Store.in_dir(data_dir) as store:
-        fill_store(store)
-        update_index(store, data_dir, backend=backend)
-    return data_dir
+def built(indexed_copy) -> Path:
+    """The sample site and the search fixtures, stored and indexed (a copy of ``indexed``)."""
+    return indexed_copy
 
 
 def damage(data_dir: Path, pattern: str, at: float) -> str:

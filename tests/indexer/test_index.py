@@ -19,12 +19,9 @@ from tests.indexer.conftest import fill_store, fixture_documents
 
 
 @pytest.fixture
-def store_dir(tmp_path, backend):
-    data_dir = tmp_path / "data"
-    with Store.in_dir(data_dir) as store:
-        fill_store(store)
-        update_index(store, data_dir, backend=backend)
-    return data_dir
+def store_dir(indexed_copy):
+    """The sample site and the search fixtures, stored and indexed (a copy of ``indexed``)."""
+    return indexed_copy
 
 
 def test_changed_document_replaces_its_clauses_and_removed_ones_go(store_dir, backend):
