@@ -149,7 +149,7 @@ def pdf_bomb(size: int = GIB) -> bytes:
 def clean_in_child(path: Path) -> dict:
     """Clean a file in a fresh interpreter: its outcome, wall time and peak memory (MB)."""
     script = (
-        "import json, resource, sys, time\n"
+        "import json, sys, time\n"
         "from cleaner import NotADocument, clean\n"
         "data = open(sys.argv[1], 'rb').read()\n"
         "start = time.monotonic()\n"
@@ -158,7 +158,9 @@ def clean_in_child(path: Path) -> dict:
         "except NotADocument as e:\n"
         "    outcome = 'refused: ' + str(e)\n"
         "seconds = time.monotonic() - start\n"
-        "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
+        # VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the parent at fork, so a child of a
+        # big test process (an xdist worker late in the run) reported the parent's size, not its own
+        "peak = int(open('/proc/self/status').read().split('VmHWM:')[1].split()[0]) / 1024\n"
         "print(json.dumps({'outcome': outcome, 'seconds': seconds, 'peak_mb': peak}))\n"
     )
     done = subprocess.run(
