@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -24,6 +25,36 @@ def live_site(tmp_path):
     shutil.copytree(site_root(), root)
     server, url = serve_in_thread(root)
     yield root, server, url
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def two_nights(tmp_path_factory):
+    """Two `policy update` runs of a private copy of the mirror into a fresh store, as two nights do.
+
+    The tests below read what the two runs printed, reported and fetched; the store as the first
+    night left it is copied aside for them.  Only test_first_run_… goes on with the site and the
+    store (it changes a page and runs a third night), so no test sees another's changes.
+    """
+    tmp = tmp_path_factory.mktemp("two-nights")
+    root = tmp / "site"
+    shutil.copytree(site_root(), root)
+    server, url = serve_in_thread(root)
+    data_dir = tmp / "data"
+    r1, out1 = update(data_dir, url, tmp, 1)
+    first_night = Path(shutil.copytree(data_dir, tmp / "after-night-1"))
+    mark = len(server.requests)
+    r2, out2 = update(data_dir, url, tmp, 2)
+    yield {
+        "root": root,
+        "server": server,
+        "url": url,
+        "data_dir": data_dir,
+        "first_night": first_night,
+        "nights": [(r1, out1), (r2, out2)],
+        "night_2_fetched": fetched(server, mark),
+    }
     server.shutdown()
     server.server_close()
 
@@ -52,11 +83,11 @@ def update(data_dir, url, tmp_path, n: int, *extra: str, env: dict | None = None
     return json.loads(report.read_text(encoding="utf-8")), result
 
 
-def test_first_run_stores_all_second_fetches_nothing_third_sees_one_change(live_site, data_dir, tmp_path):
-    root, server, url = live_site
+def test_first_run_stores_all_second_fetches_nothing_third_sees_one_change(two_nights, tmp_path):
+    root, server, url, data_dir = (two_nights[k] for k in ("root", "server", "url", "data_dir"))
     docs = detail_paths(root)
 
-    r1, out1 = update(data_dir, url, tmp_path, 1)
+    [(r1, out1), (r2, _)] = two_nights["nights"]
     assert set(r1) == {"sites", "new_documents"}
     assert set(r1["sites"]["mirror"]) == {
         "requests",
@@ -76,14 +107,12 @@ def test_first_run_stores_all_second_fetches_nothing_third_sees_one_change(live_
     assert sorted(d["url"].removeprefix(url) for d in r1["new_documents"]) == docs
     assert all(set(d) == {"url", "title", "issuer", "published"} and d["title"] for d in r1["new_documents"])
     assert f"{len(docs)} new" in out1.stdout
-    with Store.in_dir(data_dir) as store:
+    with Store.in_dir(two_nights["first_night"]) as store:
         assert store.count_documents() == len(docs)
 
-    mark = len(server.requests)
-    r2, _ = update(data_dir, url, tmp_path, 2)
     assert r2["sites"]["mirror"]["new"] == 0 and r2["sites"]["mirror"]["changed"] == 0
     assert r2["sites"]["mirror"]["pages"] == 0 and r2["new_documents"] == []
-    assert not set(fetched(server, mark)) & set(docs), "the second run fetched a detail page"
+    assert not set(two_nights["night_2_fetched"]) & set(docs), "the second run fetched a detail page"
 
     # the CMS republishes the newest notice: its text changes and its list entry shows the new date
     target = root / "kjj/zcwj/202406/t20240612_4412.html"
@@ -188,14 +217,14 @@ def test_a_broken_config_is_reported_and_the_other_sites_still_run(mirror_url, t
         assert store.count_documents() >= 5
 
 
-def test_update_relinks_once_right_before_indexing(live_site, data_dir, tmp_path):
+def test_update_relinks_once_right_before_indexing(two_nights):
     """One relink a night (the crawl's store no longer relinks when it closes), and before the index.
 
     Only the command layer relinks (tests/test_architecture.py keeps the lower packages from
     importing ``reasoning.relinking``), and it says so on stderr each time.
     """
-    _, _, url = live_site
-    _, out = update(data_dir, url, tmp_path, 1)
+    [(_, out), (_, second)] = two_nights["nights"]
+    data_dir = two_nights["first_night"]  # the store and index as the first night left them
     assert out.stderr.count("relinked ") == 1, out.stderr
     with Store.in_dir(data_dir) as store:
         ids = [r["id"] for r in store.db.execute("SELECT id FROM documents")]
@@ -208,5 +237,4 @@ def test_update_relinks_once_right_before_indexing(live_site, data_dir, tmp_path
     assert hits and all(h["status"]["status"] == statuses[h["doc_id"]] for h in hits)
     assert {h["status"]["status"] for h in hits} - {"unknown"}  # decided, not the default
     # a second night with nothing new relinks once again (statuses move with the date), still once
-    _, out = update(data_dir, url, tmp_path, 2)
-    assert out.stderr.count("relinked ") == 1, out.stderr
+    assert second.stderr.count("relinked ") == 1, second.stderr
