@@ -76,6 +76,17 @@ def mirror_url():
     server.server_close()
 
 
+@pytest.fixture(scope="session")
+def mirror_crawled(mirror_url, tmp_path_factory):
+    """`policy crawl mirror` into a fresh store, once a run: (data dir, the command's result).
+
+    Tests read the result and copy the data dir (``copy_data``) before they change it.
+    """
+    data_dir = tmp_path_factory.mktemp("mirror-crawled") / "data"
+    crawl = run_policy("crawl", "mirror", data_dir=data_dir, env={"POLICY_MIRROR_URL": mirror_url})
+    return data_dir, crawl
+
+
 def run_policy(*args: str, data_dir: Path | None = None, env: dict | None = None, timeout: int = 180):
     """Run the real `policy` command in a subprocess (Twisted's reactor runs once per process)."""
     full_env = dict(os.environ)

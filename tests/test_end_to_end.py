@@ -1,12 +1,13 @@
 """Fresh store -> real mirror over HTTP -> real Scrapy crawl -> index -> Flask search."""
 
 from search_web import create_app
-from tests.conftest import run_policy
+from tests.conftest import copy_data, run_policy
 
 
-def test_crawl_mirror_index_and_search(mirror_url, data_dir):
+def test_crawl_mirror_index_and_search(mirror_url, mirror_crawled, tmp_path):
     env = {"POLICY_MIRROR_URL": mirror_url}
-    crawl = run_policy("crawl", "mirror", data_dir=data_dir, env=env)
+    crawled, crawl = mirror_crawled  # `policy crawl mirror` into a fresh store (conftest)
+    data_dir = copy_data(crawled, tmp_path)
     assert crawl.returncode == 0, crawl.stderr
     assert "8 new" in crawl.stdout and "0 failed" in crawl.stdout
 

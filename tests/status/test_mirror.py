@@ -2,13 +2,14 @@
 
 from corpus.store import Store
 from reasoning.view import document_view
-from tests.conftest import run_policy
+from tests.conftest import copy_data
 
 AS_OF = "2025-06-01"
 
 
-def test_crawl_of_the_mirror_links_and_dates_its_documents(mirror_url, data_dir):
-    crawl = run_policy("crawl", "mirror", data_dir=data_dir, env={"POLICY_MIRROR_URL": mirror_url})
+def test_crawl_of_the_mirror_links_and_dates_its_documents(mirror_url, mirror_crawled, tmp_path):
+    crawled, crawl = mirror_crawled  # `policy crawl mirror` into a fresh store (conftest)
+    data_dir = copy_data(crawled, tmp_path)
     assert crawl.returncode == 0, crawl.stderr
     with Store.in_dir(data_dir) as store:
         ids = {
