@@ -37,11 +37,14 @@ def test_killed_update_resumes_without_refetching(data_dir):
             env=env,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
+            start_new_session=True,  # its process group: the cleaning pool goes down with it
         )
         deadline = time.monotonic() + 60
         while stored_documents(data_dir) < 45 and time.monotonic() < deadline and run1.poll() is None:
             time.sleep(0.05)
-        run1.send_signal(signal.SIGKILL)
+        # the whole run, as a crash or the OOM killer takes it: a SIGKILL of the command alone left its
+        # forkserver and two cleaning workers waiting on a queue nobody writes to, for good
+        os.killpg(run1.pid, signal.SIGKILL)
         run1.wait()
         done_before = stored_documents(data_dir)
         assert 45 <= done_before < DOCS, "the run should be cut off half-way"
