@@ -143,7 +143,7 @@ def _values(resp: ListResponse, site: SiteConfig) -> dict[str, str]:
         page.setdefault("columnid", m.group(1))
     page.update(dict(site.family_params))
     defaults = {"col": "1", "appid": "1", "webid": "1", "path": "/", "sourceContentType": "1"}
-    defaults.update({"permissiontype": "0", "perpage": "15", "group": "3", "proxy": PROXY})
+    defaults.update({"permissiontype": "0", "perpage": "15", "proxy": PROXY})
     return {**defaults, **page}
 
 
@@ -176,7 +176,9 @@ def next_request(resp: ListResponse, site: SiteConfig, count: int) -> list[NextP
     else:
         if count == 0 or (total is not None and count >= total):
             return []
-        group = max(1, _int(values.get("group"), 3))
+        # the column page embeds the first request's worth of records: group × perpage
+        embedded = count // perpage if count % perpage == 0 else 0
+        group = max(1, _int(values.get("group"), embedded or 3))
         nstart, nend = count + 1, count + perpage * group
     if total is not None and nstart > total and count < perpage:
         return []

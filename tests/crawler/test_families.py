@@ -92,6 +92,12 @@ def test_hanweb_values_come_from_the_page_when_the_config_has_none(columns):
     )
     form = dict(read.next[0].form)
     assert form["columnid"] == "1001" and form["unitid"] == HANWEB_UNIT and form["webid"] == "1"
+    # perpage from the page's script, the group from the records it embeds (6 = 2 pages of 3)
+    assert dict(parse_qsl(urlsplit(read.next[0].url).query)) == {
+        "startrecord": "7",
+        "endrecord": "12",
+        "perpage": "3",
+    }
 
 
 def test_gkmlpt_page_leads_to_its_json_api(columns):
