@@ -10,13 +10,22 @@ records.  Real proxies answer overlapping ranges and print a ``totalpage``
 that disagrees with what they return, so the records decide: paging goes
 on while a range comes back full (or the total says there is more), and the
 spider stops at a range that brings nothing it has not seen.
+
+Clones of the protocol answer the same records another way: 南通's TRUECMS
+(``GET /truecms/messageController/getMessage.do?callback=raw&startrecord&
+endrecord&perpage&columnId``) wraps the datastore in JSONP, the XML a JSON
+string with its quotes and slashes escaped.  The string is decoded first, and
+a range asked by GET with the column in its query is followed by GET with
+every parameter kept and only the range moved.
 """
 
 from __future__ import annotations
 
 import html as htmllib
+import json
 import re
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
+from dataclasses import replace
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from parsel import Selector
 
@@ -63,6 +72,46 @@ def recognise(resp: ListResponse) -> int:
 
 
 _DATASTORE = re.compile(r"<datastore>(.*?)</datastore>", re.S | re.I)
+_JSON_STRING = re.compile(r'"((?:[^"\\]|\\.)*<datastore(?:[^"\\]|\\.)*)"', re.S | re.I)
+PAGING_KEYS = ("startrecord", "endrecord", "perpage")
+
+
+def _strings(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+def unwrap(text: str) -> str:
+    """The datastore XML of an answer that carries it as a JSON string (JSON or JSONP), else the text.
+
+    In ``raw({"result":"<datastore><totalrecord>377<\\/totalrecord>…"})`` the closing tags are
+    escaped, so no record is seen until the string is decoded.
+    """
+    low = text.lower()
+    if "<datastore" not in low or "</datastore>" in low:
+        return text
+    start, end = text.find("{"), text.rfind("}")
+    if 0 <= start < end:
+        try:
+            found = [s for s in _strings(json.loads(text[start : end + 1])) if "<datastore" in s.lower()]
+        except ValueError:
+            found = []
+        if found:
+            return found[0]
+    m = _JSON_STRING.search(text)
+    if m:
+        try:
+            return json.loads(f'"{m.group(1)}"')
+        except ValueError:
+            pass
+    return text
+
+
 _CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.S)
 
 
@@ -154,10 +203,25 @@ def _int(value: str | None, default: int) -> int:
         return default
 
 
+def _asked_by_get(resp: ListResponse) -> bool:
+    """A range asked by GET with the column in its own query (not hanweb's POST form)."""
+    query = dict(parse_qsl(urlsplit(resp.url).query))
+    return not resp.form and "startrecord" in query and any(k not in PAGING_KEYS for k in query)
+
+
+def _same_request(url: str, start: int, end: int) -> NextPage:
+    """The request ``url`` with only its range moved: every other parameter kept, in its order."""
+    parts = urlsplit(url)
+    moved = {"startrecord": str(start), "endrecord": str(end)}
+    pairs = [(k, moved.get(k, v)) for k, v in parse_qsl(parts.query, keep_blank_values=True)]
+    return NextPage(canonical_url(urlunsplit(parts._replace(query=urlencode(pairs)))))
+
+
 def next_request(resp: ListResponse, site: SiteConfig, count: int) -> list[NextPage]:
     """The proxy range after this one (or after the records the column page embeds)."""
     values = _values(resp, site)
-    if not values.get("columnid"):
+    by_get = _asked_by_get(resp)
+    if not values.get("columnid") and not by_get:
         return []
     query = dict(parse_qsl(urlsplit(resp.url).query))
     perpage = max(1, _int(query.get("perpage") or values.get("perpage"), 15))
@@ -182,6 +246,8 @@ def next_request(resp: ListResponse, site: SiteConfig, count: int) -> list[NextP
         nstart, nend = count + 1, count + perpage * group
     if total is not None and nstart > total and count < perpage:
         return []
+    if by_get:
+        return [_same_request(resp.url, nstart, nend)]
     proxy = urljoin(resp.url, values.get("proxy") or PROXY)
     url = canonical_url(
         f"{proxy}?{urlencode({'startrecord': nstart, 'endrecord': nend, 'perpage': perpage})}"
@@ -191,6 +257,9 @@ def next_request(resp: ListResponse, site: SiteConfig, count: int) -> list[NextP
 
 
 def read(resp: ListResponse, site: SiteConfig, page_no: int, first_url: str) -> ListRead:
+    text = unwrap(resp.text)
+    if text is not resp.text:
+        resp = replace(resp, text=text)
     snippets = records(resp.text)
     if not snippets and "dataproxy.jsp" not in resp.url:
         # a hanweb site whose column prints its list as markup: read it like any other

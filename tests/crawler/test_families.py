@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import tomllib
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
 from crawler.config import load_site, parse_site
-from crawler.families import ListResponse, read_list_page, recognise
+from crawler.families import FAMILIES, ListResponse, read_list_page, recognise
 from crawler.familysite import GKMLPT_SID, HANWEB_UNIT, FamilySite
 from crawler.mirror import serve_in_thread, site_root
 from tests.conftest import run_policy
@@ -142,6 +143,50 @@ def test_shipped_configs_name_their_family():
         "gkmlpt",
         "govcn",
     }
+
+
+def _shipped() -> list[Path]:
+    return sorted((Path(__file__).resolve().parents[2] / "crawler" / "sites").glob("*.toml"))
+
+
+@pytest.mark.parametrize("path", _shipped(), ids=lambda p: p.stem)
+def test_every_shipped_config_names_a_known_family(path):
+    raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    # written in the file, not left to the default: the family decides how the site is paged
+    assert raw.get("family") in FAMILIES, path.name
+    assert load_site(str(path)).family == raw["family"]
+
+
+@pytest.mark.parametrize(
+    "path", [p for p in _shipped() if not p.stem.startswith("mirror")], ids=lambda p: p.stem
+)
+def test_shipped_configs_page_a_page_of_their_family_offline(path, columns):
+    """A real site's config read against a page built the way its family builds pages, offline.
+
+    The shipped selectors were written without the live sites (they are UNVERIFIED), so only the
+    family's part is checked here: the config parses and its family leads from the first page to
+    the second, whatever the selectors find.
+    """
+    cfg = load_site(str(path))
+    pages = {
+        "trs": ("/trs/zcwj/index.html", columns.trs_list(0, HOST), f"{BASE}/trs/zcwj/index_1.html"),
+        "govcn": ("/zhengce/zuixin/home.htm", columns.govcn_list(0), f"{BASE}/zhengce/zuixin/home_1.htm"),
+        "hanweb": (
+            "/col/col1001/index.html",
+            columns.hanweb_column(),
+            f"{BASE}/module/web/jpage/dataproxy.jsp",
+        ),
+        "gkmlpt": ("/gkmlpt/index", columns.gkmlpt_index(), f"{BASE}/gkmlpt/api/all/"),
+    }
+    if cfg.family == "generic":
+        # no family paging: the config's own rules must still read a page without error
+        read = read_list_page(page(f"{BASE}/trs/zcwj/index.html", columns.trs_list(0, HOST)), cfg)
+        assert read.family == "generic"
+        return
+    where, body, second = pages[cfg.family]
+    read = read_list_page(page(BASE + where, body), cfg)
+    assert read.family == cfg.family
+    assert any(url.startswith(second) for url in read.next_urls), (cfg.name, read.next_urls)
 
 
 # -- end to end: real Scrapy over 127.0.0.1, twice ------------------------------------------------------
@@ -456,3 +501,61 @@ def test_a_script_list_with_keys_nobody_named_is_read_by_its_values():
         (f"{BASE}/c100/t2026092{i}_{i}.html", f"2026-09-2{i}") for i in range(1, 4)
     ]
     assert read.entries[0].title == "关于做好第1项传染病防控工作的通知"
+
+
+def test_a_datastore_answered_as_jsonp_pages_by_get_with_its_own_parameters():
+    """A jpage clone (南通's TRUECMS) wraps the datastore in JSONP, escaped as a JSON string.
+
+    The range is asked by GET with the column in the query: the next range is the same request
+    with only startrecord/endrecord moved, and a short last range ends the column.
+    """
+
+    def answer(first: int, n: int, total: int) -> str:
+        recs = "".join(
+            f'<record><![CDATA[<li>\t<a href="/kjj/tzgg/content/{first + i}.html" target="_blank">'
+            f"关于第{first + i}批科技型中小企业评价入库的公告</a><span>2024-05-{1 + i % 28:02d}</span></li>]]></record>"
+            for i in range(n)
+        )
+        xml = f"<datastore><totalrecord>{total}</totalrecord><recordset>{recs}</recordset></datastore>"
+        return ";raw(" + json.dumps({"result": xml}, ensure_ascii=False).replace("/", "\\/") + ")"
+
+    cfg = site("hanweb", "/kjj/tzgg/tzgg.html")
+    endpoint = f"{BASE}/truecms/messageController/getMessage.do"
+    url = f"{endpoint}?callback=raw&startrecord=1&endrecord=30&perpage=10&contentTemplate=&columnId=ab-12"
+    resp = ListResponse(url=url, text=answer(1, 30, 45))
+    assert "<\\/record>" in resp.text and recognise(resp)[0] == "hanweb"
+    read = read_list_page(resp, cfg)
+    assert len(read.entries) == 30 and read.entries[0].url == f"{BASE}/kjj/tzgg/content/1.html"
+    assert read.entries[0].title == "关于第1批科技型中小企业评价入库的公告"
+    (nxt,) = read.next
+    assert nxt.method == "GET" and nxt.url.startswith(endpoint + "?")
+    assert parse_qsl(urlsplit(nxt.url).query, keep_blank_values=True) == [
+        ("callback", "raw"),
+        ("startrecord", "31"),
+        ("endrecord", "60"),
+        ("perpage", "10"),
+        ("contentTemplate", ""),
+        ("columnId", "ab-12"),
+    ]
+    last = read_list_page(ListResponse(url=nxt.url, text=answer(31, 15, 45)), cfg, 1)
+    assert len(last.entries) == 15 and last.next == []
+
+
+def test_attachments_under_an_entry_are_not_entries():
+    """Lists that print each document's 附件 in a ``ul.fujian`` under its title: one entry per document."""
+    rows = "".join(
+        f'<li><a href="./2024{i:02d}/t2024{i:02d}03_{i}.html" title="关于组织申报2024年度第{i}批科技创新券的通知">'
+        f"关于组织申报2024年度第{i}批科技创新券的通知</a><span>2024-{i:02d}-03</span>"
+        f'<ul class="fujian"><li><a href="./2024{i:02d}/P0{i}.docx">附件1：申报表.docx</a></li>'
+        f'<li><a href="./2024{i:02d}/P1{i}.pdf">附件2：第{i}批申报指南.pdf</a></li></ul></li>'
+        for i in range(1, 9)
+    )
+    html = (
+        '<html><body><div class="nav"><a href="/">首页</a><a href="/zwgk/">政务公开</a></div>'
+        f'<ul class="list">{rows}</ul><div class="page"><a href="index_1.html">下一页</a></div></body></html>'
+    )
+    read = read_list_page(ListResponse(url=f"{BASE}/tzgg/index.html", text=html), site("generic", "/tzgg/"))
+    assert [e.url for e in read.entries] == [
+        f"{BASE}/tzgg/2024{i:02d}/t2024{i:02d}03_{i}.html" for i in range(1, 9)
+    ]
+    assert read.entries[7].date == "2024-08-03" and read.next_urls == [f"{BASE}/tzgg/index_1.html"]

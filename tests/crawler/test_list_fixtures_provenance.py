@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 LISTS = Path(__file__).resolve().parents[1] / "fixtures" / "crawler" / "lists"
-PAGE_SUFFIXES = (".html", ".json", ".xml")
+PAGE_SUFFIXES = (".html", ".json", ".xml", ".jsonp")
 FAMILIES = {"trs", "hanweb", "gkmlpt", "govcn", "jsp", "other"}
 
 
