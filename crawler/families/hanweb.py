@@ -204,17 +204,46 @@ def _int(value: str | None, default: int) -> int:
 
 
 def _asked_by_get(resp: ListResponse) -> bool:
-    """A range asked by GET with the column in its own query (not hanweb's POST form)."""
+    """A range (or a page) asked by GET with the column in its own query (not hanweb's POST form)."""
     query = dict(parse_qsl(urlsplit(resp.url).query))
-    return not resp.form and "startrecord" in query and any(k not in PAGING_KEYS for k in query)
+    paged = "startrecord" in query or "page" in query
+    return not resp.form and paged and any(k not in (*PAGING_KEYS, "page") for k in query)
+
+
+_TOTAL_PAGES = re.compile(r"<totalpage>\s*(\d+)\s*</totalpage>", re.I)
+
+
+def _next_numbered_page(resp: ListResponse, count: int, total: int | None) -> list[NextPage]:
+    """Newer jcms builds page the proxy by number (``dataproxy.jsp?page=2&…&columnid&unitid``, GET).
+
+    The next page is the same request with ``page`` moved on, while this page brought records and
+    ``totalpage`` says there is more (``totalrecord`` decides when no ``totalpage`` is printed:
+    pages numbered this way are all full but the last).
+    """
+    page = _int(dict(parse_qsl(urlsplit(resp.url).query)).get("page"), 1)
+    pages_m = _TOTAL_PAGES.search(resp.text)
+    if pages_m is not None:
+        more = page < int(pages_m.group(1))
+    else:
+        more = total is not None and page * count < total
+    if count == 0 or not more:
+        return []
+    return [_moved(resp.url, {"page": str(page + 1)})]
+
+
+def _moved(url: str, values: dict[str, str]) -> NextPage:
+    """The request ``url`` with only some parameters changed: every other one kept as written, in its order."""
+    parts = urlsplit(url)
+    fields = []
+    for field_ in parts.query.split("&"):
+        key = field_.split("=", 1)[0]
+        fields.append(f"{key}={values[key]}" if key in values else field_)
+    return NextPage(canonical_url(urlunsplit(parts._replace(query="&".join(fields)))))
 
 
 def _same_request(url: str, start: int, end: int) -> NextPage:
-    """The request ``url`` with only its range moved: every other parameter kept, in its order."""
-    parts = urlsplit(url)
-    moved = {"startrecord": str(start), "endrecord": str(end)}
-    pairs = [(k, moved.get(k, v)) for k, v in parse_qsl(parts.query, keep_blank_values=True)]
-    return NextPage(canonical_url(urlunsplit(parts._replace(query=urlencode(pairs)))))
+    """The request ``url`` with only its range moved."""
+    return _moved(url, {"startrecord": str(start), "endrecord": str(end)})
 
 
 def next_request(resp: ListResponse, site: SiteConfig, count: int) -> list[NextPage]:
@@ -227,6 +256,8 @@ def next_request(resp: ListResponse, site: SiteConfig, count: int) -> list[NextP
     perpage = max(1, _int(query.get("perpage") or values.get("perpage"), 15))
     total_m = _TOTAL.search(resp.text)
     total = int(total_m.group(1)) if total_m else None
+    if by_get and "startrecord" not in query:
+        return _next_numbered_page(resp, count, total)
     if "startrecord" in query:
         start = _int(query.get("startrecord"), 1)
         end = _int(query.get("endrecord"), start + perpage * 3 - 1)

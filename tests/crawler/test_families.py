@@ -13,6 +13,7 @@ from crawler.config import load_site, parse_site
 from crawler.families import FAMILIES, ListResponse, read_list_page, recognise
 from crawler.familysite import GKMLPT_SID, HANWEB_UNIT, FamilySite
 from crawler.mirror import serve_in_thread, site_root
+from crawler.urls import canonical_url
 from tests.conftest import run_policy
 
 HOST = "127.0.0.1:9"
@@ -559,3 +560,28 @@ def test_attachments_under_an_entry_are_not_entries():
         f"{BASE}/tzgg/2024{i:02d}/t2024{i:02d}03_{i}.html" for i in range(1, 9)
     ]
     assert read.entries[7].date == "2024-08-03" and read.next_urls == [f"{BASE}/tzgg/index_1.html"]
+
+
+def test_a_hanweb_proxy_paged_by_number_over_get():
+    """Newer jcms builds: ``GET dataproxy.jsp?page=1&appid=1&webid=67&path=/&columnid&unitid`` → XML."""
+    recs = "".join(
+        f'<record><![CDATA[<li class="cf"><a target="_blank" href="/art/2024/9/{1 + i}/art_77278_{900 + i}.html" '
+        f'title="省科技厅关于公布第{i + 1}批省级新型研发机构名单的通知">省科技厅关于公布第{i + 1}批…</a>'
+        f"<span>2024-09-{1 + i:02d}</span></li>]]></record>"
+        for i in range(20)
+    )
+    body = f"<datastore><totalrecord>45</totalrecord><totalpage>3</totalpage><recordset>{recs}</recordset></datastore>"
+    query = "page=1&appid=1&webid=67&path=/&columnid=77278&unitid=303271&permissiontype=0"
+    url = f"{BASE}/module/web/jpage/dataproxy.jsp?{query}"
+    cfg = site("hanweb", "/col/col77278/index.html")
+    read = read_list_page(ListResponse(url=url, text=body), cfg)
+    assert (
+        len(read.entries) == 20 and read.entries[0].title == "省科技厅关于公布第1批省级新型研发机构名单的通知"
+    )
+    (nxt,) = read.next
+    assert nxt.method == "GET" and nxt.url == canonical_url(url.replace("page=1&", "page=2&"))
+    # the last page: neither totalpage nor totalrecord says there is more
+    last = read_list_page(
+        ListResponse(url=url.replace("page=1&", "page=3&"), text=body.replace(recs, recs[:600])), cfg, 2
+    )
+    assert last.next == []
