@@ -4,7 +4,8 @@ The page (``/gkmlpt/index#2907``, the column in the fragment) carries the
 site id as ``SID: '755001'`` and no list; the list comes from
 ``/gkmlpt/api/all/{column}?page=N&sid={sid}``, pages from 1, whose
 ``articles`` carry title, URL, dates (Unix seconds), 文号 and 索引号, and
-``total`` the column's size.
+``total`` the column's size (some answers print it only as
+``classify.post_count``).
 """
 
 from __future__ import annotations
@@ -114,6 +115,10 @@ def read(resp: ListResponse, site: SiteConfig, page_no: int, first_url: str) -> 
     entries = article_entries(data, resp.url)
     page = int(query.get("page", "1") or 1) if str(query.get("page", "1")).isdigit() else 1
     total = data.get("total")
+    classify = data.get("classify")
+    if not isinstance(total, int) and isinstance(classify, dict):
+        # answers that print no total still say the column's size: classify.post_count
+        total = classify.get("post_count")
     per = int(site.param("per_page") or 0) or len(data.get("articles") or [])
     more = bool(entries) and isinstance(total, int) and page * per < total
     if site.param("per_page") and len(data.get("articles") or []) < per:

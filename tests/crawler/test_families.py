@@ -585,3 +585,26 @@ def test_a_hanweb_proxy_paged_by_number_over_get():
         ListResponse(url=url.replace("page=1&", "page=3&"), text=body.replace(recs, recs[:600])), cfg, 2
     )
     assert last.next == []
+
+
+def test_gkmlpt_answer_sized_by_its_classify_post_count():
+    """Some gkmlpt answers print no ``total``: the column's size is ``classify.post_count``."""
+    articles = [
+        {
+            "id": 3255400 + i,
+            "title": f"关于公布2024年第{i + 1}批高新技术企业认定名单的通知",
+            "date": 1717200000 + i * 86400,
+            "url": f"{BASE}/kjj/gkmlpt/content/3/3255/post_{3255400 + i}.html",
+            "identifier": f"11441200MB2C91453G/2024-{i:05d}",
+        }
+        for i in range(5)
+    ]
+    cfg = site("gkmlpt", "/kjj/gkmlpt/index", column="21023", sid="758019")
+    url = f"{BASE}/kjj/gkmlpt/api/all/21023?page=1&sid=758019"
+    body = {"classify": {"id": 21023, "name": "通知公告", "post_count": 12}, "articles": articles}
+    read = read_list_page(ListResponse(url=url, text=json.dumps(body, ensure_ascii=False)), cfg)
+    assert len(read.entries) == 5 and read.entries[0].date == "2024-06-01"
+    assert read.next_urls == [f"{BASE}/kjj/gkmlpt/api/all/21023?page=2&sid=758019"]
+    body["classify"]["post_count"] = 5
+    read = read_list_page(ListResponse(url=url, text=json.dumps(body, ensure_ascii=False)), cfg)
+    assert read.next == []
