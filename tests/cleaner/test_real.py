@@ -25,8 +25,13 @@ FLOORS: dict[str, dict[str, float]] = {
     "grants_batch1.json": {"fields": 0.97, "outline": 0.93, "overall": 0.96},
     "grants_batch2.json": {"fields": 0.99, "outline": 0.96, "overall": 0.98},
     "grants_batch3.json": {"fields": 0.99, "outline": 0.99, "departments": 0.99, "overall": 0.99},
+    # held out (realpages3): gold written before the cleaner ran on it; first run fields 0.860, outline 0.962,
+    # departments 1.000, overall 0.956
+    "batch6.json": {"fields": 0.85, "outline": 0.95, "departments": 0.99, "overall": 0.95},
 }
-TOTAL_FLOORS = {"fields": 0.96, "outline": 0.955, "departments": 0.99, "overall": 0.97}
+# with the held-out batch6 the whole set scores fields 0.953 (0.97 without it): the floor follows the set, the
+# per-batch floors keep guarding batches 1-5
+TOTAL_FLOORS = {"fields": 0.95, "outline": 0.955, "departments": 0.99, "overall": 0.97}
 BATCHES = list(FLOORS)
 PAGE_FLOOR = 0.5  # no page's fields or outline below this
 
