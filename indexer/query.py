@@ -10,10 +10,10 @@ only add score.  Both backends run the same plan.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .aliases import variants
-from .analysis import key_tokens, word_tokens
+from .analysis import STOP_WORDS, fold, key_tokens, tokenizer, word_tokens
 from .doc_numbers import find_doc_numbers
 from .errors import QueryError
 from .wording import is_scope, other_wordings
@@ -28,6 +28,28 @@ SUB_TOKEN_WEIGHT = 0.25
 # Another spelling of the same name (科技局 for 科学技术局, 高企 for 高新技术企业): curated
 # equivalents, as good as the word typed; other wordings (``wording``) weigh less.
 ALIAS_FACTOR = 1.0
+# A question typed as one run of characters (老板拖欠工资怎么办) is read as its words: the
+# question and function words that only make it a sentence are dropped (they are in no answer).
+SENTENCE_CHARS = 6
+QUESTION_WORDS = frozenset(
+    "怎么 怎么办 怎样 如何 什么 哪些 哪个 哪里 多久 多少 多长 几 几倍 几年 谁 是否 要不要 能不能 可不可以 可以 "
+    "不能 不可以 不要 吗 呢 吧 啊 后 前 去 来 要 会 能 该 应该 需要 办 做 算 有没有 还 就 才".split()
+)
+TITLE_ENDINGS = (
+    "法",
+    "条例",
+    "办法",
+    "规定",
+    "细则",
+    "意见",
+    "通知",
+    "决定",
+    "方案",
+    "措施",
+    "规划",
+    "规则",
+    "指南",
+)
 
 
 @dataclass(frozen=True)
@@ -170,7 +192,27 @@ def _size(terms: list[Term], excluded: list[Term]) -> int:
     )
 
 
+def sentence_words(word: str) -> list[str]:
+    """The words of a query word that is a sentence: six characters or more, not a title (…法,
+    …办法), and a question or function word among its words or three words of two characters
+    or more.  [word] otherwise.
+
+    离职后多久不能去竞争对手公司 -> 离职, 竞争对手, 公司; 科技企业孵化器 and 促进科技成果转化法 stay."""
+    folded = fold(word)
+    if len(folded) < SENTENCE_CHARS or folded.endswith(TITLE_ENDINGS):
+        return [word]
+    toks = [t for t in tokenizer().lcut(folded) if t.strip()]
+    asked = any(t in QUESTION_WORDS or t in STOP_WORDS for t in toks)
+    words = [t for t in toks if t not in QUESTION_WORDS and t not in STOP_WORDS and len(t) >= 2]
+    if len(words) < 2 or not (asked or len(words) >= 3):
+        return [word]
+    return list(dict.fromkeys(words))
+
+
 def plan_query(parsed: ParsedQuery) -> QueryPlan:
+    parsed = replace(
+        parsed, words=tuple(dict.fromkeys(w for word in parsed.words for w in sentence_words(word)))
+    )
     phrases = [t for t in (_term(p, phrase=True) for p in parsed.phrases) if t]
     terms = [t for t in (_term(w) for w in parsed.words) if t] + phrases
     # an exclusion removes what names the word, never what only means something like it

@@ -59,8 +59,8 @@ SHORT_SENTENCE = 20  # characters: a sentence this short reads as a heading (支
 COVERAGE_WEIGHT = 1.0
 EXPANDED_LIST_FACTOR = 0.5  # another name of a word, only as an item of a list: lower again
 PARTS_PLACE = 0.3  # a word not printed whole, its own tokens in one sentence (离岗 … 创业)
-SCOPE_NAMED = 0.8  # a place or year word: a clause of another place's (year's) document naming it
-SCOPE_ELSEWHERE = 0.65  # … and one that does not name it at all
+SCOPE_NAMED = 0.9  # a place or year word: a clause of another place's (year's) document naming it
+SCOPE_ELSEWHERE = 0.6  # … and one that does not name it at all
 
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]+")
 _LABEL = re.compile(
@@ -273,23 +273,28 @@ def clause_features(
         (text, title, sections, phrase_haystack(payload), str(payload.get("published") or "")[:4])
     )
     topics = [i for i, w in enumerate(words) if not w.scope] or list(range(len(words)))
-    total = weight = covered = 0.0
+    total = weight = covered = held = 0.0
     scope = 1.0
     whole_in: list[set[int]] = []
     for i, word in enumerate(words):
         if i not in topics:
-            scope *= _scope_factor(word, payload, text)
+            factor_i = _scope_factor(word, payload, text)
+            scope *= factor_i
+            # a place or year counts in how much of the query the clause holds, not in what it is about
+            held += ws[i]
+            covered += ws[i] * (1.0 if factor_i > SCOPE_ELSEWHERE else 0.0)
             continue
         best, in_title = _term_place(word, sentences, heading, lead, sections, title)
         total += ws[i] * (best + (TITLE_LIFT if in_title else 0.0))
         weight += ws[i]
+        held += ws[i]
         if best > 0 or _covered(word, haystack):
             covered += ws[i]
         whole_in.append({j for j, s in enumerate(sentences) if _in_sentence(word, s)})
     about = total / weight if weight else 0.0
     if len(whole_in) > 1 and set.intersection(*whole_in):
         about += SAME_SENTENCE_BONUS
-    return Features(about, factor, covered / weight if weight else 1.0, scope)
+    return Features(about, factor, covered / held if held else 1.0, scope)
 
 
 def _frequency(

@@ -32,6 +32,7 @@ MAX_PAGE = 50  # deep pages cost more than anyone reads; filters narrow better
 SORTS = ("relevance", "date", "amount")
 DRAFTS = ("include", "exclude", "only")
 RERANK_DEPTH = 50  # relevance order of the first pages is refined over this many candidates
+SUBSET_DEPTH = 20  # candidates taken from each "every word but one" query
 PHRASE_CANDIDATES = 3000  # clauses checked verbatim for a quoted phrase
 EXACT_TOTAL_UP_TO = 500  # up to this many matches, all are fetched so that the total is exact
 
@@ -219,7 +220,7 @@ def search(
     results.backend = backend.name
     want = page * per_page
 
-    def run(plan: QueryPlan, any_term: bool, depth: int = 0) -> Found:
+    def run(plan: QueryPlan, any_term: bool, depth: int = 0, facets: bool = True, few: int = 0) -> Found:
         verbatim = any(t.verbatim for t in plan.terms)
         if (plan.phrases or verbatim) and not backend.exact_phrases:
             found = backend.search(
@@ -236,9 +237,9 @@ def search(
                     f"短语只在最相关的 {len(found.hits)} 条候选中核对，结果可能不全；加上筛选条件可缩小范围"
                 )
             return _keep_phrases(found, plan, collapse, any_term)
-        depth = max(depth, want, RERANK_DEPTH if sort == "relevance" else 0)
+        depth = few or max(depth, want, RERANK_DEPTH if sort == "relevance" else 0)
         return backend.search(
-            plan, criteria, any_term=any_term, sort=sort, collapse=collapse, limit=depth, facets=True
+            plan, criteria, any_term=any_term, sort=sort, collapse=collapse, limit=depth, facets=facets
         )
 
     with reading(index_dir(data_dir), confirm=True):  # damaged files: one IndexDamaged naming the fix
@@ -305,12 +306,22 @@ def _candidates(plan: QueryPlan, run, results: Results, sort: str, depth: int = 
         results.fallback = more.total > 0
         if results.fallback:
             results.notes.append("没有同时包含所有查询词的条款，以下结果包含其中部分词语")
-        return more
-    if more.total > found.total:
+    elif more.total > found.total:
         results.notes.append(f"同时包含所有查询词的条款有 {found.total} 条，其后是包含其中部分词语的条款")
-    seen = {p["clause_id"] for p, _ in found.hits}
-    hits = found.hits + [(p, s) for p, s in more.hits if p["clause_id"] not in seen]
-    return Found(more.total, hits, more.facets)
+    hits = list(found.hits)
+    if len(plan.terms) >= 3:
+        # the engine's best partial matches lean on the words it scores highest; the clauses
+        # holding all words but one each are candidates too (建设工程 最低 保修期限: 保温工程的最低保修期限)
+        for i in range(len(plan.terms)):
+            sub = replace(plan, terms=plan.terms[:i] + plan.terms[i + 1 :])
+            hits += run(sub, False, facets=False, few=SUBSET_DEPTH).hits
+    seen: set[str] = set()
+    merged = []
+    for p, sc in hits + more.hits:
+        if p["clause_id"] not in seen:
+            seen.add(p["clause_id"])
+            merged.append((p, sc))
+    return Found(more.total, merged, more.facets)
 
 
 # A word this long found nowhere as printed among the candidates is looked for character by character.
@@ -331,17 +342,21 @@ def _wanting_verbatim(plan: QueryPlan, hits: list[tuple[dict, float]]) -> set:
 
 
 def term_weights(backend, plan: QueryPlan) -> tuple[float, ...]:
-    """Each query word's idf in the index (BM25's): a rare word outweighs a common one.
+    """Each query word's weight: a rare word outweighs a common one.
 
-    A word's clause count is taken as its spellings' largest, each spelling's as its rarest
-    required token's (a bound: clauses holding all its tokens are at most that many)."""
+    BM25's idf summed over the tokens one spelling requires (a word of several tokens, a law's
+    name, is as specific as all of them together; the best spelling counts), then square-rooted
+    so that no single word takes the whole query."""
     tokens = sorted({t for term in plan.terms for s in term.spellings for t in s.required})
     n, df = backend.doc_freqs(tokens)
-    out = []
-    for term in plan.terms:
-        count = max((min(df.get(t, 0) for t in s.required) for s in term.spellings if s.required), default=0)
-        out.append(math.log(1 + (n - count + 0.5) / (count + 0.5)))
-    return tuple(out)
+
+    def idf(count: int) -> float:
+        return math.log(1 + (n - count + 0.5) / (count + 0.5))
+
+    return tuple(
+        math.sqrt(max((sum(idf(df.get(t, 0)) for t in s.required) for s in term.spellings), default=0.0))
+        for term in plan.terms
+    )
 
 
 def _keep_phrases(found: Found, plan: QueryPlan, collapse: bool, any_term: bool = False) -> Found:

@@ -163,3 +163,25 @@ def test_other_wordings_only_on_token_boundaries():
 def test_exclusions_are_not_widened_to_other_wordings():
     plan = plan_query(parse_query("孵化器 -扶持"))
     assert [s.text for t in plan.excluded for s in t.spellings] == ["扶持"]
+
+
+def test_a_question_typed_as_one_run_is_read_as_its_words():
+    from indexer.query import sentence_words
+
+    assert sentence_words("老板拖欠工资怎么办") == ["老板", "拖欠工资"]
+    assert sentence_words("离职后多久不能去竞争对手公司") == ["离职", "竞争对手", "公司"]
+    for word in ("科技企业孵化器", "促进科技成果转化法", "济南市科技创新券管理办法", "五链融合"):
+        assert sentence_words(word) == [word]
+    assert [t.text for t in plan_query(parse_query("老板拖欠工资怎么办")).terms] == ["老板", "拖欠工资"]
+
+
+def test_a_place_counts_in_how_much_of_the_query_a_clause_holds():
+    plan = plan_query(parse_query("海南 投资 优惠"))
+    named = {
+        "clause_id": "a",
+        "title": "关于鼓励投资开发海南岛的规定",
+        "text": "在海南岛投资的企业减征所得税。",
+    }
+    generic = {"clause_id": "b", "title": "某法", "text": "投资初创企业的，享受税收优惠。"}
+    ranked = rerank(plan, [(generic, 0.0), (named, 0.0)], (3.0, 1.0, 1.0))
+    assert ranked[0][0]["clause_id"] == "a"
