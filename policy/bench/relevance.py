@@ -217,6 +217,12 @@ def merge(graded: dict, judged: dict[str, dict[str, int]]) -> tuple[dict[str, di
     help="Add the grades filled in a pool file to judgements.json.",
 )
 @click.option(
+    "--skip",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="With --pool: leave out the clauses of these earlier pool files (with the judge, not yet merged).",
+)
+@click.option(
     "--json",
     "as_json",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -230,6 +236,7 @@ def bench_relevance(
     backend: str,
     pool_out: Path | None,
     merge_in: Path | None,
+    skip: tuple[Path, ...],
     as_json: Path | None,
 ) -> None:
     """MRR@10, nDCG@10 and unjudged hits of our search and of a plain BM25, per query and overall.
@@ -278,7 +285,11 @@ def bench_relevance(
         times.append(time.perf_counter() - started)
         runs["bm25"][q.id] = bm25(q.query)
     if pool_out:
-        out = pool(queries, runs, judged, table)
+        pending = {q: dict(g) for q, g in judged.items()}
+        for f in skip:  # clauses already in the judge's hands count as judged here
+            for q in json.loads(f.read_text(encoding="utf-8")).get("queries", []):
+                pending.setdefault(q["id"], {}).update({c["clause_id"]: -1 for c in q.get("candidates", [])})
+        out = pool(queries, runs, pending, table)
         pool_out.write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         click.echo(
             f"pool: {out['to_grade']} clauses to grade over {len(out['queries'])} queries -> {pool_out}"
