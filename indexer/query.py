@@ -16,7 +16,7 @@ from .aliases import variants
 from .analysis import STOP_WORDS, fold, key_tokens, tokenizer, word_tokens
 from .doc_numbers import find_doc_numbers
 from .errors import QueryError
-from .wording import is_scope, other_wordings
+from .wording import everyday_words, is_scope, other_wordings
 
 MAX_QUERY_CHARS = 200
 MAX_TERMS = 24
@@ -34,6 +34,11 @@ SENTENCE_CHARS = 6
 QUESTION_WORDS = frozenset(
     "怎么 怎么办 怎样 如何 什么 哪些 哪个 哪里 多久 多少 多长 几 几倍 几年 谁 是否 要不要 能不能 可不可以 可以 "
     "不能 不可以 不要 吗 呢 吧 啊 后 前 去 来 要 会 能 该 应该 需要 办 做 算 有没有 还 就 才".split()
+)
+# The words that ask (who, how, how many): a word of any length holding one (谁负责, 怎么算, 几倍)
+# is read without it; what only asks is in no answer, and a clause answers with 责任, not 谁.
+INTERROGATIVES = frozenset(
+    "怎么 怎么办 怎样 如何 什么 哪些 哪个 哪里 多久 多少 多长 几 几倍 几年 谁 是否 要不要 能不能 可不可以 有没有 吗 呢".split()
 )
 TITLE_ENDINGS = (
     "法",
@@ -195,12 +200,23 @@ def _size(terms: list[Term], excluded: list[Term]) -> int:
 def sentence_words(word: str) -> list[str]:
     """The words of a query word that is a sentence: six characters or more, not a title (…法,
     …办法), and a question or function word among its words or three words of two characters
-    or more.  [word] otherwise.
+    or more; or a shorter word holding a word that asks (谁负责 -> 负责, 几倍 -> nothing) or an
+    everyday word (买到假货 -> 买到, 假货: ``wording.everyday_words``).
+    [word] otherwise.
 
     离职后多久不能去竞争对手公司 -> 离职, 竞争对手, 公司; 科技企业孵化器 and 促进科技成果转化法 stay."""
     folded = fold(word)
-    if len(folded) < SENTENCE_CHARS or folded.endswith(TITLE_ENDINGS):
+    if folded.endswith(TITLE_ENDINGS):
         return [word]
+    if len(folded) < SENTENCE_CHARS:
+        toks = [t for t in tokenizer().lcut(folded) if t.strip()]
+        # 买到假货 is 买到 and 假货, each said otherwise in the texts (购买, 假冒/欺诈)
+        everyday = (
+            len(toks) > 1 and folded not in everyday_words() and any(t in everyday_words() for t in toks)
+        )
+        if not (everyday or any(t in INTERROGATIVES for t in toks)):
+            return [word]
+        return [t for t in toks if t not in QUESTION_WORDS and t not in STOP_WORDS and len(t) >= 2]
     toks = [t for t in tokenizer().lcut(folded) if t.strip()]
     asked = any(t in QUESTION_WORDS or t in STOP_WORDS for t in toks)
     words = [t for t in toks if t not in QUESTION_WORDS and t not in STOP_WORDS and len(t) >= 2]

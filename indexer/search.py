@@ -309,12 +309,16 @@ def _candidates(plan: QueryPlan, run, results: Results, sort: str, depth: int = 
     elif more.total > found.total:
         results.notes.append(f"同时包含所有查询词的条款有 {found.total} 条，其后是包含其中部分词语的条款")
     hits = list(found.hits)
-    if len(plan.terms) >= 3:
-        # the engine's best partial matches lean on the words it scores highest; the clauses
-        # holding all words but one each are candidates too (建设工程 最低 保修期限: 保温工程的最低保修期限)
-        for i in range(len(plan.terms)):
-            sub = replace(plan, terms=plan.terms[:i] + plan.terms[i + 1 :])
-            hits += run(sub, False, facets=False, few=SUBSET_DEPTH).hits
+    # the engine's best partial matches lean on the words it scores highest (a word of every
+    # clause's title: 食品 in 食品安全法); the clauses holding all words but one each, and the
+    # best of each word alone, are candidates too (建设工程 最低 保修期限: 保温工程的最低保修期限;
+    # 食品 小作坊 摊贩 管理: 摊贩的管理办法)
+    subsets = (
+        [plan.terms[:i] + plan.terms[i + 1 :] for i in range(len(plan.terms))] if len(plan.terms) >= 3 else []
+    )
+    subsets += [(t,) for t in plan.terms if not t.scope]
+    for terms in subsets:
+        hits += run(replace(plan, terms=terms), False, facets=False, few=SUBSET_DEPTH).hits
     seen: set[str] = set()
     merged = []
     for p, sc in hits + more.hits:

@@ -11,6 +11,9 @@ after the word itself.
   character-dropping abbreviations such as 研究开发 -> 研发) and kept by hand.
 - ``dict/near_synonyms.txt``: groups of words used for one another in policy
   texts (扶持 支持 资助), written by hand.
+- ``dict/everyday_words.txt``: how people say a thing, then how laws and
+  policies say it (酒驾 -> 饮酒后驾驶, 老板 -> 用人单位), one way only: a query
+  in the texts' own wording is never widened to everyday words.
 
 A listed form is replaced only where it is one of the word's own tokens
 (研发 in 研发费用), never across a token boundary (高企 in 提高企业).
@@ -27,6 +30,7 @@ from .analysis import cut, fold
 
 ABBREVIATION_FACTOR = 0.8
 NEAR_SYNONYM_FACTOR = 0.6
+EVERYDAY_FACTOR = 0.7
 
 
 def _lines(name: str) -> list[list[str]]:
@@ -58,6 +62,9 @@ def _table() -> dict[str, tuple[tuple[str, float], ...]]:
         for a in group:
             for b in group:
                 add(a, b, NEAR_SYNONYM_FACTOR)
+    for everyday, *formal in _lines("everyday_words.txt"):
+        for f in formal:
+            add(everyday, f, EVERYDAY_FACTOR)
     return {k: tuple(sorted(v.items(), key=lambda kv: (-kv[1], kv[0]))) for k, v in out.items()}
 
 
@@ -84,6 +91,12 @@ def other_wordings(word: str) -> list[tuple[str, float]]:
         return []
     start, end = best
     return [(folded[:start] + other + folded[end:], factor) for other, factor in table[folded[start:end]]]
+
+
+@lru_cache(maxsize=1)
+def everyday_words() -> frozenset[str]:
+    """The everyday words of ``dict/everyday_words.txt`` (酒驾, 孩子, 假货)."""
+    return frozenset(w[0] for w in _lines("everyday_words.txt") if len(w) > 1)
 
 
 @lru_cache(maxsize=1)

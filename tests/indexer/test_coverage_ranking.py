@@ -83,6 +83,15 @@ DOCS = [
         "孵化器办法",
         ["对新认定的科技企业孵化器给予支持，最高奖励100万元。", "孵化器扶持政策由市科技局负责。"],
     ),
+    _doc(
+        "traffic",
+        "道路交通办法",
+        [
+            "饮酒后驾驶机动车的，处暂扣六个月机动车驾驶证，并处罚款。",
+            "违反本办法的，依法给予处罚。",
+            "对违法行为的处罚应当公开。",
+        ],
+    ),
     _doc("filler", "其他办法", FILLER),
 ]
 
@@ -105,6 +114,38 @@ def _texts(data_dir, q: str, n: int = 10) -> list[str]:
 def test_a_word_printed_in_the_text_is_found_though_cut_otherwise(small):
     texts = _texts(small, "五链融合")
     assert texts and "五链融合" in texts[0]  # before the clause holding 五链 and 融合 apart
+
+
+def test_an_everyday_word_finds_the_texts_wording(small):
+    texts = _texts(small, "酒驾 处罚")
+    assert texts[0].startswith("饮酒后驾驶机动车")  # before the clauses saying only 处罚
+
+
+def test_the_best_clauses_of_each_word_alone_are_candidates():
+    # the engine's any-word best lean on the words it scores highest (食品 of every clause of
+    # 食品安全法, in its title and headings): each word's own best are candidates too, each
+    # subset asked of the engine as every word required
+    from indexer.backend import Found
+    from indexer.search import Results, _candidates
+
+    asked = []
+
+    def run(plan, any_term, depth=0, facets=True, few=0):
+        words = tuple(t.text for t in plan.terms)
+        asked.append((words, any_term))
+        hit = {"clause_id": "+".join(words), "doc_id": "d", "text": ""}
+        return Found(1 if not any_term else 30, [(hit, 1.0)], {})
+
+    plan = plan_query(parse_query("食品 摊贩 管理"))
+    found = _candidates(plan, run, Results(query="", total=0, hits=[]), "relevance")
+    for word in ("食品", "摊贩", "管理"):
+        assert ((word,), False) in asked
+        assert word in {p["clause_id"] for p, _ in found.hits}
+    assert (("摊贩", "管理"), False) in asked  # every word but one
+    plan = plan_query(parse_query("济南 技术经纪人"))
+    asked.clear()
+    _candidates(plan, run, Results(query="", total=0, hits=[]), "relevance")
+    assert (("技术经纪人",), False) in asked and (("济南",), False) not in asked  # a place alone is no topic
 
 
 def test_a_clause_missing_a_common_word_is_found_after_those_holding_all(small):
@@ -173,6 +214,23 @@ def test_a_question_typed_as_one_run_is_read_as_its_words():
     for word in ("科技企业孵化器", "促进科技成果转化法", "济南市科技创新券管理办法", "五链融合"):
         assert sentence_words(word) == [word]
     assert [t.text for t in plan_query(parse_query("老板拖欠工资怎么办")).terms] == ["老板", "拖欠工资"]
+
+
+def test_a_word_that_asks_is_read_without_it():
+    from indexer.query import sentence_words
+
+    assert sentence_words("谁负责") == ["负责"]
+    assert sentence_words("怎么算") == [] and sentence_words("几倍") == []
+    assert sentence_words("买到假货") == ["假货"]  # an everyday word inside: read as its words
+    assert [t.text for t in plan_query(parse_query("拆迁 补偿 怎么算")).terms] == ["拆迁", "补偿"]
+    assert sentence_words("五链融合") == ["五链融合"] and sentence_words("酒驾") == ["酒驾"]
+
+
+def test_everyday_words_widen_one_way_only():
+    assert {w for w, _ in other_wordings("酒驾")} >= {"饮酒后驾驶", "醉酒驾驶"}
+    assert all(f < 1 for _, f in other_wordings("老板"))
+    assert "酒驾" not in {w for w, _ in other_wordings("醉酒驾驶")}
+    assert "老板" not in {w for w, _ in other_wordings("用人单位")}
 
 
 def test_a_place_counts_in_how_much_of_the_query_a_clause_holds():
