@@ -197,14 +197,16 @@ def _size(terms: list[Term], excluded: list[Term]) -> int:
     )
 
 
-def sentence_words(word: str) -> list[str]:
+def sentence_words(word: str, runs: bool = True) -> list[str]:
     """The words of a query word that is a sentence: six characters or more, not a title (…法,
     …办法), and a question or function word among its words or three words of two characters
     or more; or a shorter word holding a word that asks (谁负责 -> 负责, 几倍 -> nothing) or an
     everyday word (买到假货 -> 买到, 假货: ``wording.everyday_words``).
     [word] otherwise.
 
-    离职后多久不能去竞争对手公司 -> 离职, 竞争对手, 公司; 科技企业孵化器 and 促进科技成果转化法 stay."""
+    离职后多久不能去竞争对手公司 -> 离职, 竞争对手, 公司; 科技企业孵化器 and 促进科技成果转化法 stay.
+    ``runs=False``: a run that asks nothing stays whole (大企业拖欠小企业货款); search() reads it so
+    when a clause prints it as typed (``split_runs``)."""
     folded = fold(word)
     if folded.endswith(TITLE_ENDINGS):
         return [word]
@@ -220,14 +222,21 @@ def sentence_words(word: str) -> list[str]:
     toks = [t for t in tokenizer().lcut(folded) if t.strip()]
     asked = any(t in QUESTION_WORDS or t in STOP_WORDS for t in toks)
     words = [t for t in toks if t not in QUESTION_WORDS and t not in STOP_WORDS and len(t) >= 2]
-    if len(words) < 2 or not (asked or len(words) >= 3):
+    if len(words) < 2 or not (asked or (runs and len(words) >= 3)):
         return [word]
     return list(dict.fromkeys(words))
 
 
-def plan_query(parsed: ParsedQuery) -> QueryPlan:
+def split_runs(parsed: ParsedQuery) -> tuple[str, ...]:
+    """The words typed as one run that asks nothing and are read as their words (大企业拖欠小企业货款)."""
+    return tuple(w for w in parsed.words if sentence_words(w) != sentence_words(w, runs=False))
+
+
+def plan_query(parsed: ParsedQuery, runs: bool = True) -> QueryPlan:
+    """The engine's plan of the query; ``runs=False`` keeps the runs of ``split_runs`` whole."""
     parsed = replace(
-        parsed, words=tuple(dict.fromkeys(w for word in parsed.words for w in sentence_words(word)))
+        parsed,
+        words=tuple(dict.fromkeys(w for word in parsed.words for w in sentence_words(word, runs))),
     )
     phrases = [t for t in (_term(p, phrase=True) for p in parsed.phrases) if t]
     terms = [t for t in (_term(w) for w in parsed.words) if t] + phrases

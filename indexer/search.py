@@ -23,7 +23,7 @@ from .analysis import squash
 from .backend import FACET_FIELDS, Criteria, Found, top_facets
 from .build import index_dir, open_index, reading
 from .entries import phrase_haystack
-from .query import QueryError, QueryPlan, parse_query, plan_query
+from .query import QueryError, QueryPlan, parse_query, plan_query, split_runs
 from .ranking import dedupe, rerank
 from .snippets import snippet
 
@@ -219,6 +219,7 @@ def search(
     backend = open_index(data_dir)
     results.backend = backend.name
     want = page * per_page
+    asked: dict[tuple[QueryPlan, bool], Found] = {}
 
     def run(plan: QueryPlan, any_term: bool, depth: int = 0, facets: bool = True, few: int = 0) -> Found:
         verbatim = any(t.verbatim for t in plan.terms)
@@ -237,13 +238,22 @@ def search(
                     f"短语只在最相关的 {len(found.hits)} 条候选中核对，结果可能不全；加上筛选条件可缩小范围"
                 )
             return _keep_phrases(found, plan, collapse, any_term)
+        if few and (plan, any_term) in asked:  # a subset's few best: the same on a second pass
+            return asked[plan, any_term]
         depth = few or max(depth, want, RERANK_DEPTH if sort == "relevance" else 0)
-        return backend.search(
+        found = backend.search(
             plan, criteria, any_term=any_term, sort=sort, collapse=collapse, limit=depth, facets=facets
         )
+        if few:
+            asked[plan, any_term] = found
+        return found
 
     with reading(index_dir(data_dir), confirm=True):  # damaged files: one IndexDamaged naming the fix
         notes = list(results.notes)
+        if split_runs(parsed) and _printed(
+            backend, plan_query(parsed, runs=False), split_runs(parsed), criteria
+        ):
+            plan = plan_query(parsed, runs=False)  # copied from a clause (创业园区中试服务模式): one word
         found = _candidates(plan, run, results, sort)
         verbatim = _wanting_verbatim(plan, found.hits) if sort == "relevance" else set()
         if verbatim:
@@ -330,6 +340,16 @@ def _candidates(plan: QueryPlan, run, results: Results, sort: str, depth: int = 
 
 # A word this long found nowhere as printed among the candidates is looked for character by character.
 VERBATIM_MIN_CHARS = 3
+
+
+def _printed(backend, whole: QueryPlan, runs: tuple[str, ...], criteria: Criteria) -> bool:
+    """Some clause prints every run as typed: the user copied it from there, it is no sentence
+    of separate words.  Asked of the clauses holding all the run's tokens (a few dozen at most)."""
+    found = backend.search(
+        whole, criteria, any_term=False, sort="relevance", collapse=False, limit=RERANK_DEPTH, facets=False
+    )
+    needles = [squash(r) for r in runs]
+    return any(all(n in phrase_haystack(p) for n in needles) for p, _ in found.hits)
 
 
 def _wanting_verbatim(plan: QueryPlan, hits: list[tuple[dict, float]]) -> set:

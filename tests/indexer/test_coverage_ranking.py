@@ -216,6 +216,16 @@ def test_a_question_typed_as_one_run_is_read_as_its_words():
     assert [t.text for t in plan_query(parse_query("老板拖欠工资怎么办")).terms] == ["老板", "拖欠工资"]
 
 
+def test_a_run_printed_in_a_clause_stays_one_word(small):
+    from indexer.query import split_runs
+
+    assert split_runs(parse_query("企业研发费用加计扣除比例")) == ("企业研发费用加计扣除比例",)
+    assert split_runs(parse_query("老板拖欠工资怎么办")) == ()  # it asks: always its words
+    # copied from a clause: found as printed, and only there
+    r = search(small, "企业研发费用加计扣除比例")
+    assert r.total == 1 and r.hits[0].text.startswith("企业研发费用加计扣除比例")
+
+
 def test_a_word_that_asks_is_read_without_it():
     from indexer.query import sentence_words
 
