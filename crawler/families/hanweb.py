@@ -66,6 +66,8 @@ def recognise(resp: ListResponse) -> int:
         score += 60
     if "dataproxy.jsp" in text or "dataproxy.jsp" in resp.url:
         score += 30
+    elif _JPAGE_PROXY.search(text) and _AJAX_PARAM.search(text):
+        score += 40  # a jpage clone's settings (TRUECMS): the same protocol
     if _COLUMN_URL.search(urlsplit(resp.url).path):
         score += 20
     return score
@@ -132,6 +134,26 @@ def records(text: str) -> list[str]:
         inner = re.sub(r"<nextgroup>.*?</nextgroup>", "", store.group(1), flags=re.S | re.I)
         out += [c for c in _CDATA.findall(inner) if "href" in c]
     return out
+
+
+_JPAGE_PROXY = re.compile(r"""\bproxyUrl\s*:\s*["']([^"']+)["']""")
+_AJAX_PARAM = re.compile(r"\bajaxParam\s*:\s*\{([^{}]*)\}", re.S)
+_PAIR = re.compile(r"""["']?(\w+)["']?\s*:\s*["']?([^"',}\s]*)""")
+_SCRIPT_TOTAL = re.compile(r"""\btotalRecord\s*:\s*["']?(\d+)""", re.I)
+
+
+def clone_proxy(text: str) -> tuple[str, list[tuple[str, str]]] | None:
+    """A jpage clone's proxy and the parameters its column page gives it, or None for hanweb's own.
+
+    The jpage script's settings name the proxy (``proxyUrl:'/TrueCMS/messageController/getMessage.do'``)
+    and its parameters (``ajaxParam:{columnId:'82e1…'}``); a clone is asked by GET with the range
+    (startrecord, endrecord, perpage) and those parameters in the query.
+    """
+    m = _JPAGE_PROXY.search(text)
+    if not m or m.group(1).split("?")[0].endswith("dataproxy.jsp"):
+        return None
+    found = _AJAX_PARAM.search(text, m.start()) or _AJAX_PARAM.search(text)
+    return m.group(1), (_PAIR.findall(found.group(1)) if found else [])
 
 
 def _from_scripts(text: str) -> dict[str, str]:
@@ -250,11 +272,12 @@ def next_request(resp: ListResponse, site: SiteConfig, count: int) -> list[NextP
     """The proxy range after this one (or after the records the column page embeds)."""
     values = _values(resp, site)
     by_get = _asked_by_get(resp)
-    if not values.get("columnid") and not by_get:
+    clone = None if by_get or "startrecord" in resp.url else clone_proxy(resp.text)
+    if not values.get("columnid") and not by_get and clone is None:
         return []
     query = dict(parse_qsl(urlsplit(resp.url).query))
     perpage = max(1, _int(query.get("perpage") or values.get("perpage"), 15))
-    total_m = _TOTAL.search(resp.text)
+    total_m = _TOTAL.search(resp.text) or _SCRIPT_TOTAL.search(resp.text)
     total = int(total_m.group(1)) if total_m else None
     if by_get and "startrecord" not in query:
         return _next_numbered_page(resp, count, total)
@@ -279,6 +302,10 @@ def next_request(resp: ListResponse, site: SiteConfig, count: int) -> list[NextP
         return []
     if by_get:
         return [_same_request(resp.url, nstart, nend)]
+    if clone is not None:
+        proxy_url, params = clone
+        query = urlencode([("startrecord", nstart), ("endrecord", nend), ("perpage", perpage), *params])
+        return [NextPage(canonical_url(f"{urljoin(resp.url, proxy_url)}?{query}"))]
     proxy = urljoin(resp.url, values.get("proxy") or PROXY)
     url = canonical_url(
         f"{proxy}?{urlencode({'startrecord': nstart, 'endrecord': nend, 'perpage': perpage})}"
@@ -295,7 +322,11 @@ def read(resp: ListResponse, site: SiteConfig, page_no: int, first_url: str) -> 
     if not snippets and "dataproxy.jsp" not in resp.url:
         # a hanweb site whose column prints its list as markup: read it like any other
         out = generic.read(resp, site, page_no, first_url)
-        return ListRead(entries=out.entries, next=out.next, family=NAME, cut=out.cut)
+        following = out.next
+        if out.entries and clone_proxy(resp.text) is not None:
+            # a clone's column page (TRUECMS's #initData) prints its first records as markup
+            following = next_request(resp, site, len(out.entries)) or out.next
+        return ListRead(entries=out.entries, next=following, family=NAME, cut=out.cut)
     entries = _entries(resp, site, snippets)
     # the proxy counts records; a build that puts the whole list in one block counts its entries
     count = len(snippets) if _RECORD.search(resp.text) else len(entries)

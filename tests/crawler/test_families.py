@@ -608,3 +608,49 @@ def test_gkmlpt_answer_sized_by_its_classify_post_count():
     body["classify"]["post_count"] = 5
     read = read_list_page(ListResponse(url=url, text=json.dumps(body, ensure_ascii=False)), cfg)
     assert read.next == []
+
+
+def _truecms_script(records: str = "") -> str:
+    store = f"dataStore:'<datastore><recordset>{records}</recordset></datastore>'," if records else ""
+    return (
+        "<script>$(document).ready(function(){ $('#content').jpage({ dataBefore:'<ul>', dataAfter:'</ul>',"
+        f"{store} totalRecord:835, proxyUrl:'{BASE}/TrueCMS/messageController/getMessage.do',"
+        " perPage:10, groupSize:3, barPosition:'bottom', ajaxParam:{ columnId:'82e1eed4-ef97' } }); });</script>"
+    )
+
+
+def test_a_jpage_clone_column_page_leads_to_its_proxy_by_get():
+    """TRUECMS column pages: the records in the jpage settings (or in ``#initData`` markup), the proxy by GET."""
+    li = [
+        f'<li><a href="/kjj/zcfg/content/{i:04d}.html">关于印发第{i}号科技创新政策实施细则的通知</a>'
+        f"<span>2024-{1 + i % 12:02d}-{1 + i % 28:02d}</span></li>"
+        for i in range(60)
+    ]
+    cfg = site("hanweb", "/kjj/zcfg/zcfg.html")
+    url = f"{BASE}/kjj/zcfg/zcfg.html"
+    proxy = f"{BASE}/TrueCMS/messageController/getMessage.do"
+    records = "".join(f"<record><![CDATA[{x}]]></record>" for x in li[:30])
+    resp = ListResponse(
+        url=url, text=f"<html><body><div id='content'></div>{_truecms_script(records)}</body></html>"
+    )
+    read = read_list_page(resp, cfg)
+    assert len(read.entries) == 30 and read.entries[0].url == f"{BASE}/kjj/zcfg/content/0000.html"
+    (nxt,) = read.next
+    assert nxt.method == "GET" and nxt.url.startswith(proxy + "?")
+    assert dict(parse_qsl(urlsplit(nxt.url).query)) == {
+        "startrecord": "31",
+        "endrecord": "60",
+        "perpage": "10",
+        "columnId": "82e1eed4-ef97",
+    }
+    markup = (
+        "<html><body><div id='initData' style='display:none'><ul>"
+        + "".join(li)
+        + "</ul></div><div id='content'></div>"
+        + _truecms_script()
+        + "</body></html>"
+    )
+    assert recognise(ListResponse(url=url, text=markup))[0] == "hanweb"
+    read = read_list_page(ListResponse(url=url, text=markup), cfg)
+    assert len(read.entries) == 60
+    assert [dict(parse_qsl(urlsplit(n.url).query))["startrecord"] for n in read.next] == ["61"]
