@@ -147,7 +147,7 @@ def segment(lines: list[str]) -> list[Segment]:
             attachment_next = _attachment_list_next(piece, found if listed else None)
             if listed and segments:
                 segments[-1].text += ("\n" if piece_no == 0 else " ") + piece
-            elif found and (piece_no > 0 or _line_label_ok(found, piece)):
+            elif found and (piece_no > 0 or _line_label_ok(found, piece, last)):
                 open_segment(found[0], found[1], piece)
             elif segments and piece_no == 0:
                 segments[-1].text += "\n" + piece
@@ -178,10 +178,18 @@ def _attachment_list_next(piece: str, listed: tuple[str, str] | None) -> tuple[s
     return "arabic", int(m.group(1)) + 1 if m.group(1) else 1
 
 
-def _line_label_ok(found: tuple[str, str], line: str) -> bool:
+def _line_label_ok(found: tuple[str, str], line: str, last: dict[str, int] | None = None) -> bool:
     kind, label = found
     rest = line[len(label) :]
-    if kind in ("arabic", "arabic_close") and _UNIT_AFTER.match(rest):
+    # "5 万元" is a figure, unless a full-stop number goes on with its list ("6.电信业务…" / "7.万元GDP能耗…");
+    # a figure is never printed with a full stop after it, while "3）个百分点" may close an aside
+    follows = (
+        kind == "arabic"
+        and last is not None
+        and last.get(kind) is not None
+        and label_value(label) == last[kind] + 1
+    )
+    if kind in ("arabic", "arabic_close") and _UNIT_AFTER.match(rest) and not follows:
         return False
     if _enumeration(kind, rest):
         return False

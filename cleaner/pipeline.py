@@ -327,11 +327,20 @@ def _attachment_list_ends(body: list[str]) -> list[int]:
     return ends
 
 
+# "注释：" / "附注：" on a line of its own: the notes to the whole document (a 统计公报's), numbered on their own
+_NOTES_HEAD = re.compile(r"^(?:注释|附注|注)\s*[:：]?$")
+
+
+def _notes_starts(body: list[str]) -> list[int]:
+    return [i for i, line in enumerate(body) if _NOTES_HEAD.match(line) and i + 1 < len(body)]
+
+
 def _segment_documents(body: list[str]) -> list[Segment]:
     """The outline of each document the body holds, one after the other, each nested on its own."""
     segments: list[Segment] = []
     start = 0
-    for end in [*sorted(set(_signature_ends(body)) | set(_attachment_list_ends(body))), len(body)]:
+    cuts = set(_signature_ends(body)) | set(_attachment_list_ends(body)) | set(_notes_starts(body))
+    for end in [*sorted(cuts), len(body)]:
         if end > start:
             segments.extend(segment(body[start:end]))
         start = end

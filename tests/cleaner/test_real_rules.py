@@ -676,3 +676,23 @@ def test_a_word_exported_notice_under_a_cms_heading_that_prints_its_wenhao():
     assert doc.published == "2020-08-21"
     assert doc.signed == "2020-08-17"  # the cover letter's signature, over the title of what it carries
     assert doc.issuer == "重庆市合川广播电视大学-重庆广播电视大学"  # a university issues its own documents
+
+
+def test_the_notes_after_a_reports_text_are_numbered_on_their_own():
+    text = (
+        "宜春市2022年国民经济和社会发展统计公报\n"
+        "一、综合\n初步核算，全年实现地区生产总值3473.12亿元。\n"
+        "二、资源和环境\n全年全社会能源消费总量1281.17万吨标准煤；万元GDP能耗0.37吨标准煤。\n"
+        "注释：\n"
+        "1.本公报中数据均为初步统计数。\n"
+        "2.电信业务总量是指以货币形式表示的各类电信服务的总数量。\n"
+        "3.万元GDP能耗按2020年不变价格计算。\n"
+    )
+    clauses = [c for c in clean(text).clauses if c.number]
+    assert [c.path for c in clauses] == [["一、"], ["二、"], ["1."], ["2."], ["3."]]  # not items of 二、
+    assert clauses[-1].text.startswith("3.万元GDP能耗")  # a figure's unit, but the list goes on
+
+
+def test_a_number_before_a_unit_on_a_line_of_its_own_is_a_figure():
+    text = "关于拨付补助资金的通知\n一、补助标准\n每家企业补助：\n5 万元，一次性拨付。\n二、拨付方式\n由财政局拨付。\n"
+    assert [c.path for c in clean(text).clauses if c.number] == [["一、"], ["二、"]]
