@@ -54,6 +54,10 @@ class Head:
     published: str | None = None
     enactment: Record | None = None  # a law's adoption/promulgation/amendment lines
     issuer: str | None = None  # the body whose 令 the head prints ("广东省人民政府令" / "（第290号）")
+    # a byline under the title: the issuers' names, then the date in 年月日 on a line of its own
+    # ("宜春市统计局 国家统计局宜春调查队" / "（2023年4月12日）"), as 公报 and reports are signed
+    byline: str | None = None
+    signed: str | None = None
 
 
 def _key(s: str) -> str:
@@ -128,6 +132,16 @@ def read_head(lines: list[str], start: int, known_title: str | None = None) -> H
             # ("渝电大招〔2020〕7号--关于印发…的通知")
             i = head.end = i + 1
             continue
+        if (
+            head.title
+            and head.byline is None
+            and i + 1 < len(lines)
+            and (signed := _byline(line, lines[i + 1]))
+        ):
+            head.byline = line.split()[0]
+            head.signed = signed if signed != "month" else None
+            i = head.end = i + 2
+            continue
         used = _known_title_lines(lines, i, known) if known else 0
         title, used2 = (None, 0) if used else _title_at(lines, i)
         if not used and head.title is None and head.doc_number is None and _is_site_header(lines, i, known):
@@ -166,6 +180,19 @@ _BARE_DATE = re.compile(
     r"[（(]?(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?[）)]?"
     r"(?:\s+(?:浏览|点击|阅读|访问)(?:次数|量)?\s*[:：]?\s*\d*\s*次?)?"  # "2020年08月21日 10:53 浏览： 次"
 )
+# the date of a byline: in 年月日 (a CMS prints its own dates in digits and dashes), maybe in brackets,
+# maybe only the month ("（2023年5月）")
+_BYLINE_DATE = re.compile(r"[（(]?((?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日)?)[）)]?")
+
+
+def _byline(line: str, nxt: str) -> str | None:
+    """The date of a byline (issuers' names over a date) as YYYY-MM-DD, "month" if it names no day, else None."""
+    m = _BYLINE_DATE.fullmatch(nxt.strip())
+    if not m or not is_org_line(line):
+        return None
+    return parse_date(m.group(1)) if m.group(1).endswith("日") else "month"
+
+
 _ORDER = re.compile(r"(?P<org>[\u4e00-\u9fff]{2,30}?)\s*令")
 _ORDER_NUMBER = re.compile(r"[（(]?\s*第\s*(\d{1,4})\s*号\s*[）)]?")
 

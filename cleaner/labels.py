@@ -24,7 +24,10 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
     "doc_number": ("文号", "发文字号", "发文文号", "文件编号", "发布文号"),
     "index_no": ("索引号", "索 引 号", "索引编号", "信息索引号", "索取号", "内容索引号"),
     "published": ("发布日期", "发布时间", "公开日期", "发文日期", "时间", "日期", "发布于", "公布日期"),
-    "signed": ("成文日期", "生成日期", "印发日期", "签发日期", "成文时间"),
+    "signed": ("成文日期", "印发日期", "签发日期", "成文时间"),
+    # a disclosure catalogue's own date for the record (江西's 生成日期): the date it was published
+    # there, read when the table prints no 发布日期, and before a CMS's PubDate (often the page's render time)
+    "generated": ("生成日期",),
 }
 
 # Labels of disclosure tables that name no field we keep; a cell holding one

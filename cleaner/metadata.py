@@ -108,7 +108,12 @@ def looks_like_title(line: str) -> bool:
         return False
     if len(s) < 6 and not _SHORT_TITLE.search(s):
         return False  # "实施方案" alone is a heading; "信访条例" is a whole title
-    return doc_type_of(s) != "其他" or bool(_LAW_TITLE.search(_strip_trailing_brackets(s)))
+    bare = _strip_trailing_brackets(s)
+    return doc_type_of(s) != "其他" or bool(_LAW_TITLE.search(bare) or _REPORT_TITLE.search(bare))
+
+
+# Reports a body publishes under its own name: …国民经济和社会发展统计公报, …公报 (type 其他, still a title).
+_REPORT_TITLE = re.compile(r"[\u4e00-\u9fff]{4}公报$")
 
 
 # Titles of laws and of the rules of bodies: 中华人民共和国刑法, 民法典, 刑法修正案（十一）, …议事规则, …的决议.

@@ -183,9 +183,11 @@ def _build(page: Page, lines: list[str], hints: Hints, url: str | None = None) -
     body = body[: tail.start]
     sig_issuer, signed = tail.issuer, tail.signed
     if not signed:
-        sig_issuer, signed = _cover_signature(body)
+        cover_issuer, signed = _cover_signature(body)
+        sig_issuer = cover_issuer or sig_issuer  # "（万载县统计局）": a signature without a date
     if not signed and body:
-        sig_issuer, signed = _run_on_signature(body[-1])
+        run_on_issuer, signed = _run_on_signature(body[-1])
+        sig_issuer = run_on_issuer or sig_issuer
 
     # "来源：临沂日报" names the newspaper that carried the page, not the issuing body
     stated_issuer = next(
@@ -194,7 +196,7 @@ def _build(page: Page, lines: list[str], hints: Hints, url: str | None = None) -
     # The document's own issuer (its enactment lines, its title's prefix) wins over a 发布机构 cell,
     # which names the republisher when a district site or gkmlpt carries a city's document.
     enacted = head.enactment
-    own = (enacted and enacted.issuer) or head.issuer or issuer_from_title(title)
+    own = (enacted and enacted.issuer) or head.issuer or issuer_from_title(title) or head.byline
     if (
         not own
         and stated_issuer
@@ -206,13 +208,18 @@ def _build(page: Page, lines: list[str], hints: Hints, url: str | None = None) -
     if not issuer and page.owner and not _PORTAL.search(page.owner):
         # a body's own site publishes its own documents; a government's portal carries its departments'
         issuer = page.owner
-    published = _date(table.get("published")) or _date(page.meta.get("published")) or head.published
+    published = (
+        _date(table.get("published"))
+        or _date(table.get("generated"))
+        or _date(page.meta.get("published"))
+        or head.published
+    )
     page_date = published
     if repost:
         published = head.published  # a newspaper's date is not the carried document's
     elif not published:
         published = _date(page.date_above) or date_from_url(url)
-    signed = _date(table.get("signed")) or signed or (enacted and enacted.signed)
+    signed = _date(table.get("signed")) or signed or head.signed or (enacted and enacted.signed)
     index_no = table.get("index_no")
 
     lead_first = first_is_lead("\n".join(lines))

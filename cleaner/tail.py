@@ -15,7 +15,7 @@ from .dates import is_date_line, parse_date
 
 _ORG_END = re.compile(
     r"(人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|科学技术局|科学技术厅|局|厅|委|办|部|院|中心|政府|管委会|"
-    r"协会|联合会|总工会|科协|银行|分行|支行|海关|集团|公司|团市委|团省委|党组|大学|学院|学校)$"
+    r"协会|联合会|总工会|科协|银行|分行|支行|海关|集团|公司|团市委|团省委|党组|大学|学院|学校|调查队|调查总队|执法总队|执法支队|执法大队)$"
 )
 _CLOSING = re.compile(
     r"^(?:[（(]此件[^）)]{0,12}[）)]|[（(]?联系人[:：].*|[（(]?联系电话[:：].*|抄送[:：].*|抄报[:：].*|"
@@ -25,6 +25,7 @@ _ATTACHMENT_HEAD = re.compile(
     r"^附\s*件\s*(?:[:：]|\d{1,2}(?:[:：．.、\s]|$)|[一二三四五六七八九十]{1,2}[:：、\s]|$)"
 )
 _SITE_FOOTER = re.compile(r"^(?:地址|通讯地址|邮编|邮政编码|主办单位|主办|承办单位|承办)\s*[:：]")
+_BRACKETED_ORG = re.compile(r"[（(]([^（）()\s、，,]{2,30})[）)]")
 _ITEM = re.compile(r"^(?:\d{1,2}[.．、]|[（(]\d{1,2}[）)])\s*")
 
 
@@ -56,6 +57,13 @@ def split_tail(lines: list[str]) -> Tail:
     while k > 0:
         line = lines[k - 1].strip()
         if _CLOSING.match(line):
+            blocks.insert(0, [line])
+            k -= 1
+            continue
+        bracketed = _BRACKETED_ORG.fullmatch(line)
+        if bracketed and is_org_line(bracketed.group(1)) and tail.issuer is None and not blocks:
+            # "（万载县统计局）" closing a 公报 or a report: its issuer, signed without a date
+            tail.issuer = bracketed.group(1)
             blocks.insert(0, [line])
             k -= 1
             continue

@@ -696,3 +696,36 @@ def test_the_notes_after_a_reports_text_are_numbered_on_their_own():
 def test_a_number_before_a_unit_on_a_line_of_its_own_is_a_figure():
     text = "关于拨付补助资金的通知\n一、补助标准\n每家企业补助：\n5 万元，一次性拨付。\n二、拨付方式\n由财政局拨付。\n"
     assert [c.path for c in clean(text).clauses if c.number] == [["一、"], ["二、"]]
+
+
+def test_a_byline_under_the_title_signs_a_report_and_a_bracketed_name_closes_one():
+    body = "一、综合\n初步核算，全年实现地区生产总值3473.12亿元，同比增长5.3%。\n二、农业\n全年农业总产值613.22亿元。\n"
+    doc = clean(
+        "江西省2022年国民经济和社会发展统计公报\n江西省统计局 国家统计局江西调查总队\n（2023年3月28日）\n"
+        + body
+    )
+    assert (doc.issuer, doc.signed) == ("江西省统计局", "2023-03-28")
+    assert [c.path for c in doc.clauses if c.number] == [["一、"], ["二、"]]
+    month = clean(
+        "万载县2022年国民经济和社会发展统计公报\n万载县统计局 国家统计局万载调查队\n（2023年5月）\n" + body
+    )
+    assert (month.issuer, month.signed) == ("万载县统计局", None)  # a month names no day
+    closed = clean("万载县2015年国民经济和社会发展统计公报\n" + body + "（万载县统计局）\n")
+    assert closed.issuer == "万载县统计局"
+    assert "万载县统计局" not in closed.clauses[-2].text
+
+
+def test_a_disclosure_catalogues_generated_date_is_the_published_date_not_the_cms_render_time():
+    html = (
+        "<html><head><title>万载县2022年国民经济和社会发展统计公报</title>"
+        "<meta name='PubDate' content='2023-08-16 10:33:59'></head><body>"
+        "<dl><dd><label>索引号：</label><div>014742224A/2023-0043406</div></dd>"
+        "<dd><label>生成日期：</label><div>2023-05-11</div></dd></dl>"
+        "<h1>万载县2022年国民经济和社会发展统计公报</h1>"
+        "<p>2022年，全县经济运行呈现稳中向好的良好态势。</p><p>一、综合</p>"
+        "<p>全年实现生产总值262.6亿元，按可比价格计算，同比增长5.3％。</p>"
+        "<p>二、农业</p><p>全年农业总产值41.6亿元，按可比价计算增长3.9%。</p>"
+        "</body></html>"
+    )
+    doc = clean(html.encode())
+    assert (doc.published, doc.signed) == ("2023-05-11", None)
