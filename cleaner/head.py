@@ -122,6 +122,12 @@ def read_head(lines: list[str], start: int, known_title: str | None = None) -> H
             head.issuer = head.issuer or order.group("org")
             i = head.end = i + 2
             continue
+        whole = _ORDER_LINE.fullmatch(line)
+        if whole and head.doc_number is None:
+            # "（中华人民共和国主席令第 31 号）" under a law's title: the order that promulgated it
+            head.doc_number = f"{whole.group('org')}第{whole.group('n')}号"
+            i = head.end = i + 1
+            continue
         if is_enactment_line(line) and (record := read_enactment(lines, i)):
             head.enactment = head.enactment or record
             head.published = head.published or record.published
@@ -194,6 +200,9 @@ def _byline(line: str, nxt: str) -> str | None:
 
 
 _ORDER = re.compile(r"(?P<org>[\u4e00-\u9fff]{2,30}?)\s*令")
+_ORDER_LINE = re.compile(
+    r"[（(]\s*(?P<org>[\u4e00-\u9fff]{2,30}?令)\s*第\s*(?P<n>\d{1,4}|[一二三四五六七八九十百零〇]{1,6})\s*号\s*[）)]"
+)
 _ORDER_NUMBER = re.compile(r"[（(]?\s*第\s*(\d{1,4})\s*号\s*[）)]?")
 
 

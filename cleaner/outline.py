@@ -48,6 +48,12 @@ _RANK = {"part": -1, "chapter": 0, "section": 1, "article": 2}
 _CHAPTER_THEN_ARTICLE = re.compile(
     r"^第(?:[零〇一二三四五六七八九十百千]+|\d+)[章节]\s*[^\s第]{1,20}\s+第(?:[零〇一二三四五六七八九十百千]+|\d+)条"
 )
+# "…可以仲裁。第三条 【消极适用范围】…", "…制定仲裁规则。第三章 仲裁协议": an article or a chapter glued to the
+# sentence before it, set apart from its text by a space or a bracketed caption as labels are (a citation,
+# "第三条规定的…", runs on into its sentence)
+_GLUED_RANKED = re.compile(
+    r"[。！？]\s*第(?:[零〇一二三四五六七八九十百千]+|\d+)[章节条](?:[\s\u3000]+\S|【)"
+)
 # "〔责任单位：市委组织部（市人才办）、市经济信息化局〕": a tag in tortoise-shell brackets may hold parentheses
 # "责任单位：区经济发展局、农业农村局10.支持…": an unbracketed tag's names run into the next item
 # (a name may hold a short bracket of its own: 行政审批局（智慧岛中心）)
@@ -251,7 +257,7 @@ def _split_inline(line: str, last: dict[str, int]) -> list[str]:
     A chapter with its first article on the same line ("第七章　安全保障　　第三十八条 …") is cut
     however short the line.
     """
-    if len(line) < 60 and not _CHAPTER_THEN_ARTICLE.match(line):
+    if len(line) < 60 and not _CHAPTER_THEN_ARTICLE.match(line) and not _GLUED_RANKED.search(line):
         return [line]
     cuts = []
     seen = dict(last)

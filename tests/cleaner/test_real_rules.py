@@ -729,3 +729,29 @@ def test_a_disclosure_catalogues_generated_date_is_the_published_date_not_the_cm
     )
     doc = clean(html.encode())
     assert (doc.published, doc.signed) == ("2023-05-11", None)
+
+
+def test_a_laws_order_line_and_articles_and_chapters_glued_to_the_sentence_before():
+    text = (
+        "# 中华人民共和国仲裁法\n（中华人民共和国主席令第 31 号）\n"
+        "(1994 年 8 月 31 日第八届全国人民代表大会常务委员会第九次会议通过)\n"
+        "## 第一章 总 则\n第一条 【立法宗旨】为保证公正、及时地仲裁经济纠纷，制定本法。\n"
+        "第二条 【积极适用范围】平等主体的公民、法人和其他组织之\n"
+        "间发生的合同纠纷，可以仲裁。第三条 【消极适用范围】下列纠纷不能仲裁:\n"
+        "（一）婚姻、收养、监护、扶养、继承纠纷；\n"
+        "第四条 【仲裁规则】中国仲裁协会依照本法制定仲裁规则。第二章 仲裁协议\n"
+        "第五条 【仲裁协议】仲裁协议包括合同中订立的仲裁条款。依照第四条规定的规则，第五条所称的协议应当书面订立。\n"
+    )
+    doc = clean(text)
+    assert doc.doc_number == "中华人民共和国主席令第31号"
+    assert (doc.published, doc.signed) == ("1994-08-31", "1994-08-31")
+    assert [c.path for c in doc.clauses if c.number] == [
+        ["第一章"],
+        ["第一章", "第一条"],
+        ["第一章", "第二条"],
+        ["第一章", "第三条"],
+        ["第一章", "第三条", "（一）"],
+        ["第一章", "第四条"],
+        ["第二章"],
+        ["第二章", "第五条"],  # 第四条规定的… and 第五条所称… cite articles
+    ]
