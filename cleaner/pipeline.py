@@ -37,7 +37,7 @@ from .metadata import (
 from .outline import Segment, heading_of, match_label, segment
 from .page import Page, is_label, label_field, looks_like_html, parse_html, parse_text
 from .support import annotate_support
-from .tail import is_org_line, split_tail
+from .tail import is_closing_line, is_org_line, split_tail
 from .tasktable import rewrite_task_tables
 from .text import clean_lines
 from .validity import annotate
@@ -402,8 +402,9 @@ def _cover_signature(body: list[str]) -> tuple[str | None, str | None]:
             and i > 0
             and body[i - 1].endswith("。")
             and i + 1 < len(body)
-            and looks_like_title(body[i + 1])
+            and (looks_like_title(body[i + 1]) or is_closing_line(body[i + 1]))
         ):
+            # …or above its closing lines ("（联系人：…）", "（此件主动公开）") with the 附件 after them
             return None, parse_date(line)
         # a run-on capture keeps the signature inline: "…认真贯彻落实。 湖北省科学技术厅 2023年2月20日 …"
         m = _INLINE_SIGNATURE.search(line, 0, 3000) or _COVER_SIGNATURE.search(line, 0, 3000)

@@ -40,6 +40,11 @@ class Tail:
     )  # tail lines grouped: attachments, signature, closing
 
 
+def is_closing_line(line: str) -> bool:
+    """ "（此件公开发布）", "（联系人：…）", "抄送：…": the lines that close an official document."""
+    return bool(_CLOSING.match(line.strip()))
+
+
 def is_org_line(line: str) -> bool:
     s = line.strip()
     if not s or len(s) > 60 or re.search(r"[。，,；;：:]", s):

@@ -32,7 +32,7 @@ def clean_lines(raw: list[str]) -> list[str]:
         if re.fullmatch(r"(【[^】]{1,12}】\s*)+\|?", line):
             continue
         lines.append(line)
-    return drop_contents(join_broken(lines))
+    return drop_contents(join_broken(join_fragments(lines)))
 
 
 _CONTENTS = re.compile(r"目录|目次")
@@ -57,6 +57,9 @@ def drop_contents(lines: list[str]) -> list[str]:
         for j in range(start + 1, min(len(lines), start + 120)):
             entry = lines[j - 1]
             if len(entry) > 60 or entry.endswith(("。", "；")) or (not titled and not _PART.match(entry)):
+                # a preamble between a 目录 and the first heading it lists ("根据…，特制订本实施细则。" / "一、实施背景")
+                if titled and j - 1 - start >= 2 and any(_key(x) == first for x in lines[j : j + 12]):
+                    return lines[:i] + lines[j - 1 :]
                 break
             if _key(lines[j]) == first:
                 if j - start >= 2:
@@ -111,4 +114,53 @@ def join_broken(lines: list[str]) -> list[str]:
         else:
             out.append(line)
         pending = _unclosed(out[-1]) if len(out[-1]) < 4000 else 0
+    return out
+
+
+# Text extracted node by node (every <span> a line): numbers, dates and labels come apart from their sentence
+# ("本次需求响应实施时间为" / "2021" / "年" / "2" / "月" / "13" / "日至"; "1" / "．需求响应结束后…").
+_BARE_NUMBER = re.compile(r"\d+(?:[.:~\-–]\d+)*[%％]?")
+_CONTINUES = re.compile(r"^[年月日号时%％万亿元千个倍度家人次．.、，,。；;）)〕》”/~至]")
+_LABEL_ONLY = re.compile(r"[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|\d{1,2}[.．、]")
+_HEADING = re.compile(
+    r"^(?:第[一二三四五六七八九十百零〇\d]+[章节条]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、])"
+    r"[^。，,；;：:！？]{0,20}$"
+)
+_LEADERS = re.compile(r"[.…·．]{3,}")
+_PAGE_NO = re.compile(r"[-—－]\s*\d{1,3}\s*[-—－]")
+
+
+def join_fragments(lines: list[str]) -> list[str]:
+    """Mend a page whose text came apart at every inline element: a number, a unit, a label alone on a line
+    belong to the sentence around them.
+
+    Only pages that show the break again and again are mended (a bare number line followed by a line that
+    goes on with its unit), so that table cells and page numbers of other pages stay as they are.  The
+    contents list's dot leaders and page numbers (…………, - 1 -) are dropped there, and runs of one-character
+    lines ("目" / "录") are one line.
+    """
+    pairs = sum(
+        1 for a, b in zip(lines, lines[1:], strict=False) if _BARE_NUMBER.fullmatch(a) and _CONTINUES.match(b)
+    )
+    if pairs < 5:
+        return lines
+    out: list[str] = []
+    glue_next = False
+    for line in lines:
+        if _LEADERS.fullmatch(line) or _PAGE_NO.fullmatch(line):
+            continue
+        line = _LEADERS.sub("", line).rstrip() if _LEADERS.search(line[-3:]) else line
+        prev = out[-1] if out else ""
+        bare = bool(_BARE_NUMBER.fullmatch(line))
+        single = len(line) == 1 and "\u4e00" <= line <= "\u9fff"
+        if out and (
+            (glue_next and not _HEADING.match(line))
+            or (_CONTINUES.match(line) and not prev.endswith(("。", "！", "？")))
+            or (bare and not prev.endswith(("。", "！", "？", "；", "：")) and not _HEADING.match(prev))
+            or (single and len(prev) == 1)
+        ):
+            out[-1] = prev + line
+        else:
+            out.append(line)
+        glue_next = bare or bool(_LABEL_ONLY.fullmatch(out[-1]))
     return out

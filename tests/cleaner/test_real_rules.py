@@ -755,3 +755,65 @@ def test_a_laws_order_line_and_articles_and_chapters_glued_to_the_sentence_befor
         ["第二章"],
         ["第二章", "第五条"],  # 第四条规定的… and 第五条所称… cite articles
     ]
+
+
+def test_text_that_came_apart_at_every_inline_element_is_mended():
+    frag = "\n".join(
+        [
+            "市工业和信息化局关于印发",
+            "2021",
+            "年春节期间电力需求响应实施细则的通知",
+            "有关单位：",
+            "现将《天津市",
+            "2021",
+            "年春节期间电力需求响应实施细则》印发给你们，请遵照执行。",
+            "2021",
+            "年",
+            "2",
+            "月",
+            "2",
+            "日",
+            "（此件主动公开）",
+            "天津市电力需求响应实施细则",
+            "目",
+            "录",
+            "一、实施背景.................",
+            "...................",
+            "- 1 -",
+            "二、实施方式.................",
+            "- 2 -",
+            "根据有关文件要求，特制订本实施细则。",
+            "一、实施背景",
+            "2018~2020",
+            "年，我市连续在春节期间实施了需求响应试点。",
+            "二、实施方式",
+            "本次需求响应实施时间为",
+            "2021",
+            "年",
+            "2",
+            "月",
+            "13",
+            "日，规模为",
+            "50",
+            "万千瓦：",
+            "（",
+            "1",
+            "）",
+            "居民侧",
+            "电动汽车用户无需满足响应容量要求。",
+            "三、效果评估",
+            "1",
+            "．需求响应结束后，电力公司对负荷进行冻结。",
+        ]
+    )
+    doc = clean(frag)
+    assert doc.signed == "2021-02-02"  # a date alone above the closing lines
+    numbered = [(c.path, c.text.split("\n")[0]) for c in doc.clauses if c.number]
+    assert numbered == [
+        (["一、"], "一、实施背景"),
+        (["二、"], "二、实施方式"),
+        (["二、", "（1）"], "（1）居民侧"),
+        (["三、"], "三、效果评估"),
+        (["三、", "1．"], "1．需求响应结束后，电力公司对负荷进行冻结。"),
+    ]  # the contents list is dropped, its dot leaders and page numbers too
+    assert "2021年2月13日，规模为50万千瓦：" in "\n".join(c.text for c in doc.clauses)
