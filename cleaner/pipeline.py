@@ -342,11 +342,24 @@ def _notes_starts(body: list[str]) -> list[int]:
     return [i for i, line in enumerate(body) if _NOTES_HEAD.match(line) and i + 1 < len(body)]
 
 
+# "附件4：" / "附件3" on a line of its own: the head of an annex printed after the text, numbered afresh
+_ANNEX_HEAD = re.compile(r"^附\s*件\s*\d{1,2}\s*[:：]?$")
+
+
+def _annex_starts(body: list[str]) -> list[int]:
+    return [i for i, line in enumerate(body) if i > 0 and _ANNEX_HEAD.match(line) and i + 1 < len(body)]
+
+
 def _segment_documents(body: list[str]) -> list[Segment]:
     """The outline of each document the body holds, one after the other, each nested on its own."""
     segments: list[Segment] = []
     start = 0
-    cuts = set(_signature_ends(body)) | set(_attachment_list_ends(body)) | set(_notes_starts(body))
+    cuts = (
+        set(_signature_ends(body))
+        | set(_attachment_list_ends(body))
+        | set(_notes_starts(body))
+        | set(_annex_starts(body))
+    )
     for end in [*sorted(cuts), len(body)]:
         if end > start:
             segments.extend(segment(body[start:end]))

@@ -154,6 +154,12 @@ def locate(text: str) -> tuple[str | None, str | None, str | None] | None:
             city, prov = options[0]
             county = county_hit.group(1) if county_hit.group(1) != city else None
             return prov, city, county
+    if first and first[1]:
+        # "广州南沙新区": a 新区 named for a district of its city covers that district (南沙新区 -> 南沙区)
+        for m in re.finditer(r"([\u4e00-\u9fff]{2})新区", text):
+            district = m.group(1) + "区"
+            if any(city == first[1] for city, _ in counties().get(district, ())):
+                return first[0], first[1], district
     if first:
         return first[0], first[1], None
     return None

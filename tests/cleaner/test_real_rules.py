@@ -817,3 +817,25 @@ def test_text_that_came_apart_at_every_inline_element_is_mended():
         (["三、", "1．"], "1．需求响应结束后，电力公司对负荷进行冻结。"),
     ]  # the contents list is dropped, its dot leaders and page numbers too
     assert "2021年2月13日，规模为50万千瓦：" in "\n".join(c.text for c in doc.clauses)
+
+
+def test_an_annex_head_on_a_line_of_its_own_numbers_its_annex_afresh():
+    text = (
+        "先进制造业企业技改后奖补办事指南\n一、申请条件\n（一）企业申报当年须是区内规模以上工业企业；\n"
+        "二、申请材料\n1.营业执照；\n2.项目建设情况报告（见附件2）。\n"
+        "附件1\n承诺书\n一、对提交的各项申请材料的真实性负责。\n二、对相关奖励政策已知悉。\n"
+        "附件2：\n项目建设情况报告\n1.申报单位的基本情况和财务状况。\n2.项目建设的背景、必要性和市场情况。\n"
+    )
+    paths = [c.path for c in clean(text).clauses if c.number]
+    assert paths[-4:] == [["一、"], ["二、"], ["1."], ["2."]]  # annex 2's items are not under annex 1's 二、
+
+
+def test_a_new_area_named_for_a_district_of_its_city_is_that_district():
+    from corpus.gazetteer import locate
+
+    assert locate("广州南沙新区（自贸片区）先进制造业企业技改后奖补办事指南") == (
+        "广东省",
+        "广州市",
+        "南沙区",
+    )
+    assert locate("青岛西海岸新区管委会") == ("山东省", "青岛市", None)  # no 西海岸区: a new area of its own
