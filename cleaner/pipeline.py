@@ -477,9 +477,10 @@ _COVER_SIGNATURE = re.compile(
     r"(?![起前至到开印发以之])"
 )
 # after the date: the end, a space, or what follows a signature (附件, 抄送, 此件公开发布) — never 起施行
-# (before it, a sentence end, or the bracket closing a 附件 line and the space its line break left)
+# (before it, a sentence end, or the bracket closing a 附件 line and the space its line break left, or the
+# space a line break left after the last 附件 name: "…2. 省赛方案 平潭综合实验区经济发展局 2023年5月29日附件1")
 _RUN_ON_SIGNATURE = re.compile(
-    r"(?:[。！]\s*|[）)]\s+)(?P<org>[\u4e00-\u9fff]{4,40}?)\s*"
+    r"(?:[。！]\s*|[）)]\s+|(?<=[\u4e00-\u9fff])\s+(?=[^\s]{4,40}\s+\d))(?P<org>[\u4e00-\u9fff]{4,40}?)\s*"
     r"(?P<date>(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)"
     r"(?=\s|$|相关附件|附件|[（(]此件|抄送|[（(]联系)"
 )

@@ -87,9 +87,15 @@ def trim_run_on(line: str) -> str:
     capture that ran the whole page into one line holds both, and its body in between.
     """
     line = _BREADCRUMB.sub("", line, count=1)
-    half = len(line) // 2
-    m = _FOOTER.search(line, half)
-    return line[: m.start()].rstrip() if m else line
+    for m in _FOOTER.finditer(line, len(line) // 2):
+        # "评委由主办单位代表…组成": a footer word inside the text is no footer; the footer closes the line
+        # or holds the site's registration marks
+        if len(line) - m.start() <= 800 or _FOOTER_SURE.search(line, m.start(), m.start() + 300):
+            return line[: m.start()].rstrip()
+    return line
+
+
+_FOOTER_SURE = re.compile(r"网站标识码|ICP备|公网安备|版权所有")
 
 
 def _unclosed(line: str) -> int:

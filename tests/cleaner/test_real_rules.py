@@ -839,3 +839,21 @@ def test_a_new_area_named_for_a_district_of_its_city_is_that_district():
         "南沙区",
     )
     assert locate("青岛西海岸新区管委会") == ("山东省", "青岛市", None)  # no 西海岸区: a new area of its own
+
+
+def test_a_footer_word_inside_the_text_of_a_run_on_capture_is_no_footer():
+    sections = "".join(
+        f"{n}、第{n}部分安排各承办单位积极动员企业参赛，做好报名和推荐初审工作。" * 10 for n in "一二三四五"
+    )
+    line = (
+        "当前位置： 首页 关于举办创新创业大赛的通知 各有关单位：现将有关事项通知如下："
+        + sections
+        + "六、现场评选评委由主办单位代表、各承办单位代表及专家代表组成。"
+        + "七、大赛激励机制（一）奖金全省大赛共设奖金197万元。" * 40
+        + "附件：1.组织方案 2. 省赛方案 平潭综合实验区经济发展局 2023年5月29日附件1 组织方案"
+        + " 来源：平潭综合实验区经济发展局 主办单位：平潭综合实验区管委会 网站标识码3501000001"
+    )
+    doc = clean(line)
+    text = "\n".join(c.text for c in doc.clauses)
+    assert "七、大赛激励机制" in text and "网站标识码" not in text
+    assert doc.signed == "2023-05-29"  # signed after the space a line break left behind the last 附件 name
