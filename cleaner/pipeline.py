@@ -420,7 +420,11 @@ def _cover_signature(body: list[str]) -> tuple[str | None, str | None]:
             # …or above its closing lines ("（联系人：…）", "（此件主动公开）") with the 附件 after them
             return None, parse_date(line)
         # a run-on capture keeps the signature inline: "…认真贯彻落实。 湖北省科学技术厅 2023年2月20日 …"
-        m = _INLINE_SIGNATURE.search(line, 0, 3000) or _COVER_SIGNATURE.search(line, 0, 3000)
+        m = (
+            _INLINE_SIGNATURE.search(line, 0, 3000)
+            or _COVER_SIGNATURE.search(line, 0, 3000)
+            or _CLOSED_SIGNATURE.search(line, 0, 3000)
+        )
         if m and is_org_line(m.group("org")):
             # joint issuers ("…党工委 …管委会") are filed under the first, as on lines of their own
             return m.group("org").split()[0], parse_date(m.group("date"))
@@ -433,10 +437,20 @@ _INLINE_SIGNATURE = re.compile(
 )
 
 
+# "…政策实效。广安市人民政府办公室2023年11月13日（本文有删减）广安市…措施": a signature the closing mark follows
+_CLOSED_SIGNATURE = re.compile(
+    r"[。！]\s*(?P<org>[\u4e00-\u9fff]{4,40}?)\s*(?P<date>(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)"
+    r"(?=\s*[（(](?:本文有删减|此件))"
+)
+
+
 _SIGNER = re.compile(
     r"(?:省长|市长|区长|县长|州长|盟长|主席|总理|部长|主任|局长|厅长|署长)\s*[\u4e00-\u9fff]{2,4}"
 )
-_CARRIED = re.compile(r"《([^《》]{4,80})》(?:已经[^。]{0,60}?)?[，,]?现(?:予)?(?:印发|转发)")
+_CARRIED = re.compile(
+    r"《([^《》]{4,80})》(?:已经[^。]{0,60}?)?[，,]?现(?:予)?(?:印发|转发)"
+    r"|现将《([^《》]{4,80})》(?:予以)?(?:印发|转发)给"  # "现将《…措施》印发给你们"
+)
 
 
 def _carried_title(first_lines: list[str]) -> str | None:
@@ -446,9 +460,10 @@ def _carried_title(first_lines: list[str]) -> str | None:
     """
     text = "\n".join(first_lines)[:4000]
     m = _CARRIED.search(text)
-    if not m or not looks_like_title(m.group(1)):
+    carried = m and (m.group(1) or m.group(2))
+    if not carried or not looks_like_title(carried):
         return None
-    return m.group(1) if text.find(m.group(1), m.end()) > 0 else None
+    return carried if text.find(carried, m.end()) > 0 else None
 
 
 def _number(value: str | None) -> str | None:

@@ -857,3 +857,16 @@ def test_a_footer_word_inside_the_text_of_a_run_on_capture_is_no_footer():
     text = "\n".join(c.text for c in doc.clauses)
     assert "七、大赛激励机制" in text and "网站标识码" not in text
     assert doc.signed == "2023-05-29"  # signed after the space a line break left behind the last 附件 name
+
+
+def test_a_record_without_a_title_line_takes_the_title_its_cover_letter_hands_out():
+    text = (
+        "各县（市、区）人民政府，市直各部门：为进一步激发市场活力，现将《广安市激发市场活力推动经济持续回升和提质增效的若干政策措施》"
+        "印发给你们，请结合以下要求一并抓好贯彻落实。一、加大政策宣传。各地各有关部门要多渠道加大政策宣传。"
+        "二、及时兑付资金。各地要按政策规定足额落实资金，确保激励资金直达快享和政策实效。"
+        "广安市人民政府办公室2023年11月13日（本文有删减）广安市激发市场活力推动经济持续回升和提质增效的若干政策措施"
+        "为落实市委经济工作部署，结合实际，制定以下政策措施。一、支持企业扩大生产。对企业给予奖励。"
+    )
+    doc = clean(text)
+    assert doc.title == "广安市激发市场活力推动经济持续回升和提质增效的若干政策措施"
+    assert (doc.issuer, doc.signed) == ("广安市人民政府办公室", "2023-11-13")
