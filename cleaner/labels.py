@@ -278,6 +278,7 @@ FIRST_IS_LEAD = (
 
 # Document types, by the word that ends the title (longest first).
 DOC_TYPE_SUFFIXES: tuple[tuple[str, str], ...] = (
+    ("函", "其他"),  # "…征求…意见的函", "…的复函": a letter, whatever it asks about
     ("实施细则", "细则"),
     ("细则", "细则"),
     ("实施意见", "意见"),

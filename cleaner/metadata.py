@@ -57,7 +57,7 @@ def doc_type_of(title: str | None) -> str:
         return "其他"
     t = _strip_trailing_brackets(re.sub(r"\s+", "", title))
     # a 转发 notice forwards another body's document: it is the forwarding body's 通知
-    m = re.search(r"(?:印发|发布|公布)(?:《)?(.+?)(?:》)?的(?:通知|公告|通告|决定)$", t)
+    m = re.search(r"(?:印发|发布|公布)(?:《)?(.+?)(?:》)?的(?:通知|公告|通告|决定|函)$", t)
     if m:
         carried = _type_by_suffix(_strip_trailing_brackets(m.group(1)))
         if carried != "其他":

@@ -177,6 +177,7 @@ def _build(page: Page, lines: list[str], hints: Hints, url: str | None = None) -
         or page.number_above
         or page.meta.get("doc_number")
         or _number_by_title(lines[:12], title)
+        or _number_after_title(title)
     )
     body = lines[head.end :]
     tail = split_tail(body)
@@ -255,7 +256,7 @@ def _build(page: Page, lines: list[str], hints: Hints, url: str | None = None) -
     for c in clauses:
         c.department_tags = with_canonical(c.department_tags, region)
     doc_type = doc_type_of(title) if title else doc_type_from_text(body_text)
-    if doc_type == "其他" and title:
+    if doc_type == "其他" and title and not _LETTER.search(title):
         doc_type = doc_type_from_text(body_text)
     doc = Document(
         source="",
@@ -365,6 +366,17 @@ def _segment_documents(body: list[str]) -> list[Segment]:
             segments.extend(segment(body[start:end]))
         start = end
     return segments
+
+
+# "…意见的函", "…的复函（…）": a letter is a letter, whatever the text asks for
+_LETTER = re.compile(r"函(?:[（(][^（）()]*[）)])?$")
+
+
+def _number_after_title(title: str | None) -> str | None:
+    """ "…意见的函（闽监能函〔2018〕148 号）": a title printed with its own 文号 in brackets at its end."""
+    m = re.search(r"[（(]\s*([^（）()]{4,30})\s*[）)]$", title or "")
+    found = m and DOC_NUMBER.fullmatch(m.group(1).strip())
+    return re.sub(r"\s+", "", found.group(0)) if found else None
 
 
 def _number_by_title(lines: list[str], title: str | None) -> str | None:

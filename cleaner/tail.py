@@ -22,7 +22,7 @@ _CLOSING = re.compile(
     r".{2,40}\d{4}年\d{1,2}月\d{1,2}日印发|[（(]本文有删减[）)])$"
 )
 _ATTACHMENT_HEAD = re.compile(
-    r"^附\s*件\s*(?:[:：]|\d{1,2}(?:[:：．.、\s]|$)|[一二三四五六七八九十]{1,2}[:：、\s]|$)"
+    r"^(?:相关)?附\s*件(?:下载)?\s*(?:[:：]|\d{1,2}(?:[:：．.、\s]|$)|[一二三四五六七八九十]{1,2}[:：、\s]|$)"
 )
 _SITE_FOOTER = re.compile(r"^(?:地址|通讯地址|邮编|邮政编码|主办单位|主办|承办单位|承办)\s*[:：]")
 _BRACKETED_ORG = re.compile(r"[（(]([^（）()\s、，,]{2,30})[）)]")
@@ -49,7 +49,10 @@ def is_org_line(line: str) -> bool:
     s = line.strip()
     if not s or len(s) > 60 or re.search(r"[。，,；;：:]", s):
         return False
-    return all(_ORG_END.search(part) for part in s.split())
+    parts = s.split()
+    if len(parts) > 1 and all(len(p) == 1 for p in parts):
+        parts = ["".join(parts)]  # a name spaced out to the width of the one above it: "国 家 能 源 局"
+    return all(_ORG_END.search(part) for part in parts)
 
 
 def split_tail(lines: list[str]) -> Tail:

@@ -870,3 +870,28 @@ def test_a_record_without_a_title_line_takes_the_title_its_cover_letter_hands_ou
     doc = clean(text)
     assert doc.title == "广安市激发市场活力推动经济持续回升和提质增效的若干政策措施"
     assert (doc.issuer, doc.signed) == ("广安市人民政府办公室", "2023-11-13")
+
+
+def test_a_letter_is_a_letter_and_a_title_may_end_with_its_own_wenhao():
+    html = (
+        "<html><head><title>福建能源监管办关于征求《福建省电力市场交易规则(试行)》拟修订和补充条款意见的函（闽监能函〔2018〕148 号）"
+        "</title></head><body><h1>福建能源监管办关于征求《福建省电力市场交易规则(试行)》拟修订和补充条款意见的函（闽监能函〔2018〕148 号）</h1>"
+        "<p>各有关单位：现就交易规则修订征求意见，请于10月30日前提出意见。</p></body></html>"
+    )
+    doc = clean(html.encode())
+    assert (doc.doc_number, doc.doc_type) == ("闽监能函〔2018〕148号", "其他")
+    carried = clean(
+        "平潭综合实验区农业农村局关于印发《2023年实际种粮农民一次性补贴发放工作实施方案》的函\n各乡镇：现将方案印发给你们。\n"
+    )
+    assert carried.doc_type == "方案"  # a 印发 letter carries a 方案
+
+
+def test_a_signature_spaced_out_to_the_width_of_the_name_above_and_a_related_files_block():
+    body = "一、切实加强电网规划统筹协调\n电网规划是电力规划的重要组成部分，应实现合理覆盖。\n"
+    doc = clean(
+        "关于加强和规范电网规划投资管理工作的通知\n各省发展改革委：\n"
+        + body
+        + "国家发展改革委\n国 家 能 源 局\n2020年5月28日\n相关附件\n国家能源局关于印发实施方案的通知.pdf\n"
+    )
+    assert (doc.issuer, doc.signed) == ("国家发展和改革委员会", "2020-05-28")
+    assert "相关附件" not in "\n".join(c.text for c in doc.clauses if c.number)
