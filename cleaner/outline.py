@@ -54,6 +54,7 @@ _CHAPTER_THEN_ARTICLE = re.compile(
 _GLUED_RANKED = re.compile(
     r"[。！？]\s*第(?:[零〇一二三四五六七八九十百千]+|\d+)[章节条](?:[\s\u3000]+\S|【)"
 )
+_WENHAO_BEFORE = re.compile(r"[〔\[](?:19|20)\d{2}[〕\]]\s*\d{1,4}\s*号$")
 # "〔责任单位：市委组织部（市人才办）、市经济信息化局〕": a tag in tortoise-shell brackets may hold parentheses
 # "责任单位：区经济发展局、农业农村局10.支持…": an unbracketed tag's names run into the next item
 # (a name may hold a short bracket of its own: 行政审批局（智慧岛中心）)
@@ -303,6 +304,15 @@ def _split_inline(line: str, last: dict[str, int]) -> list[str]:
                 and seen.get(got[0])
                 and label_value(got[1]) == seen[got[0]] + 1
                 and not re.search(r"[第条款项、和及或与至]$", line[max(0, m.start() - 1) : m.start()])
+            )
+        if not plain and run_on and _WENHAO_BEFORE.search(line, max(0, m.start() - 20), m.start()):
+            # "…免租金扶持。 ——岚综管综〔2015〕146号① 2017年6月底前…", "…146号15.入园就业的…": a flattened
+            # table's cell that names the policy's 文号 ends before the next cell's label
+            got = match_label(line[m.start() :])
+            plain = bool(
+                got
+                and got[0] in ("circled", "arabic")
+                and (label_value(got[1]) or 0) <= seen.get(got[0], 0) + 1
             )
         after_tag = not plain and bool(_TAG_OPEN.search(line, max(0, m.start() - 160), m.start()))
         # "…根据等级确定：（一）较大火灾…；（二）一般火灾…；": a list run on after a colon and its semicolons,

@@ -895,3 +895,17 @@ def test_a_signature_spaced_out_to_the_width_of_the_name_above_and_a_related_fil
     )
     assert (doc.issuer, doc.signed) == ("国家发展和改革委员会", "2020-05-28")
     assert "相关附件" not in "\n".join(c.text for c in doc.clauses if c.number)
+
+
+def test_a_label_after_a_flattened_tables_wenhao_cell_opens_the_next_cell():
+    row = "对入园企业给予房租补贴，按实际租金的百分之五十给予补助，最高不超过三年，具体以评审结果为准。"
+    line = (
+        "第一条 为支持台湾青年创业，制定本细则。第二条 扶持内容及申报条件 扶持内容申报条件（一）创业场所扶持"
+        "1.根据入园创业项目的经营情况给予免租金扶持。 ——岚综管综〔2015〕146号① 2017年6月底前签订房屋租赁合同的企业。"
+        "② 企业法人代表为台湾籍青年。2.经评估给予入园的组织机构免租金扶持。——岚综管综〔2015〕146号3.支持台湾地区行业公会设立分支机构。"
+        + row
+        * 20
+    )
+    paths = [c.path[-2:] for c in clean(line).clauses if c.number]
+    assert ["1.", "①"] in paths and ["1.", "②"] in paths
+    assert ["第二条", "3."] in paths or ["（一）", "3."] in paths  # after "…〔2015〕146号"
