@@ -54,6 +54,7 @@ _CHAPTER_THEN_ARTICLE = re.compile(
 _GLUED_RANKED = re.compile(
     r"[。！？]\s*第(?:[零〇一二三四五六七八九十百千]+|\d+)[章节条](?:[\s\u3000]+\S|【)"
 )
+_NOTES_END = re.compile(r"(?:(?:备注|附注)\s*[:：]?|(?<![\u4e00-\u9fff])注\s*[:：])\s*$")
 _WENHAO_BEFORE = re.compile(r"[〔\[](?:19|20)\d{2}[〕\]]\s*\d{1,4}\s*号$")
 # "〔责任单位：市委组织部（市人才办）、市经济信息化局〕": a tag in tortoise-shell brackets may hold parentheses
 # "责任单位：区经济发展局、农业农村局10.支持…": an unbracketed tag's names run into the next item
@@ -125,6 +126,11 @@ def segment(lines: list[str]) -> list[Segment]:
         value = label_value(label)
         kinds = [k for k, _ in stack]
         cut = kinds.index(kind) if kind in kinds else None
+        if value == 1 and kind not in _RANK and segments and _NOTES_END.search(segments[-1].text[-12:]):
+            # "…每半年审核一次。备注 1.“申请条件”中的…": a table's notes sit right under the article that
+            # holds the table, not under the table's last item
+            ranked = [i for i, k in enumerate(kinds) if k in _RANK]
+            cut = ranked[-1] + 1 if ranked else 0
         if kind in _RANK:
             # 章 > 节 > 条 whatever order they first appear in: a 节 closes the 条 above it
             # an 一、 heading above the first 第X章/第X条 is a chapter of its own ("一、促进高新技术企业发展"

@@ -909,3 +909,14 @@ def test_a_label_after_a_flattened_tables_wenhao_cell_opens_the_next_cell():
     paths = [c.path[-2:] for c in clean(line).clauses if c.number]
     assert ["1.", "①"] in paths and ["1.", "②"] in paths
     assert ["第二条", "3."] in paths or ["（一）", "3."] in paths  # after "…〔2015〕146号"
+
+
+def test_a_tables_notes_sit_under_the_article_that_holds_the_table():
+    text = (
+        "平潭对台小额商品交易市场扶持细则\n第五条 扶持内容及申请条件\n（一）场所扶持\n1.商铺三年内免租金扶持。\n"
+        "（二）资金扶持\n2.经营生鲜冷冻水产品的商户，可享受电费补贴。注：按上述条件，每半年审核一次。\n备注：\n"
+        "1.“申请条件”中的“正常运营”指：按商铺租赁合同约定如期开业。\n2.“申请条件”中的“正式员工”指：与用人单位签订劳动合同的员工。\n"
+        "第六条 本细则自发布之日起执行。\n"
+    )
+    paths = [c.path for c in clean(text).clauses if c.number]
+    assert paths[-3:] == [["第五条", "1."], ["第五条", "2."], ["第六条"]]
