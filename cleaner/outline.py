@@ -386,6 +386,10 @@ def heading_of(label: str, text: str, kind: str | None = None) -> str | None:
     if kind == "article":
         m = re.match(r"^[【\[（(]([^】\]）)]{2,20})[】\]）)]", rest)
         return m.group(0) if m else None  # as printed: 【落户奖】
+    if kind == "circled":
+        # a circled item is one condition or one case ("③建筑业：从业人员20人及以上…；"): its text up to its end
+        head = re.split(r"[。；;]", rest, maxsplit=1)[0].strip()
+        return head if 2 <= len(head) <= 60 else None
     m = _HEAD_END.search(rest)
     head = (rest[: m.start()] if m else rest).strip().rstrip("：:")
     more = (rest[m.end() :].strip() if m else "") or "\n" in text

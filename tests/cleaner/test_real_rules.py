@@ -920,3 +920,12 @@ def test_a_tables_notes_sit_under_the_article_that_holds_the_table():
     )
     paths = [c.path for c in clean(text).clauses if c.number]
     assert paths[-3:] == [["第五条", "1."], ["第五条", "2."], ["第六条"]]
+
+
+def test_a_circled_items_heading_is_its_case_up_to_its_end():
+    text = (
+        "南沙区总部企业认定细则\n第二条 认定标准如下：\n1.年营业收入符合下列条件之一：\n"
+        "①工业：营业收入2000万元及以上；\n②建筑业：营业收入5000万元及以上；\n"
+    )
+    heads = [c.heading for c in clean(text).clauses if c.number and c.number.startswith(("①", "②"))]
+    assert heads == ["工业：营业收入2000万元及以上", "建筑业：营业收入5000万元及以上"]
