@@ -54,6 +54,7 @@ _CHAPTER_THEN_ARTICLE = re.compile(
 _GLUED_RANKED = re.compile(
     r"[。！？]\s*第(?:[零〇一二三四五六七八九十百千]+|\d+)[章节条](?:[\s\u3000]+\S|【)"
 )
+_PHONE_THEN_LABEL = re.compile(r"(?<!\d)0\d{2,3}-\d{7,8}(\d[.．、][\u4e00-\u9fff])")
 _NOTES_END = re.compile(r"(?:(?:备注|附注)\s*[:：]?|(?<![\u4e00-\u9fff])注\s*[:：])\s*$")
 _WENHAO_BEFORE = re.compile(r"[〔\[](?:19|20)\d{2}[〕\]]\s*\d{1,4}\s*号$")
 # "〔责任单位：市委组织部（市人才办）、市经济信息化局〕": a tag in tortoise-shell brackets may hold parentheses
@@ -283,11 +284,16 @@ def _split_inline(line: str, last: dict[str, int]) -> list[str]:
             got = match_label(line[p.start() :])
             if got and label_value(got[1]) == 2:
                 second.setdefault(got[0], p.start())
-    for m in _INLINE_ANY.finditer(line):
-        if m.start() == 0:
+    # "…经济发展局：0591-231631082.支持单位…": an item's number glued to the phone number before it
+    glued = {p.start(1) for p in _PHONE_THEN_LABEL.finditer(line)} if run_on else set()
+    candidates = [m.start() for m in _INLINE_ANY.finditer(line)]
+    for start in sorted(set(candidates) | glued):
+        m = _INLINE_ANY.match(line, start)
+        if m is None or m.start() == 0:
             continue
         plain = (
-            bool(_INLINE.match(line, m.start()))
+            (start in glued and label_value(m.group(0)) == seen.get("arabic", 0) + 1)
+            or bool(_INLINE.match(line, m.start()))
             or _after_heading(line, starts, m.start())
             or _after_title(line, m.start())
         )

@@ -32,7 +32,15 @@ def clean_lines(raw: list[str]) -> list[str]:
         if re.fullmatch(r"(【[^】]{1,12}】\s*)+\|?", line):
             continue
         lines.append(line)
+    # a capture tool's header ("标题: …" / "原文链接: …" / "==== 正文 ====") is read as the page's table;
+    # the body starts under its separator
+    sep = next((i for i, ln in enumerate(lines[:30]) if _BODY_SEPARATOR.fullmatch(ln)), None)
+    if sep is not None:
+        lines = lines[sep + 1 :]
     return drop_contents(join_broken(join_fragments(lines)))
+
+
+_BODY_SEPARATOR = re.compile(r"[=＝\-—]{3,}\s*正\s*文\s*[=＝\-—]{3,}")
 
 
 _CONTENTS = re.compile(r"目录|目次")

@@ -929,3 +929,23 @@ def test_a_circled_items_heading_is_its_case_up_to_its_end():
     )
     heads = [c.heading for c in clean(text).clauses if c.number and c.number.startswith(("①", "②"))]
     assert heads == ["工业：营业收入2000万元及以上", "建筑业：营业收入5000万元及以上"]
+
+
+def test_a_capture_tools_header_is_read_and_a_label_glued_to_a_phone_number_is_a_label():
+    body = (
+        "各有关单位：现将有关事项通知如下：一、重点事项1.本次大赛采用区赛、省赛、国赛逐级遴选方式竞赛。"
+        "二、组织机构及联系方式：1.主办单位平潭综合实验区经济发展局：0591-231631082.支持单位平潭综合实验区工商业联合会："
+        "0591-231603633.承办单位厦门大学平潭研究院：0591-62535998 三、参赛条件"
+        + "企业具有创新能力和高成长潜力。"
+        * 50
+    )
+    text = (
+        "标题: 平潭综合实验区经济发展局关于举办创新创业大赛的通知\n发布时间: 2023-05-29 08:26\n"
+        "发布机构: 平潭综合实验区经济发展局\n原文链接: https://www.pingtan.gov.cn/t20230529_46900.htm\n"
+        "==================== 正文 ====================\n" + body + "\n"
+    )
+    doc = clean(text)
+    assert doc.title == "平潭综合实验区经济发展局关于举办创新创业大赛的通知"
+    assert "原文链接" not in "\n".join(c.text for c in doc.clauses)
+    paths = [c.path for c in doc.clauses if c.number]
+    assert ["二、", "2."] in paths and ["二、", "3."] in paths
