@@ -77,6 +77,7 @@ class Record:
     adopted: str | None = None  # the date the enacting body adopted it (通过)
     promulgated: str | None = None  # the date it was promulgated (公布/发布)
     effective: str | None = None
+    order: str | None = None  # the 令 that promulgated it: "国务院令第735号"
 
     @property
     def published(self) -> str | None:
@@ -155,7 +156,8 @@ def _record(block: list[str], end: int) -> Record:
         text = re.sub(r"^[（(]|[）)]$", "", line.strip())
         starts = [m.start() for m in _EVENT_START.finditer(text) if not _inside_title(text, m.start())]
         for a, b in zip(starts, [*starts[1:], len(text)], strict=True):
-            event = _event(text[a:b].strip(" ，,；;"))
+            # "2021年1月15日国务院令第735号公布，自2021年5月1日起施行": the 自 belongs to the next event
+            event = _event(re.sub(r"[，,；;\s]*自$", "", text[a:b].strip(" ，,；;")))
             if event:
                 rec.events.append(event)
     for e in rec.events:
@@ -170,7 +172,20 @@ def _record(block: list[str], end: int) -> Record:
     if effective_on_promulgation and not rec.effective:
         rec.effective = rec.promulgated
     rec.issuer = _issuer(rec.events)
+    for e in rec.events:
+        m = (
+            _ORDER_NUMBER.search(_EVENT_START.sub("", e.text, count=1))
+            if e.action in ("公布", "发布")
+            else None
+        )
+        if m:
+            rec.order = re.sub(r"\s+", "", m.group(0))
+            break
     return rec
+
+
+# "国务院令第735号", "中华人民共和国国务院令第692号", "国家民族事务委员会令第2号": the order that promulgated it
+_ORDER_NUMBER = re.compile(r"[\u4e00-\u9fff]{2,30}?令\s*第\s*[\d一二三四五六七八九十百]{1,6}\s*号")
 
 
 def _inside_title(text: str, pos: int) -> bool:

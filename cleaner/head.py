@@ -126,6 +126,11 @@ def read_head(lines: list[str], start: int, known_title: str | None = None) -> H
         if whole and head.doc_number is None:
             # "（中华人民共和国主席令第 31 号）" under a law's title: the order that promulgated it
             head.doc_number = f"{whole.group('org')}第{whole.group('n')}号"
+            org = whole.group("org")[:-1]
+            if is_org_line(org):
+                head.issuer = (
+                    head.issuer or org
+                )  # "（国家医疗保障局令第 5 号）"; a 主席令 names no issuing body
             i = head.end = i + 1
             continue
         if is_enactment_line(line) and (record := read_enactment(lines, i)):
@@ -335,6 +340,7 @@ def _title_at(lines: list[str], i: int) -> tuple[str | None, int]:
         if (
             len(nxt) > 40
             or match_label(nxt)  # "一、总体要求" opens the body, however short
+            or _ORDER_LINE.fullmatch(nxt)  # "（国家医疗保障局令第 5 号）" under the title is its 文号
             or find_doc_number([nxt])
             or nxt.endswith(("。", "；", "：", ":"))
             or _is_meta_line(nxt)

@@ -178,6 +178,7 @@ def _build(page: Page, lines: list[str], hints: Hints, url: str | None = None) -
         or page.meta.get("doc_number")
         or _number_by_title(lines[:12], title)
         or _number_after_title(title)
+        or (head.enactment and head.enactment.order)
     )
     body = lines[head.end :]
     tail = split_tail(body)
@@ -457,8 +458,8 @@ _CLOSED_SIGNATURE = re.compile(
 
 
 _SIGNER = re.compile(
-    r"(?:省长|市长|区长|县长|州长|盟长|主席|总理|部长|主任|局长|厅长|署长)\s*[\u4e00-\u9fff]{2,4}"
-)
+    r"(?:[省市区县州盟局厅署部]\s*长|主\s*席|总\s*理|主\s*任)\s*[:：]?\s*[\u4e00-\u9fff]{2,4}"
+)  # "省长　马兴瑞", "局 长：胡静林"
 _CARRIED = re.compile(
     r"《([^《》]{4,80})》(?:已经[^。]{0,60}?)?[，,]?现(?:予)?(?:印发|转发)"
     r"|现将《([^《》]{4,80})》(?:予以)?(?:印发|转发)给"  # "现将《…措施》印发给你们"

@@ -949,3 +949,23 @@ def test_a_capture_tools_header_is_read_and_a_label_glued_to_a_phone_number_is_a
     assert "原文链接" not in "\n".join(c.text for c in doc.clauses)
     paths = [c.path for c in doc.clauses if c.number]
     assert ["二、", "2."] in paths and ["二、", "3."] in paths
+
+
+def test_an_orders_number_under_the_title_or_in_the_promulgation_line_and_its_signer():
+    text = (
+        "医疗保障基金使用监督管理举报处理暂行办法\n（国家医疗保障局令第 5 号）\n"
+        "《医疗保障基金使用监督管理举报处理暂行办法》已经2022年1 月20日第4次局务会议审议通过，现予公布，自2022年3月1日起施行。\n"
+        "局 长：胡静林\n2022年1月29日\n第一条 为规范举报处理工作，制定本办法。\n第二条 本办法自2022年3月1日起施行。\n"
+    )
+    doc = clean(text)
+    assert doc.title == "医疗保障基金使用监督管理举报处理暂行办法"
+    assert (doc.doc_number, doc.issuer, doc.signed) == (
+        "国家医疗保障局令第5号",
+        "国家医疗保障局",
+        "2022-01-29",
+    )
+    law = clean(
+        "医疗保障基金使用监督管理条例\n（2021年1月15日国务院令第735号公布，自2021年5月1日起施行）\n"
+        "第一章 总则\n第一条 为了加强医疗保障基金使用监督管理，制定本条例。\n"
+    )
+    assert (law.doc_number, law.issuer, law.published) == ("国务院令第735号", "国务院", "2021-01-15")
