@@ -62,6 +62,24 @@ def split_tail(lines: list[str]) -> Tail:
     blocks: list[list[str]] = []
     while k > 0 and _SITE_FOOTER.match(lines[k - 1].strip()) and len(lines[k - 1]) < 80:
         k -= 1  # the site's address and owner under a page saved as text: not the document's
+    for extra in (1, 2):
+        # "国家医疗保障局办公室" / "2025年10月14日" / "国家医疗保障局": a line or two of the page's furniture (its
+        # owner, the start of the next document's title) under a signature block
+        rest = [ln.strip() for ln in lines[k - extra : k]] if k - extra >= 2 else []
+        if (
+            rest
+            and all(
+                len(x) <= 40
+                and not re.search(r"[。；;，,：:]", x)
+                and not _is_date(x)
+                and not _CLOSING.match(x)
+                for x in rest
+            )
+            and _is_date(lines[k - extra - 1].strip())
+            and is_org_line(lines[k - extra - 2])
+        ):
+            k -= extra
+            break
     while k > 0:
         line = lines[k - 1].strip()
         if _CLOSING.match(line):

@@ -969,3 +969,17 @@ def test_an_orders_number_under_the_title_or_in_the_promulgation_line_and_its_si
         "第一章 总则\n第一条 为了加强医疗保障基金使用监督管理，制定本条例。\n"
     )
     assert (law.doc_number, law.issuer, law.published) == ("国务院令第735号", "国务院", "2021-01-15")
+
+
+def test_a_line_or_two_of_furniture_under_a_signature_block_is_not_the_end_of_the_text():
+    text = (
+        "关于开展智能监管改革试点的通知\n（医保办函〔2025〕40 号）\n各省医疗保障局：\n一、工作意义\n推进智能监管落地应用。\n"
+        "二、工作要求\n请各省级医保局按要求报送试点地区。\n国家医疗保障局办公室\n2025年4月23日\n"
+        "国家医保局 国家卫生健康委 国家药监局关于建立\n"
+    )
+    doc = clean(text)
+    assert (doc.issuer, doc.signed, doc.doc_number) == (
+        "国家医疗保障局办公室",
+        "2025-04-23",
+        "医保办函〔2025〕40号",
+    )
