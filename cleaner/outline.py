@@ -117,6 +117,8 @@ def segment(lines: list[str]) -> list[Segment]:
     segments: list[Segment] = []
     last: dict[str, int] = {}
     stack: list[tuple[str, str]] = []  # (kind, label) from the top level down
+    # the last number of each kind, never reset: "一、…（一）…二、…（二）…" numbers its items across sections
+    ever: dict[str, int] = {}
 
     def top_is_heading() -> bool:
         """The top label of the stack is a heading of its own line ("一、促进高新技术企业发展")."""
@@ -150,11 +152,12 @@ def segment(lines: list[str]) -> list[Segment]:
         stack.append((kind, label))
         if value is not None:
             last[kind] = value
+            ever[kind] = value
         segments.append(Segment(label=label, kind=kind, text=text, path=tuple(lb for _, lb in stack)))
 
     attachment_next: tuple[str, int] | None = None  # the label the next name of a 附件 list would carry
     for line in lines:
-        pieces = _split_inline(line, last)
+        pieces = _split_inline(line, last, ever)
         for piece_no, piece in enumerate(pieces):
             found = match_label(piece)
             listed = found is not None and attachment_next == (found[0], label_value(found[1]))
@@ -256,10 +259,11 @@ def _after_heading(line: str, starts: list[int], pos: int) -> bool:
     elif (new[0] == "article") != (found[0] in ("chapter", "section")):
         return False
     heading = line[start + len(found[1]) : pos]
-    return 1 <= len(heading.strip()) <= limit and not re.search(r"[。，,；;：:！？、“”]", heading)
+    # (a heading may quote a name: 实施重点企业“百企扶持”计划)
+    return 1 <= len(heading.strip()) <= limit and not re.search(r"[。，,；;：:！？、]", heading)
 
 
-def _split_inline(line: str, last: dict[str, int]) -> list[str]:
+def _split_inline(line: str, last: dict[str, int], ever: dict[str, int] | None = None) -> list[str]:
     """Cut a long line at the labels it carries inline (seed-style run-on text).
 
     A chapter with its first article on the same line ("第七章　安全保障　　第三十八条 …") is cut
@@ -269,12 +273,14 @@ def _split_inline(line: str, last: dict[str, int]) -> list[str]:
         return [line]
     cuts = []
     seen = dict(last)
+    running = dict(ever or {})
     run_on = len(line) >= _RUN_ON
     first = match_label(line)
     if first:
         v = label_value(first[1])
         if v is not None:
             seen[first[0]] = v
+            running[first[0]] = v
     starts = [0] if first else []  # where the labels accepted so far begin
     # where each number of each kind stands after a sentence end: a 1 glued to a table's header
     # ("…申请条件(一）…105号文扶持内容及申请条件1.进口运费补贴。") opens a list its 2 goes on with
@@ -350,8 +356,11 @@ def _split_inline(line: str, last: dict[str, int]) -> list[str]:
         if not rest.strip() or _UNIT_AFTER.match(rest) or _enumeration(kind, rest):
             continue
         value = label_value(label)
-        if not _plausible_inline(kind, value, seen):
-            continue
+        across = value is not None and value == running.get(kind, -1) + 1 and value > 1
+        if not _plausible_inline(kind, value, seen) and not (
+            across and _after_heading(line, starts, m.start())
+        ):
+            continue  # (an item right after its section's short heading may go on with the last section's numbers)
         if after_tag and (value is None or value != seen.get(kind, 0) + 1):
             continue  # right after a tag's names only the next number of its sequence is believed
         if in_list and (
@@ -362,6 +371,7 @@ def _split_inline(line: str, last: dict[str, int]) -> list[str]:
             continue  # a colon opens a list at 1, a semicolon goes on with the next number
         if value is not None:
             seen[kind] = value
+            running[kind] = value
         cuts.append(m.start())
         starts.append(m.start())
     if not cuts:

@@ -983,3 +983,30 @@ def test_a_line_or_two_of_furniture_under_a_signature_block_is_not_the_end_of_th
         "2025-04-23",
         "医保办函〔2025〕40号",
     )
+
+
+def test_items_numbered_across_sections_after_a_short_heading_in_a_run_on_record():
+    sentence = (
+        "所需资金由市级财政和受益县（市、区）财政按规定比例承担，具体办法由市商务局会同市财政局另行制定。"
+    )
+    line = (
+        "各区市县人民政府，市级各部门：现将有关措施印发给你们，请认真贯彻执行。"
+        "一、实施重点企业“百企扶持”计划（一）在现代物流、电子商务领域遴选重点企业给予扶持。"
+        + sentence
+        * 4
+        + ""
+        "二、加快商贸服务业项目投资（二）凡符合商贸流通业发展规划要求的项目给予奖励。" + sentence * 4 + ""
+        "三、培育骨干商贸服务企业（三）对当年新培育的限额商贸企业给予奖励。（四）对经省级认定的企业给予奖励。"
+        + sentence
+        * 4
+    )
+    paths = [c.path for c in clean(line).clauses if c.number]
+    assert paths == [
+        ["一、"],
+        ["一、", "（一）"],
+        ["二、"],
+        ["二、", "（二）"],
+        ["三、"],
+        ["三、", "（三）"],
+        ["三、", "（四）"],
+    ]
