@@ -184,6 +184,13 @@ def _build(page: Page, lines: list[str], hints: Hints, url: str | None = None) -
     tail = split_tail(body)
     body = body[: tail.start]
     sig_issuer, signed = tail.issuer, tail.signed
+    following = _next_document(body)
+    if following is not None:
+        # "…第三十九条 本办法自2022年3月1日起施行。" / "关于印发…的通知" / "（国卫办医发〔2021〕17 号）": the page goes
+        # on with another document; the signature at its end is that one's
+        tail.blocks.insert(0, body[following:])
+        body = body[:following]
+        sig_issuer, signed = None, None
     if not signed:
         cover_issuer, signed = _cover_signature(body)
         sig_issuer = cover_issuer or sig_issuer  # "（万载县统计局）": a signature without a date
@@ -371,6 +378,25 @@ def _segment_documents(body: list[str]) -> list[Segment]:
 
 # "…意见的函", "…的复函（…）": a letter is a letter, whatever the text asks for
 _LETTER = re.compile(r"函(?:[（(][^（）()]*[）)])?$")
+
+
+_BRACKETED_NUMBER = re.compile(r"[（(]\s*([^（）()]{4,30})\s*[）)]")
+
+
+def _next_document(body: list[str]) -> int | None:
+    """Where a second document starts after the text has closed: a title over a 文号 in brackets, right after a
+    sentence end ("…本办法自2022年3月1日起施行。" / "关于印发…的通知" / "（国卫办医发〔2021〕17 号）")."""
+    for i in range(1, len(body) - 1):
+        m = _BRACKETED_NUMBER.fullmatch(body[i + 1].strip())
+        if (
+            m
+            and DOC_NUMBER.fullmatch(m.group(1).strip())
+            and body[i - 1].endswith("。")
+            and looks_like_title(body[i])
+            and any(match_label(x) for x in body[:i])
+        ):
+            return i
+    return None
 
 
 def _number_after_title(title: str | None) -> str | None:

@@ -1010,3 +1010,20 @@ def test_items_numbered_across_sections_after_a_short_heading_in_a_run_on_record
         ["三、", "（三）"],
         ["三、", "（四）"],
     ]
+
+
+def test_a_signature_under_the_next_document_on_the_page_is_that_ones():
+    text = (
+        "医疗机构检查检验结果互认管理办法\n第一章 总则\n第一条 为进一步提高医疗资源利用率，制定本办法。\n"
+        "第二条 本办法自2022年3月1日起施行。\n关于印发长期处方管理规范（试行）的通知\n（国卫办医发〔2021〕17 号）\n"
+        "各省、自治区、直辖市卫生健康委：\n为规范长期处方管理，现将规范印发给你们，请遵照执行。\n"
+        "国家卫生健康委办公厅\n国家医保局办公室\n2021年8月10日\n"
+    )
+    doc = clean(text)
+    assert (doc.issuer, doc.signed) == (None, None)
+    assert [c.path for c in doc.clauses if c.number] == [
+        ["第一章"],
+        ["第一章", "第一条"],
+        ["第一章", "第二条"],
+    ]
+    assert any("长期处方" in c.text and not c.number for c in doc.clauses)  # kept, as a block of its own
