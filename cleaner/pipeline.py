@@ -519,7 +519,7 @@ def _run_on_signature(line: str) -> tuple[str | None, str | None]:
     for m in _RUN_ON_SIGNATURE.finditer(line, max(0, len(line) - 3000)):
         if is_org_line(m.group("org")):
             found = m
-    return (found.group("org"), parse_date(found.group("date"))) if found else (None, None)
+    return (found.group("org").split()[0], parse_date(found.group("date"))) if found else (None, None)
 
 
 # "…现印发给你们，请认真贯彻落实。广安市人民政府2022年4月29日广安市招商引资政策二十条…": with no spaces,
@@ -534,7 +534,8 @@ _COVER_SIGNATURE = re.compile(
 # (before it, a sentence end, or the bracket closing a 附件 line and the space its line break left, or the
 # space a line break left after the last 附件 name: "…2. 省赛方案 平潭综合实验区经济发展局 2023年5月29日附件1")
 _RUN_ON_SIGNATURE = re.compile(
-    r"(?:[。！]\s*|[）)]\s+|(?<=[\u4e00-\u9fff])\s+(?=[^\s]{4,40}\s+\d))(?P<org>[\u4e00-\u9fff]{4,40}?)\s*"
+    r"(?:[。！]\s*|[）)]\s+|(?<=[\u4e00-\u9fff])\s+(?=[^\s]{4,40}(?:\s[^\s]{4,40}){0,3}\s*\d))"
+    r"(?P<org>[\u4e00-\u9fff]{4,40}?(?:\s[\u4e00-\u9fff]{4,40}?){0,3})\s*"  # joint issuers: "…局 …局2023年6月28日"
     r"(?P<date>(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)"
     r"(?=\s|$|相关附件|附件|[（(]此件|抄送|[（(]联系)"
 )

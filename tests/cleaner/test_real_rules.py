@@ -1027,3 +1027,10 @@ def test_a_signature_under_the_next_document_on_the_page_is_that_ones():
         ["第一章", "第二条"],
     ]
     assert any("长期处方" in c.text and not c.number for c in doc.clauses)  # kept, as a block of its own
+
+
+def test_a_run_on_signature_of_joint_issuers_glued_to_its_date():
+    from cleaner.pipeline import _run_on_signature
+
+    line = "附件：1.奖励申请表2.承诺书 平潭综合实验区经济发展局 平潭综合实验区财政金融局2023年6月28日 附件1 奖励申请表"
+    assert _run_on_signature(line) == ("平潭综合实验区经济发展局", "2023-06-28")
