@@ -463,6 +463,7 @@ def _cover_signature(body: list[str]) -> tuple[str | None, str | None]:
             _INLINE_SIGNATURE.search(line, 0, 3000)
             or _COVER_SIGNATURE.search(line, 0, 3000)
             or _CLOSED_SIGNATURE.search(line, 0, 3000)
+            or _signature_before_carried(line[:3000])
         )
         if m and is_org_line(m.group("org")):
             # joint issuers ("…党工委 …管委会") are filed under the first, as on lines of their own
@@ -474,6 +475,20 @@ _INLINE_SIGNATURE = re.compile(
     r"[。！]\s*(?P<org>[\u4e00-\u9fff]{4,40})\s+"
     r"(?P<date>(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)(?:\s|$)"
 )
+
+
+def _signature_before_carried(text: str) -> re.Match[str] | None:
+    """ "…《广安市促进返乡下乡创业实施方案》…现印发你们，请结合实际，抓好贯彻落实。广安市人民政府办公室2019年2月19日
+    广安市促进返乡下乡创业实施方案…": the cover letter's signature, right before the title of what it carries."""
+    m = _CARRIED.search(text)
+    carried = m and (m.group(1) or m.group(2))
+    if not carried:
+        return None
+    return re.search(
+        r"[。！]\s*(?P<org>[\u4e00-\u9fff]{4,40}?)\s*(?P<date>(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)\s*"
+        + re.escape(carried),
+        text,
+    )
 
 
 # "…政策实效。广安市人民政府办公室2023年11月13日（本文有删减）广安市…措施": a signature the closing mark follows
@@ -534,7 +549,7 @@ _COVER_SIGNATURE = re.compile(
 # (before it, a sentence end, or the bracket closing a 附件 line and the space its line break left, or the
 # space a line break left after the last 附件 name: "…2. 省赛方案 平潭综合实验区经济发展局 2023年5月29日附件1")
 _RUN_ON_SIGNATURE = re.compile(
-    r"(?:[。！]\s*|[）)]\s+|(?<=[\u4e00-\u9fff])\s+(?=[^\s]{4,40}(?:\s[^\s]{4,40}){0,3}\s*\d))"
+    r"(?:[。！]\s*|[）)]\s*|(?<=[\u4e00-\u9fff])\s+(?=[^\s]{4,40}(?:\s[^\s]{4,40}){0,3}\s*\d))"
     r"(?P<org>[\u4e00-\u9fff]{4,40}?(?:\s[\u4e00-\u9fff]{4,40}?){0,3})\s*"  # joint issuers: "…局 …局2023年6月28日"
     r"(?P<date>(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)"
     r"(?=\s|$|相关附件|附件|[（(]此件|抄送|[（(]联系)"

@@ -1034,3 +1034,18 @@ def test_a_run_on_signature_of_joint_issuers_glued_to_its_date():
 
     line = "附件：1.奖励申请表2.承诺书 平潭综合实验区经济发展局 平潭综合实验区财政金融局2023年6月28日 附件1 奖励申请表"
     assert _run_on_signature(line) == ("平潭综合实验区经济发展局", "2023-06-28")
+
+
+def test_a_run_on_cover_letter_signed_right_before_the_title_it_carries_and_a_signature_after_a_tag():
+    text = (
+        "各区市县人民政府，市级有关部门：《广安市促进返乡下乡创业实施方案》已经五届市政府第32次常务会议审议通过，"
+        "现印发你们，请结合实际，抓好贯彻落实。广安市人民政府办公室2019年2月19日广安市促进返乡下乡创业实施方案"
+        "为全面落实返乡下乡创业政策，制定本方案。一、总体要求坚持市场主导。"
+    )
+    doc = clean(text)
+    assert (doc.issuer, doc.signed) == ("广安市人民政府办公室", "2019-02-19")
+    tagged = clean(
+        "各区市县人民政府：现提出以下实施意见。一、工作目标到2017年底建成平台。二、加强宣传普及健康医疗大数据应用知识。"
+        "（责任部门：市卫生计生委、市政府新闻办）广安市人民政府办公室2017年2月22日相关附件：二维码开始扫一扫"
+    )
+    assert (tagged.issuer, tagged.signed) == ("广安市人民政府办公室", "2017-02-22")
