@@ -1049,3 +1049,13 @@ def test_a_run_on_cover_letter_signed_right_before_the_title_it_carries_and_a_si
         "（责任部门：市卫生计生委、市政府新闻办）广安市人民政府办公室2017年2月22日相关附件：二维码开始扫一扫"
     )
     assert (tagged.issuer, tagged.signed) == ("广安市人民政府办公室", "2017-02-22")
+
+
+def test_a_news_agencys_dateline_opens_a_repost_lead():
+    text = (
+        "新华社北京1月7日电 近日，中共中央办公厅、国务院办公厅印发了《关于推进城市安全发展的意见》，并发出通知，要求各地区各部门认真贯彻落实。\n"
+        "《关于推进城市安全发展的意见》全文如下。\n随着我国城市化进程明显加快，城市安全问题日益突出。\n"
+        "一、总体要求\n（一）指导思想。全面贯彻党的十九大精神。\n"
+    )
+    doc = clean(text)
+    assert (doc.title, doc.issuer) == ("关于推进城市安全发展的意见", "中共中央办公厅")
