@@ -67,7 +67,8 @@ _TAG_BEFORE = re.compile(
     r"(?:[。！？][）)〕]|(?:单位|部门|牵头|配合|负责)[^（）()]{0,120}[）)]|(?:单位|部门|牵头|配合|负责)[^〔〕]{0,200}〕)$"
 )
 # "3 个月", "5 万元": a number and its unit, not a label ("1.年度销售额…" is item 1 about a year's sales)
-_UNIT_AFTER = re.compile(r"^\s*(?:[%％个万亿元月日]|年(?!度))")
+# ("1.个人消费者…", "2.个体工商户…": 个人 and 个体 are words, not the classifier)
+_UNIT_AFTER = re.compile(r"^\s*(?:[%％万亿元月日]|个(?![人体])|年(?!度))")
 _HEAD_END = re.compile(r"[。！？]|\s{1,}|：(?=.)|…|\.{2,}|·{2,}")  # "承诺书……………3": a contents line's leaders
 
 

@@ -1059,3 +1059,12 @@ def test_a_news_agencys_dateline_opens_a_repost_lead():
     )
     doc = clean(text)
     assert (doc.title, doc.issuer) == ("关于推进城市安全发展的意见", "中共中央办公厅")
+
+
+def test_an_item_about_individuals_is_an_item_not_a_count():
+    text = (
+        "关于开展汽车促消费活动的通知\n二、申报条件\n（一）企业条件\n1.注册地在平潭的汽车销售企业；\n"
+        "（二）其他要求\n1.个人消费者于活动期内购买新车。\n2.个体工商户不参与本次活动。\n"
+    )
+    paths = [c.path for c in clean(text).clauses if c.number]
+    assert paths[-2:] == [["二、", "（二）", "1."], ["二、", "（二）", "2."]]
