@@ -264,12 +264,33 @@ def _after_heading(line: str, starts: list[int], pos: int) -> bool:
     return 1 <= len(heading.strip()) <= limit and not re.search(r"[。，,；;：:！？、]", heading)
 
 
+def _glued_sequence(line: str) -> list[int]:
+    """ "1、内科专业2、外科专业3、妇产科专业": a list printed on one line with nothing between its items; the line
+    opens with 1 and every next number follows a name, in order, in the same form (where each item starts)."""
+    m = re.match(r"1\s*([、．.])(?=[\u4e00-\u9fff])", line)
+    if not m:
+        return []
+    mark = re.escape(m.group(1))
+    cuts, pos = [], m.end()
+    for n in range(2, 100):
+        nxt = re.compile(rf"(?<=[\u4e00-\u9fff）)])\s*{n}\s*{mark}(?=\s*[\u4e00-\u9fff])").search(line, pos)
+        if not nxt or re.search(rf"(?<!\d){n + 1}\s*{mark}", line[pos : nxt.start()]):
+            break
+        cuts.append(nxt.start() + len(nxt.group(0)) - len(nxt.group(0).lstrip()))
+        pos = nxt.end()
+    # every number up to the last one found; the text after 1 holds no sentence end of its own
+    return cuts if cuts and not re.search(r"[。；;]", line[: cuts[0]]) else []
+
+
 def _split_inline(line: str, last: dict[str, int], ever: dict[str, int] | None = None) -> list[str]:
     """Cut a long line at the labels it carries inline (seed-style run-on text).
 
     A chapter with its first article on the same line ("第七章　安全保障　　第三十八条 …") is cut
     however short the line.
     """
+    glued = _glued_sequence(line)
+    if glued:
+        return [line[a:b].strip() for a, b in zip([0, *glued], [*glued, len(line)], strict=True)]
     if len(line) < 60 and not _CHAPTER_THEN_ARTICLE.match(line) and not _GLUED_RANKED.search(line):
         return [line]
     cuts = []

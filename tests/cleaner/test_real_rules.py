@@ -1068,3 +1068,14 @@ def test_an_item_about_individuals_is_an_item_not_a_count():
     )
     paths = [c.path for c in clean(text).clauses if c.number]
     assert paths[-2:] == [["二、", "（二）", "1."], ["二、", "（二）", "2."]]
+
+
+def test_a_list_printed_on_one_line_with_nothing_between_its_items():
+    text = (
+        "关于医师执业注册中执业范围的暂行规定\n一、医师执业范围\n（一）临床类别医师执业范围\n"
+        "1、内科专业2、外科专业3、妇产科专业4、儿科专业\n（二）口腔类别医师执业范围\n1、口腔专业2、省级以上卫生行政部门规定的其他专业\n"
+        "（三）其他\n1.按照要求报送2、3个项目的材料。\n"
+    )
+    paths = ["/".join(c.path) for c in clean(text).clauses if c.number]
+    assert paths[2:6] == ["一、/（一）/1、", "一、/（一）/2、", "一、/（一）/3、", "一、/（一）/4、"]
+    assert "一、/（二）/2、" in paths and "一、/（三）/2、" not in paths
