@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -39,13 +40,30 @@ def backend(request) -> str:
 
 
 @pytest.fixture(scope="session")
-def indexed(tmp_path_factory, backend):
+def indexed_in(tmp_path_factory):
+    """``indexed_in(backend)``: a data dir with the store and a built index, built once a run per backend.
+
+    A function rather than a parametrized fixture, so a test that compares the engines
+    (test_backends) reads the same two dirs as the tests that take one ``backend``.
+    """
+    built: dict[str, Path] = {}
+
+    def build(backend: str) -> Path:
+        if backend not in built:
+            data_dir = tmp_path_factory.mktemp(f"indexed-{backend}")
+            with Store.in_dir(data_dir) as store:
+                fill_store(store)
+                update_index(store, data_dir, backend=backend)
+            built[backend] = data_dir
+        return built[backend]
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def indexed(indexed_in, backend):
     """A data dir with the store and a built index; tests only read it."""
-    data_dir = tmp_path_factory.mktemp(f"indexed-{backend}")
-    with Store.in_dir(data_dir) as store:
-        fill_store(store)
-        update_index(store, data_dir, backend=backend)
-    return data_dir
+    return indexed_in(backend)
 
 
 @pytest.fixture

@@ -6,10 +6,9 @@ import json
 
 import pytest
 
-from corpus.store import Store
-from indexer import Filters, search, update_index
+from indexer import Filters, search
 from policy.bench.search import bench_queries
-from tests.indexer.conftest import SEARCH_FIXTURES, fill_store
+from tests.indexer.conftest import SEARCH_FIXTURES
 
 QUERIES = [
     (j["q"], j.get("filters", {})) for j in json.loads((SEARCH_FIXTURES / "judged_queries.json").read_text())
@@ -18,15 +17,9 @@ QUERIES += bench_queries(60)
 
 
 @pytest.fixture(scope="module")
-def both(tmp_path_factory):
-    dirs = {}
-    for name in ("whoosh", "tantivy"):
-        d = tmp_path_factory.mktemp(name)
-        with Store.in_dir(d) as store:
-            fill_store(store)
-            update_index(store, d, backend=name)
-        dirs[name] = d
-    return dirs
+def both(indexed_in):
+    """The same documents indexed by each engine: the session's ``indexed`` dirs (conftest), only read."""
+    return {name: indexed_in(name) for name in ("whoosh", "tantivy")}
 
 
 def test_same_totals_and_same_clauses(both):
