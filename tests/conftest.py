@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
 import sys
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from crawler.mirror import make_server, site_root
+from crawler.mirror import make_server, serve_in_thread, site_root
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -85,6 +87,51 @@ def mirror_crawled(mirror_url, tmp_path_factory):
     data_dir = tmp_path_factory.mktemp("mirror-crawled") / "data"
     crawl = run_policy("crawl", "mirror", data_dir=data_dir, env={"POLICY_MIRROR_URL": mirror_url})
     return data_dir, crawl
+
+
+@dataclass
+class Nights:
+    """Two `policy update --site mirror --report …` runs on one fresh store, as two nights run them."""
+
+    root: Path  # the run's own copy of the sample site, served at ``url``
+    server: object  # its mirror server: ``server.requests`` lists what each night fetched
+    url: str
+    data_dir: Path  # the store and index after the second night: copy it (``copy_data``) to change it
+    first_night: Path  # a copy of the store and index as the first night left them
+    runs: list  # (the command's result, its --report or None), a night each
+    night_2_mark: int  # len(server.requests) when the second night started
+
+
+@pytest.fixture(scope="session")
+def mirror_nights(tmp_path_factory):
+    """The nightly update of the mirror, twice, once a run (``Nights``); tests read it or copy it.
+
+    The site is a copy of the mirror's so that a test may change a page for a third night on a copy
+    of the store; it puts the page back when it is done.
+    """
+    tmp = tmp_path_factory.mktemp("mirror-nights")
+    root = Path(shutil.copytree(site_root(), tmp / "site"))
+    server, url = serve_in_thread(root)
+    data_dir = tmp / "data"
+    runs, marks = [], []
+    for n in (1, 2):
+        marks.append(len(server.requests))
+        report = tmp / f"r{n}.json"
+        result = run_policy(
+            "update",
+            "--site",
+            "mirror",
+            "--report",
+            str(report),
+            data_dir=data_dir,
+            env={"POLICY_MIRROR_URL": url},
+        )
+        runs.append((result, json.loads(report.read_text(encoding="utf-8")) if report.exists() else None))
+        if n == 1:
+            first_night = Path(shutil.copytree(data_dir, tmp / "after-night-1"))
+    yield Nights(root, server, url, data_dir, first_night, runs, marks[1])
+    server.shutdown()
+    server.server_close()
 
 
 def run_policy(*args: str, data_dir: Path | None = None, env: dict | None = None, timeout: int = 180):

@@ -22,7 +22,7 @@ import feedparser
 import pytest
 
 from search_web import create_app
-from tests.conftest import run_policy
+from tests.conftest import copy_data, run_policy
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -36,23 +36,20 @@ FORMULA_PAGE = """<html><head><meta charset="utf-8"><title>=HYPERLINK("http://ev
 
 
 @pytest.fixture(scope="module")
-def nightly(mirror_url, tmp_path_factory):
-    """Two nightly updates of the mirror, then one researcher-supplied page ingested and indexed."""
+def nightly(mirror_nights, tmp_path_factory):
+    """Two nightly updates of the mirror, then one researcher-supplied page ingested and indexed.
+
+    The two nights are the run's ``mirror_nights`` (conftest): this module adds its page to a copy.
+    """
     root = tmp_path_factory.mktemp("flows")
-    data_dir = root / "data"
-    env = {"POLICY_MIRROR_URL": mirror_url}
-    runs = []
-    for n in (1, 2):
-        report = root / f"r{n}.json"
-        r = run_policy("update", "--site", "mirror", "--report", str(report), data_dir=data_dir, env=env)
-        runs.append((r, json.loads(report.read_text(encoding="utf-8")) if report.exists() else None))
+    data_dir = copy_data(mirror_nights.data_dir, root)
     page = root / "formula.html"
     page.write_text(FORMULA_PAGE, encoding="utf-8")
     ingest = run_policy("ingest", str(page), data_dir=data_dir)
     assert ingest.returncode == 0, ingest.stderr
     index = run_policy("index", data_dir=data_dir)
     assert index.returncode == 0, index.stderr
-    return data_dir, runs
+    return data_dir, mirror_nights.runs
 
 
 @pytest.fixture(scope="module")
@@ -245,7 +242,7 @@ def raw_get(port: int, target: str) -> tuple[int, bytes]:
     return int(head.split()[1]), body
 
 
-def test_readme_curl_examples_work_as_typed(nightly, mirror_url):
+def test_readme_curl_examples_work_as_typed(nightly, mirror_nights):
     """Every curl line of the README against `policy serve`'s server, ids mapped to this crawl's."""
     from corpus.model import document_id
     from crawler.mirror import site_root
@@ -256,7 +253,7 @@ def test_readme_curl_examples_work_as_typed(nightly, mirror_url):
     ids = {}
     for page in site_root().glob("kjj/zcwj/20*/*.html"):
         rel = page.relative_to(site_root()).as_posix()
-        ids[document_id(f"http://127.0.0.1:8001/{rel}")] = document_id(f"{mirror_url}/{rel}")
+        ids[document_id(f"http://127.0.0.1:8001/{rel}")] = document_id(f"{mirror_nights.url}/{rel}")
     readme = (ROOT / "README.md").read_text("utf-8")
     examples = re.findall(r"curl [^'\n]*'http://127\.0\.0\.1:8000(/[^']*)'", readme)
     assert len(examples) >= 10

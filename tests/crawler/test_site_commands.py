@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from crawler.config import available_sites, sites_dir
-from tests.conftest import run_policy
+from tests.conftest import copy_data, run_policy
 
 
 def test_check_site_shows_list_entries_and_three_documents(mirror_url, data_dir):
@@ -51,7 +51,7 @@ def test_broken_config_is_one_line(tmp_path, data_dir):
     assert listing.returncode == 0 and "bad" in listing.stdout and "BROKEN" in listing.stdout
 
 
-def test_sites_lists_configs_with_last_run_figures(mirror_url, data_dir):
+def test_sites_lists_configs_with_last_run_figures(mirror_nights, data_dir, tmp_path):
     before = run_policy("sites", "--json", data_dir=data_dir)
     rows = {r["name"]: r for r in map(json.loads, before.stdout.splitlines())}
     assert set(rows) == set(available_sites())
@@ -60,10 +60,10 @@ def test_sites_lists_configs_with_last_run_figures(mirror_url, data_dir):
     assert rows["mirror-hanweb"]["family"] == "hanweb" and rows["linyi-kjj"]["family"] == "generic"
     assert rows["mirror"]["last_run"] is None
 
-    update = run_policy(
-        "update", "--site", "mirror", data_dir=data_dir, env={"POLICY_MIRROR_URL": mirror_url}
-    )
+    # the same store after `policy update --site mirror`: the first of the run's mirror_nights (conftest)
+    update, _ = mirror_nights.runs[0]
     assert update.returncode == 0, update.stderr
+    data_dir = copy_data(mirror_nights.first_night, tmp_path / "updated")
     after = run_policy("sites", data_dir=data_dir)
     line = after.stdout.split("mirror ", 1)[1].splitlines()[1]
     assert "last run " in line and " new" in line and "0 failed" in line

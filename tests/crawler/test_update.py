@@ -8,14 +8,13 @@ import shutil
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 
 from corpus.store import Store
 from crawler.config import sites_dir
 from crawler.mirror import serve_in_thread, site_root
-from tests.conftest import run_policy
+from tests.conftest import copy_data, run_policy
 
 
 @pytest.fixture
@@ -25,36 +24,6 @@ def live_site(tmp_path):
     shutil.copytree(site_root(), root)
     server, url = serve_in_thread(root)
     yield root, server, url
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="module")
-def two_nights(tmp_path_factory):
-    """Two `policy update` runs of a private copy of the mirror into a fresh store, as two nights do.
-
-    The tests below read what the two runs printed, reported and fetched; the store as the first
-    night left it is copied aside for them.  Only test_first_run_… goes on with the site and the
-    store (it changes a page and runs a third night), so no test sees another's changes.
-    """
-    tmp = tmp_path_factory.mktemp("two-nights")
-    root = tmp / "site"
-    shutil.copytree(site_root(), root)
-    server, url = serve_in_thread(root)
-    data_dir = tmp / "data"
-    r1, out1 = update(data_dir, url, tmp, 1)
-    first_night = Path(shutil.copytree(data_dir, tmp / "after-night-1"))
-    mark = len(server.requests)
-    r2, out2 = update(data_dir, url, tmp, 2)
-    yield {
-        "root": root,
-        "server": server,
-        "url": url,
-        "data_dir": data_dir,
-        "first_night": first_night,
-        "nights": [(r1, out1), (r2, out2)],
-        "night_2_fetched": fetched(server, mark),
-    }
     server.shutdown()
     server.server_close()
 
@@ -83,11 +52,15 @@ def update(data_dir, url, tmp_path, n: int, *extra: str, env: dict | None = None
     return json.loads(report.read_text(encoding="utf-8")), result
 
 
-def test_first_run_stores_all_second_fetches_nothing_third_sees_one_change(two_nights, tmp_path):
-    root, server, url, data_dir = (two_nights[k] for k in ("root", "server", "url", "data_dir"))
+def test_first_run_stores_all_second_fetches_nothing_third_sees_one_change(mirror_nights, tmp_path):
+    """The first two nights are the run's ``mirror_nights`` (conftest); the third runs on a copy of the store."""
+    nights = mirror_nights
+    root, server, url = nights.root, nights.server, nights.url
     docs = detail_paths(root)
 
-    [(r1, out1), (r2, _)] = two_nights["nights"]
+    [(out1, r1), (out2, r2)] = nights.runs
+    assert out1.returncode == 0, out1.stdout + out1.stderr
+    assert out2.returncode == 0, out2.stdout + out2.stderr
     assert set(r1) == {"sites", "new_documents"}
     assert set(r1["sites"]["mirror"]) == {
         "requests",
@@ -107,26 +80,30 @@ def test_first_run_stores_all_second_fetches_nothing_third_sees_one_change(two_n
     assert sorted(d["url"].removeprefix(url) for d in r1["new_documents"]) == docs
     assert all(set(d) == {"url", "title", "issuer", "published"} and d["title"] for d in r1["new_documents"])
     assert f"{len(docs)} new" in out1.stdout
-    with Store.in_dir(two_nights["first_night"]) as store:
+    with Store.in_dir(nights.first_night) as store:
         assert store.count_documents() == len(docs)
 
     assert r2["sites"]["mirror"]["new"] == 0 and r2["sites"]["mirror"]["changed"] == 0
     assert r2["sites"]["mirror"]["pages"] == 0 and r2["new_documents"] == []
-    assert not set(two_nights["night_2_fetched"]) & set(docs), "the second run fetched a detail page"
+    assert not set(fetched(server, nights.night_2_mark)) & set(docs), "the second run fetched a detail page"
 
     # the CMS republishes the newest notice: its text changes and its list entry shows the new date
     target = root / "kjj/zcwj/202406/t20240612_4412.html"
     html = target.read_text(encoding="utf-8")
     assert "每年组织100场左右" in html
-    target.write_text(html.replace("每年组织100场左右", "每年组织200场左右"), encoding="utf-8")
     listing = root / "kjj/zcwj/index.html"
     lst = listing.read_text(encoding="utf-8")
     lst2 = re.sub(r'(t20240612_4412\.html.*?<span class="date">)2024-06-12', r"\g<1>2024-07-01", lst, count=1)
     assert lst2 != lst
-    listing.write_text(lst2, encoding="utf-8")
-
-    mark = len(server.requests)
-    r3, _ = update(data_dir, url, tmp_path, 3)
+    data_dir = copy_data(nights.data_dir, tmp_path)  # the store as the second night left it
+    try:
+        target.write_text(html.replace("每年组织100场左右", "每年组织200场左右"), encoding="utf-8")
+        listing.write_text(lst2, encoding="utf-8")
+        mark = len(server.requests)
+        r3, _ = update(data_dir, url, tmp_path, 3)
+    finally:  # the run's site as it was, for the tests after this one
+        target.write_text(html, encoding="utf-8")
+        listing.write_text(lst, encoding="utf-8")
     assert r3["sites"]["mirror"]["changed"] == 1 and r3["sites"]["mirror"]["new"] == 0
     assert [p for p in fetched(server, mark) if p in docs] == ["/kjj/zcwj/202406/t20240612_4412.html"]
     with Store.in_dir(data_dir) as store:
@@ -217,14 +194,15 @@ def test_a_broken_config_is_reported_and_the_other_sites_still_run(mirror_url, t
         assert store.count_documents() >= 5
 
 
-def test_update_relinks_once_right_before_indexing(two_nights):
+def test_update_relinks_once_right_before_indexing(mirror_nights):
     """One relink a night (the crawl's store no longer relinks when it closes), and before the index.
 
     Only the command layer relinks (tests/test_architecture.py keeps the lower packages from
     importing ``reasoning.relinking``), and it says so on stderr each time.
     """
-    [(_, out), (_, second)] = two_nights["nights"]
-    data_dir = two_nights["first_night"]  # the store and index as the first night left them
+    [(out, _), (second, _)] = mirror_nights.runs  # two nights on a fresh store (conftest)
+    assert out.returncode == 0 and second.returncode == 0, out.stderr + second.stderr
+    data_dir = mirror_nights.first_night  # the store and index as the first night left them
     assert out.stderr.count("relinked ") == 1, out.stderr
     with Store.in_dir(data_dir) as store:
         ids = [r["id"] for r in store.db.execute("SELECT id FROM documents")]
