@@ -99,7 +99,7 @@ class Nights:
     data_dir: Path  # the store and index after the second night: copy it (``copy_data``) to change it
     first_night: Path  # a copy of the store and index as the first night left them
     runs: list  # (the command's result, its --report or None), a night each
-    night_2_mark: int  # len(server.requests) when the second night started
+    night_2_fetched: list[str]  # the paths the second night asked for (GET)
 
 
 @pytest.fixture(scope="session")
@@ -129,7 +129,8 @@ def mirror_nights(tmp_path_factory):
         runs.append((result, json.loads(report.read_text(encoding="utf-8")) if report.exists() else None))
         if n == 1:
             first_night = Path(shutil.copytree(data_dir, tmp / "after-night-1"))
-    yield Nights(root, server, url, data_dir, first_night, runs, marks[1])
+    night_2 = [path for method, path, _ in server.requests[marks[1] :] if method == "GET"]
+    yield Nights(root, server, url, data_dir, first_night, runs, night_2)
     server.shutdown()
     server.server_close()
 

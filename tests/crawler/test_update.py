@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 import sys
 import time
@@ -13,19 +12,7 @@ import pytest
 
 from corpus.store import Store
 from crawler.config import sites_dir
-from crawler.mirror import serve_in_thread, site_root
 from tests.conftest import copy_data, run_policy
-
-
-@pytest.fixture
-def live_site(tmp_path):
-    """A private copy of the sample site over real HTTP, so a test may change its pages."""
-    root = tmp_path / "site"
-    shutil.copytree(site_root(), root)
-    server, url = serve_in_thread(root)
-    yield root, server, url
-    server.shutdown()
-    server.server_close()
 
 
 def detail_paths(root) -> list[str]:
@@ -85,7 +72,7 @@ def test_first_run_stores_all_second_fetches_nothing_third_sees_one_change(mirro
 
     assert r2["sites"]["mirror"]["new"] == 0 and r2["sites"]["mirror"]["changed"] == 0
     assert r2["sites"]["mirror"]["pages"] == 0 and r2["new_documents"] == []
-    assert not set(fetched(server, nights.night_2_mark)) & set(docs), "the second run fetched a detail page"
+    assert not set(nights.night_2_fetched) & set(docs), "the second run fetched a detail page"
 
     # the CMS republishes the newest notice: its text changes and its list entry shows the new date
     target = root / "kjj/zcwj/202406/t20240612_4412.html"
@@ -116,9 +103,16 @@ def test_first_run_stores_all_second_fetches_nothing_third_sees_one_change(mirro
         assert runs[0]["report"]["sites"]["mirror"]["changed"] == 1 and runs[0]["finished_at"]
 
 
-def test_recheck_sends_conditional_requests(live_site, data_dir, tmp_path):
-    """With recheck_days = 0 every known page is asked again with If-None-Match: 304 costs no body."""
-    root, server, url = live_site
+def test_recheck_sends_conditional_requests(mirror_nights, tmp_path):
+    """With recheck_days = 0 every known page is asked again with If-None-Match: 304 costs no body.
+
+    The first night is the run's (``mirror_nights``, conftest; recheck_days only counts for pages a
+    night already knows); the next two run on a copy of its store, with the recheck every night.
+    """
+    root, server, url = mirror_nights.root, mirror_nights.server, mirror_nights.url
+    first, _ = mirror_nights.runs[0]
+    assert first.returncode == 0, first.stdout + first.stderr
+    data_dir = copy_data(mirror_nights.first_night, tmp_path)
     sites = tmp_path / "sites"
     sites.mkdir()
     toml = (sites_dir() / "mirror.toml").read_text(encoding="utf-8")
@@ -128,7 +122,6 @@ def test_recheck_sends_conditional_requests(live_site, data_dir, tmp_path):
     env = {"POLICY_SITES_DIR": str(sites)}
     docs = detail_paths(root)
 
-    update(data_dir, url, tmp_path, 1, env=env)
     mark = len(server.requests)
     r2, _ = update(data_dir, url, tmp_path, 2, env=env)
     answers = {path: status for method, path, status in server.requests[mark:] if path in docs}
@@ -137,8 +130,11 @@ def test_recheck_sends_conditional_requests(live_site, data_dir, tmp_path):
 
     target = root / "kjj/zcwj/202406/t20240612_4412.html"
     html = target.read_text(encoding="utf-8")
-    target.write_text(html.replace("每年组织100场左右", "每年组织200场左右"), encoding="utf-8")
-    r3, _ = update(data_dir, url, tmp_path, 3, env=env)
+    try:
+        target.write_text(html.replace("每年组织100场左右", "每年组织200场左右"), encoding="utf-8")
+        r3, _ = update(data_dir, url, tmp_path, 3, env=env)
+    finally:  # the run's site as it was, for the tests after this one
+        target.write_text(html, encoding="utf-8")
     assert r3["sites"]["mirror"]["changed"] == 1 and r3["sites"]["mirror"]["pages"] == 1
 
 
