@@ -198,6 +198,7 @@ def test_other_wordings_only_on_token_boundaries():
     assert ("研发费用", 0.8) in other_wordings("研究开发费用")
     assert other_wordings("提高企业") == []
     assert {w for w, _ in other_wordings("扶持")} >= {"支持"}
+    assert {w for w, _ in other_wordings("补助")} >= {"资助", "补贴"}
     assert all(f < 1 for _, f in other_wordings("扶持"))
 
 
