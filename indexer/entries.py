@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from corpus.model import Document, Region
 
@@ -80,13 +81,20 @@ def context_tokens(e: Entry) -> list[str]:
     return [w for part in e.context for w in cut_repeated(part)]
 
 
+@lru_cache(maxsize=32768)
+def squashed(text: str) -> str:
+    """``squash`` remembered: the candidates' texts and their documents' names come back query
+    after query (the rerank and dedupe read each one several times)."""
+    return squash(text)
+
+
 def phrase_haystack(payload: dict) -> str:
     """Where a quoted phrase may occur verbatim: the clause and its document's names, squashed, '|' between."""
     region = payload.get("region") or {}
     parts = [payload.get("text"), payload.get("heading"), payload.get("title"), payload.get("issuer")]
     parts += [payload.get("doc_number")] + [region.get(k) for k in ("province", "city", "county")]
     parts += [t.get("name") for t in payload.get("department_tags") or []]
-    return "|".join(squash(x) for x in parts if x)
+    return "|".join(squashed(x) for x in parts if x)
 
 
 def bigrams(squashed: str) -> list[str]:

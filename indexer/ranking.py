@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .analysis import fold, squash
-from .entries import phrase_haystack
+from .entries import phrase_haystack, squashed
 from .query import SUB_TOKEN_WEIGHT, QueryPlan
 
 # Score factors by document status (reasoning/status.py); statuses not listed keep their score.
@@ -102,6 +102,7 @@ class _Word:
         tuple[str, tuple[str, ...], tuple[str, ...], float], ...
     ]  # (text, required, keys, factor)
     scope: bool
+    parts: tuple[tuple[str, ...], ...] = ()  # each spelling's keys squashed, where it has several
 
 
 @lru_cache(maxsize=256)
@@ -116,7 +117,8 @@ def _words(plan: QueryPlan) -> tuple[_Word, ...]:
             if w and names.get(w, -1.0) < factor:
                 names[w] = factor
         spellings = tuple((squash(s.text), s.required, s.keys, s.factor) for s in term.spellings)
-        out.append(_Word(tuple(names.items()), spellings, term.scope))
+        parts = tuple(tuple(squash(k) for k in s.keys) for s in term.spellings if len(s.keys) > 1)
+        out.append(_Word(tuple(names.items()), spellings, term.scope, parts))
     return tuple(out)
 
 
@@ -221,7 +223,7 @@ def _parts_place(word: _Word, sentences: tuple[str, ...]) -> float:
 def _in_sentence(word: _Word, sentence: str) -> bool:
     """The sentence holds the word: whole, or all its own tokens (国家级、省级科技企业孵化器 for 国家级孵化器)."""
     return any(n in sentence for n, _ in word.names) or any(
-        len(keys) > 1 and all(squash(k) in sentence for k in keys) for _, _, keys, _ in word.spellings
+        all(k in sentence for k in keys) for keys in word.parts
     )
 
 
@@ -269,9 +271,17 @@ def clause_features(
     sections = _squashed("|".join(payload.get("sections") or []))
     title = _squashed(payload.get("title") or "")
     text = "".join(sentences)
-    haystack = "|".join(
-        (text, title, sections, phrase_haystack(payload), str(payload.get("published") or "")[:4])
-    )
+    hay: list[str] = []
+
+    def haystack() -> str:  # only for a word not found in the clause's own text (most are)
+        if not hay:
+            hay.append(
+                "|".join(
+                    (text, title, sections, phrase_haystack(payload), str(payload.get("published") or "")[:4])
+                )
+            )
+        return hay[0]
+
     topics = [i for i, w in enumerate(words) if not w.scope] or list(range(len(words)))
     total = weight = covered = held = 0.0
     scope = 1.0
@@ -288,7 +298,7 @@ def clause_features(
         total += ws[i] * (best + (TITLE_LIFT if in_title else 0.0))
         weight += ws[i]
         held += ws[i]
-        if best > 0 or _covered(word, haystack):
+        if best > 0 or _covered(word, haystack()):
             covered += ws[i]
         whole_in.append({j for j, s in enumerate(sentences) if _in_sentence(word, s)})
     about = total / weight if weight else 0.0
@@ -366,7 +376,7 @@ def dedupe(hits: list[tuple[dict, float]]) -> list[tuple[dict, float]]:
     place: dict[str, int] = {}
     out: list[tuple[dict, float]] = []
     for p, s in hits:
-        key = squash(p.get("text") or "")
+        key = squashed(p.get("text") or "")
         if len(key) < 20:  # short lines (一、总体要求) repeat across documents without being copies
             out.append((p, s))
             continue
