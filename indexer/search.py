@@ -12,6 +12,7 @@ import math
 import time
 from collections import Counter
 from dataclasses import asdict, dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 
 from corpus.gazetteer import closest_regions, region_known, tables
@@ -417,14 +418,26 @@ def count_facets(hits: list[tuple[dict, float]]) -> dict[str, list[tuple[str, in
         region = p.get("region") or {}
         for name in ("province", "city", "county"):
             counts[name][region.get(name) or ""] += 1
-        counts["issuer"][canonical(p["issuer"]) if p.get("issuer") else ""] += 1
+        counts["issuer"][_canonical(p["issuer"]) if p.get("issuer") else ""] += 1
         counts["doc_type"][p.get("doc_type") or ""] += 1
         counts["status"][(p.get("status") or {}).get("status") or ""] += 1
         counts["year"][(p.get("published") or "")[:4]] += 1
-        reg = Region(**region) if region else Region()
+        where = tuple(region.get(k) for k in ("province", "city", "county"))
         for t in p.get("department_tags") or []:
-            counts["department"][full_name(t["name"], reg, t.get("canonical")) or ""] += 1
+            counts["department"][_full_name(t["name"], where, t.get("canonical")) or ""] += 1
     return {k: top_facets(v) for k, v in counts.items()}
+
+
+@lru_cache(maxsize=4096)
+def _canonical(issuer: str) -> str:
+    """Issuers recur on every clause of their documents: each spelled out once."""
+    return canonical(issuer)
+
+
+@lru_cache(maxsize=16384)
+def _full_name(name: str, where: tuple, canonical_name: str | None) -> str | None:
+    """A department tag's facet name, once per name and place (tags recur across clauses)."""
+    return full_name(name, Region(*where), canonical_name)
 
 
 def _collapse(hits: list[tuple[dict, float]]) -> list[tuple[dict, float]]:
