@@ -266,7 +266,8 @@ def search(
         if len(found.hits) < found.total <= EXACT_TOTAL_UP_TO and not plan.phrases:
             # fetch them all, so that the total counts what dedupe and collapse leave
             results.notes, results.fallback = list(notes), False
-            found = _candidates(plan, run, results, sort, depth=found.total)
+            # the same matches, all of them: their facets are the first pass's
+            found = replace(_candidates(plan, run, results, sort, found.total, False), facets=found.facets)
         weights = term_weights(backend, plan) if sort == "relevance" and len(plan.terms) > 1 else None
     region = (filters or Filters()).region
     if found.total == 0 and region and not region_known(region):
@@ -300,19 +301,21 @@ def unknown_region(region: str) -> str:
     return f"未知的地区“{region.strip()}”，{hint}"
 
 
-def _candidates(plan: QueryPlan, run, results: Results, sort: str, depth: int = 0) -> Found:
+def _candidates(
+    plan: QueryPlan, run, results: Results, sort: str, depth: int = 0, facets: bool = True
+) -> Found:
     """The clauses holding every word; when they are fewer than the rerank looks at, those holding
     some of them too (ranked by how much of the query they hold), so a clause saying 支持 where the
     query says 扶持, or one that never names the query's city, is still found.
-    ``depth``: how many of each to fetch at least."""
-    found = run(plan, False, depth)
+    ``depth``: how many of each to fetch at least; ``facets``: whether the engine counts them."""
+    found = run(plan, False, depth, facets)
     if (
         len(plan.terms) < 2
         or (found.total >= RERANK_DEPTH and found.total)
         or (found.total and sort != "relevance")
     ):
         return found
-    more = run(plan, True, depth)
+    more = run(plan, True, depth, facets)
     if not found.total:
         results.fallback = more.total > 0
         if results.fallback:
