@@ -65,8 +65,13 @@ def lists_cmd(folder: str | None, as_json: bool, verbose: bool) -> None:
     ok_family = sum(1 for _, _, f in rows if f.ok)
     recognised = sum(1 for _, a, _ in rows if a.family == a.expected_family)
     mean = sum(a.f1 for _, a, _ in rows) / n
+    matched = sum(a.matched for _, a, _ in rows)
+    titles = sum(a.titles_right for _, a, _ in rows)
+    dates = sum(a.dates_right for _, a, _ in rows)
+    families = sorted({a.expected_family for _, a, _ in rows})
     click.echo(
-        f"{n} fixtures: add-site→check-site right (F1 ≥ {PASS_F1} and next page) on {ok_added}/{n} "
-        f"({ok_added / n:.0%}), mean F1 {mean:.3f}; family recognised {recognised}/{n}; "
+        f"{n} fixtures ({len(families)} families: {', '.join(families)}): add-site→check-site right "
+        f"(F1 ≥ {PASS_F1} and next page) on {ok_added}/{n} ({ok_added / n:.0%}), mean F1 {mean:.3f}, "
+        f"titles {titles}/{matched}, dates {dates}/{matched}; family recognised {recognised}/{n}; "
         f"family alone right on {ok_family}/{n}"
     )

@@ -91,3 +91,16 @@ def test_scores_count_what_they_say():
     assert s.matched == len(half) and s.found == len(half) + 1 and s.extra == ["http://x.gov.cn/1"]
     assert s.recall == pytest.approx(len(half) / len(fx.expected["entries"]))
     assert not s.ok
+
+
+def test_bench_lists_sums_up_every_fixture():
+    result = run_policy("bench", "lists", str(LISTS))
+    assert result.returncode == 0, result.stderr
+    *rows, summary = result.stdout.strip().splitlines()
+    assert len(rows) == len(ALL) and all(" F1 " in r for r in rows)
+    families = sorted({fx.expected["family"] for fx in ALL})
+    entries = sum(len(fx.expected["entries"]) for fx in ALL)
+    assert summary.startswith(f"{len(ALL)} fixtures ({len(families)} families: {', '.join(families)})")
+    # titles and dates are counted among the matched entries, which cannot exceed the expected ones
+    titles = summary.split("titles ")[1].split(",")[0]
+    assert int(titles.split("/")[1]) <= entries
