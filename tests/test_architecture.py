@@ -151,3 +151,18 @@ def test_only_the_command_layer_relinks():
             elif isinstance(node, ast.Import) and any(a.name == "reasoning.relinking" for a in node.names):
                 callers.add(mod)
     assert not callers, sorted(callers)
+
+
+MAX_LINES = 500
+
+
+def test_no_module_too_long_to_read_at_once():
+    """Past 500 lines a module holds more than its name says: split it by noun (as corpus/store*.py)."""
+    paths = [p for pkg in (*PACKAGES, "tests") for p in (ROOT / pkg).rglob("*.py")]
+    long = sorted(
+        (n, str(p.relative_to(ROOT)))
+        for p in paths
+        if "sample" not in p.relative_to(ROOT).parts
+        and (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES
+    )
+    assert paths and not long, f"modules over {MAX_LINES} lines: {long}"
