@@ -243,7 +243,7 @@ def raw_get(port: int, target: str) -> tuple[int, bytes]:
 
 
 def test_readme_curl_examples_work_as_typed(nightly, mirror_nights):
-    """Every curl line of the README against `policy serve`'s server, ids mapped to this crawl's."""
+    """Every curl line of the README and docs/ against `policy serve`'s server, ids mapped to this crawl's."""
     from corpus.model import document_id
     from crawler.mirror import site_root
     from search_web.server import make_server
@@ -254,7 +254,8 @@ def test_readme_curl_examples_work_as_typed(nightly, mirror_nights):
     for page in site_root().glob("kjj/zcwj/20*/*.html"):
         rel = page.relative_to(site_root()).as_posix()
         ids[document_id(f"http://127.0.0.1:8001/{rel}")] = document_id(f"{mirror_nights.url}/{rel}")
-    readme = (ROOT / "README.md").read_text("utf-8")
+    pages = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+    readme = "\n".join(p.read_text("utf-8") for p in pages)
     examples = re.findall(r"curl [^'\n]*'http://127\.0\.0\.1:8000(/[^']*)'", readme)
     assert len(examples) >= 10
 
