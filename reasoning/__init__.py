@@ -5,13 +5,13 @@
 - ``status``: whether a document still applies on a given day (``decide``);
 - ``relinking``: both over the whole store, results handed back to the store
   to keep; the ``policy`` command calls it once, right before indexing;
-- ``view``: one document with its status and relations (``document_view``).
+- ``view``: one document with its status and relations (``document_view``);
+- ``support``: which grants fit a company (``match``), each condition met,
+  unmet or unknown with the sentence that says so; ``profile``: the company
+  profile it reads (``load_profile``, ``profile_from``).
 
 The store (``corpus``) keeps the facts these read and the results they
-give, and never imports this package.  The enterprise support matcher
-(issue 14: which grants fit a company, from the support facts the cleaner
-extracts) is the same kind of reasoning and belongs here, as its own module
-(``reasoning/support.py`` or similar), not in the web or the store.
+give, and never imports this package.
 """
 
 from .relinking import RelinkReport, relink, relink_safely

@@ -18,145 +18,19 @@ Rows sort so that open grants whose every condition is met come first.
 
 from __future__ import annotations
 
-import json
 import re
-import tomllib
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from corpus.model import Document, Fact, Grant, SupportTerms, resolve_grant
 
+from .profile import FIELD_LABELS, QUAL_ALIASES, Profile, ProfileError, load_profile, profile_from  # noqa: F401 - Profile, load_profile: still imported from here
+
 VERDICTS = ("met", "unknown", "unmet")
 DEADLINE_STATES = ("open", "upcoming", "none", "closed")
 KEEP_STATUSES = ("in_force", "unknown")  # what a match shows unless told to show every document
-
-_QUAL_ALIASES = {
-    "高企": "高新技术企业",
-    "国家高新技术企业": "高新技术企业",
-    "高新技术企业": "高新技术企业",
-    "科技型中小企业": "科技型中小企业",
-    "专精特新": "专精特新",
-    "专精特新中小企业": "专精特新",
-    "专精特新小巨人": "专精特新",
-    "小巨人": "专精特新",
-    "规上": "规上",
-    "规模以上": "规上",
-    "规上企业": "规上",
-    "规模以上企业": "规上",
-    "瞪羚": "瞪羚",
-    "瞪羚企业": "瞪羚",
-    "独角兽": "独角兽",
-    "独角兽企业": "独角兽",
-}
-_MONEY_FIELDS = ("revenue", "sales", "retail_sales", "rd_spend", "tax", "project_investment", "hitech_output")
-_FIELD_LABELS = {
-    "revenue": "营业收入",
-    "sales": "销售额",
-    "retail_sales": "零售额",
-    "sales_growth": "销售增长率",
-    "rd_spend": "研发投入",
-    "rd_ratio": "研发投入占比",
-    "employees": "从业人数",
-    "tax": "纳税额",
-    "project_investment": "项目投资",
-    "hitech_output": "高新技术产品产值",
-}
-
-
-class ProfileError(ValueError):
-    """A profile that cannot be read: the message says which key and why."""
-
-
-@dataclass(frozen=True)
-class Profile:
-    """What a company says about itself.  Money in yuan, rd_ratio and sales_growth as fractions."""
-
-    name: str | None = None
-    region: str | None = None  # 广州市南沙区, 山东省淄博市 …
-    industries: tuple[str, ...] = ()  # 批发业, 51, 集成电路 …
-    qualifications: tuple[str, ...] = ()  # 高新技术企业, 科技型中小企业, 专精特新, 规上 …
-    founded: str | None = None  # YYYY or YYYY-MM-DD
-    employees: float | None = None
-    revenue: float | None = None
-    sales: float | None = None
-    retail_sales: float | None = None
-    sales_growth: float | None = None
-    rd_spend: float | None = None
-    rd_ratio: float | None = None
-    tax: float | None = None
-    patents: float | None = None
-    project_investment: float | None = None
-    hitech_output: float | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        return {k: (list(v) if isinstance(v, tuple) else v) for k, v in d.items() if v not in (None, (), [])}
-
-
-def load_profile(path: str | Path) -> Profile:
-    """A profile from a .toml or .json file."""
-    p = Path(path)
-    try:
-        raw = p.read_text(encoding="utf-8")
-    except OSError as e:
-        raise ProfileError(f"cannot read the profile {p}: {e.strerror}") from None
-    try:
-        data = tomllib.loads(raw) if p.suffix.lower() == ".toml" else json.loads(raw)
-    except (tomllib.TOMLDecodeError, json.JSONDecodeError) as e:
-        raise ProfileError(
-            f"{p} is not valid {'TOML' if p.suffix.lower() == '.toml' else 'JSON'}: {e}"
-        ) from None
-    if not isinstance(data, dict):
-        raise ProfileError(f"{p}: a profile is a table of keys (region, qualifications, revenue …)")
-    return profile_from(data)
-
-
-def profile_from(data: dict[str, Any]) -> Profile:
-    """A profile from plain keys (a file's, a form's or a URL's): money as a number of yuan or as
-    printed ("8000万元", "1.2亿"), *_wan keys in 万元, ratios as fractions or percentages ("4%")."""
-    known = {f for f in Profile.__dataclass_fields__}
-    out: dict[str, Any] = {}
-    for key, value in data.items():
-        if value in (None, "", [], ()):
-            continue
-        base = key[:-4] if key.endswith("_wan") else key
-        if base not in known:
-            raise ProfileError(f"unknown profile key {key!r} (known: {', '.join(sorted(known))})")
-        if base in ("industries", "qualifications"):
-            items = value if isinstance(value, (list, tuple)) else re.split(r"[,，、;；\s]+", str(value))
-            out[base] = tuple(str(i).strip() for i in items if str(i).strip())
-        elif base in ("name", "region", "founded"):
-            out[base] = str(value).strip()
-        else:
-            out[base] = _number(key, value)
-    if "founded" in out and not re.fullmatch(r"(?:19|20)\d{2}(?:-\d{2}-\d{2})?", out["founded"]):
-        raise ProfileError(f"founded must be YYYY or YYYY-MM-DD, not {out['founded']!r}")
-    return Profile(**out)
-
-
-def _number(key: str, value: Any) -> float:
-    if isinstance(value, bool):
-        raise ProfileError(f"{key} must be a number")
-    if isinstance(value, (int, float)):
-        number = float(value)
-    else:
-        text = str(value).strip().replace(",", "")
-        m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(亿|万)?\s*元?\s*(%|％)?", text)
-        if not m:
-            raise ProfileError(f"{key} must be a number (or 8000万元, 4%), not {value!r}")
-        number = float(m.group(1)) * {"亿": 1e8, "万": 1e4, None: 1}[m.group(2)]
-        if m.group(3):
-            number /= 100
-    if key.endswith("_wan"):
-        number *= 1e4
-    if key in ("rd_ratio", "sales_growth") and number > 1:
-        number /= 100  # 4 means 4%
-    if number < 0:
-        raise ProfileError(f"{key} cannot be negative")
-    return number
 
 
 @dataclass(frozen=True)
@@ -414,7 +288,7 @@ def _judge_text(
 
 def _judge_fact(profile: Profile, f: Fact, today: date) -> tuple[str, str]:
     if f.kind == "qualification":
-        held = {_QUAL_ALIASES.get(q, q) for q in profile.qualifications}
+        held = {QUAL_ALIASES.get(q, q) for q in profile.qualifications}
         if f.value in held:
             return "met", f"资质：具有{f.value}"
         return "unmet", f"资质：未填{f.value}"
@@ -434,7 +308,7 @@ def _judge_fact(profile: Profile, f: Fact, today: date) -> tuple[str, str]:
         ), f"成立{years:.1f}年，要求{'不少于' if f.op in ('>=', '>') else '不超过'}{f.years:g}年"
     if f.kind == "threshold":
         have = getattr(profile, f.field or "", None)
-        label = _FIELD_LABELS.get(f.field or "", f.field or "")
+        label = FIELD_LABELS.get(f.field or "", f.field or "")
         want = _show(f.field, f.value)
         if have is None:
             return "unknown", f"{label}：未填（要求{_op_word(f.op)}{want}）"
