@@ -1,7 +1,8 @@
 """The trap site (corpus/sample/traps): each fault real government sites have, crawled for real.
 
-One crawl of the whole trap site serves most tests (module fixture); the
-tests that change pages between runs crawl a private copy.
+One crawl of a copy of the whole trap site serves every test (module fixture); the
+test that changes pages for a second run does it on a copy of that crawl's store and puts the
+pages back.
 """
 
 from __future__ import annotations
@@ -9,13 +10,14 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from pathlib import Path
 
 import pytest
 
 from corpus.store import Store
 from crawler.config import sites_dir
 from crawler.mirror import serve_in_thread, traps_root
-from tests.conftest import run_policy
+from tests.conftest import copy_data, run_policy
 
 
 def crawl_traps(data_dir, url, report, env=None):
@@ -33,17 +35,23 @@ def crawl_traps(data_dir, url, report, env=None):
 
 @pytest.fixture(scope="module")
 def traps(tmp_path_factory):
+    """One `policy update --site traps` of the module's own copy of the trap site into a fresh store."""
     tmp = tmp_path_factory.mktemp("traps")
-    server, url = serve_in_thread(traps_root())
+    root = Path(shutil.copytree(traps_root(), tmp / "site"))
+    server, url = serve_in_thread(root)
     data_dir = tmp / "data"
     result, report = crawl_traps(data_dir, url, tmp / "report.json")
+    crawled = Path(shutil.copytree(data_dir, tmp / "crawled"))  # as the crawl left it, for a test to copy
     store = Store.in_dir(data_dir)
     yield {
         "url": url,
+        "root": root,
         "server": server,
+        "requests": list(server.requests),  # this crawl's, whatever a later test fetches
         "result": result,
         "report": report["sites"]["traps"],
         "store": store,
+        "crawled": crawled,
         "json": report,
     }
     store.close()
@@ -52,7 +60,7 @@ def traps(tmp_path_factory):
 
 
 def gets(t, path_prefix: str) -> list[tuple[str, int]]:
-    return [(p, s) for m, p, s in t["server"].requests if m == "GET" and p.startswith(path_prefix)]
+    return [(p, s) for m, p, s in t["requests"] if m == "GET" and p.startswith(path_prefix)]
 
 
 def state(t, path: str):
@@ -221,50 +229,51 @@ def test_new_documents_are_listed_in_the_report(traps):
     assert not any("验证" in (t or "") for t in titles)
 
 
-def test_changed_page_gets_a_new_version_and_a_failed_fetch_removes_nothing(tmp_path, data_dir):
-    root = tmp_path / "traps"
-    shutil.copytree(traps_root(), root)
+def test_changed_page_gets_a_new_version_and_a_failed_fetch_removes_nothing(traps, tmp_path):
+    """The first run is the module's crawl; the second, with the recheck every night, runs on a copy
+    of its store while the site has a changed page, a lost page and an empty attachment."""
+    root, url = traps["root"], traps["url"]
+    data_dir = copy_data(traps["crawled"], tmp_path)
     sites = tmp_path / "sites"
     sites.mkdir()
     toml = (sites_dir() / "traps.toml").read_text(encoding="utf-8")
     (sites / "traps.toml").write_text(
         re.sub(r"recheck_days = \d+", "recheck_days = 0", toml), encoding="utf-8"
     )
-    server, url = serve_in_thread(root)
-    try:
-        env = {"POLICY_SITES_DIR": str(sites)}
-        crawl_traps(data_dir, url, tmp_path / "r1.json", env)
-        with Store.in_dir(data_dir) as store:
-            before = store.count_documents()
-            kept = store.document(
-                store.db.execute(
-                    "SELECT id FROM documents WHERE url=?", (url + "/zcwj/202402/root_relative.html",)
-                ).fetchone()["id"]
-            )
+    env = {"POLICY_SITES_DIR": str(sites)}
+    with Store.in_dir(data_dir) as store:
+        before = store.count_documents()
+        kept = store.document(
+            store.db.execute(
+                "SELECT id FROM documents WHERE url=?", (url + "/zcwj/202402/root_relative.html",)
+            ).fetchone()["id"]
+        )
 
-        changing = root / "zcwj/202408/changing.html"
+    changing = root / "zcwj/202408/changing.html"
+    lost = root / "zcwj/202402/root_relative.html"
+    pdf_file = root / "files/policy.pdf"
+    originals = {path: path.read_bytes() for path in (changing, lost, pdf_file)}
+    try:
         changing.write_text(
             changing.read_text(encoding="utf-8").replace("2024年9月30日", "2024年10月31日"), "utf-8"
         )
-        (root / "zcwj/202402/root_relative.html").unlink()  # the site loses a page: a 404 from now on
-        (root / "files/policy.pdf").write_bytes(b"")  # and serves an empty attachment
+        lost.unlink()  # the site loses a page: a 404 from now on
+        pdf_file.write_bytes(b"")  # and serves an empty attachment
 
         result, r2 = crawl_traps(data_dir, url, tmp_path / "r2.json", env)
-        assert r2["sites"]["traps"]["changed"] == 1 and r2["sites"]["traps"]["new"] == 0
-        with Store.in_dir(data_dir) as store:
-            assert store.count_documents() == before
-            versions = store.page_versions(url + "/zcwj/202408/changing.html")
-            assert len(versions) == 2
-            assert (
-                "2024年9月30日".encode() in versions[0].body and "2024年10月31日".encode() in versions[1].body
-            )
-            assert store.document(kept.id).title == kept.title
-            assert store.page_versions(url + "/zcwj/202402/root_relative.html")
-            assert store.url_state(url + "/zcwj/202402/root_relative.html").last_status == "failed"
-            pdf = store.page_versions(url + "/files/policy.pdf")
-            assert len(pdf) == 1 and pdf[0].body.startswith(b"%PDF")
-            changed = [c for c in store.changes_since(0) if c[2] == "changed"]
-            assert len(changed) == 1
-    finally:
-        server.shutdown()
-        server.server_close()
+    finally:  # the module's site as it was
+        for path, body in originals.items():
+            path.write_bytes(body)
+    assert r2["sites"]["traps"]["changed"] == 1 and r2["sites"]["traps"]["new"] == 0
+    with Store.in_dir(data_dir) as store:
+        assert store.count_documents() == before
+        versions = store.page_versions(url + "/zcwj/202408/changing.html")
+        assert len(versions) == 2
+        assert "2024年9月30日".encode() in versions[0].body and "2024年10月31日".encode() in versions[1].body
+        assert store.document(kept.id).title == kept.title
+        assert store.page_versions(url + "/zcwj/202402/root_relative.html")
+        assert store.url_state(url + "/zcwj/202402/root_relative.html").last_status == "failed"
+        pdf = store.page_versions(url + "/files/policy.pdf")
+        assert len(pdf) == 1 and pdf[0].body.startswith(b"%PDF")
+        changed = [c for c in store.changes_since(0) if c[2] == "changed"]
+        assert len(changed) == 1
