@@ -153,3 +153,44 @@ def test_ctrl_c_stops_the_demo_once_it_serves(tmp_path):
             p.kill()
             p.wait()
             pytest.fail("the demo ignored Ctrl-C")
+
+
+def _every_command():
+    """(path, command) for every `policy` command and every `policy bench` subcommand, read from click."""
+    import click
+
+    from policy.cli import cli
+
+    out = []
+    for name, command in sorted(cli.commands.items()):
+        out.append((name, command))
+        if isinstance(command, click.Group):
+            out += [(f"{name} {sub}", c) for sub, c in sorted(command.commands.items())]
+    return out
+
+
+def test_every_command_and_benchmark_has_an_example_that_runs_it():
+    from click.testing import CliRunner
+
+    from policy.cli import cli
+
+    assert len(_every_command()) > 20  # the registration imports ran: a bare group would pass vacuously
+    missing = []
+    for path, _ in _every_command():
+        r = CliRunner().invoke(cli, [*path.split(), "--help"])
+        assert r.exit_code == 0, (path, r.output)
+        example = r.output.split("Example:", 1)[1].split("Options:", 1)[0] if "Example:" in r.output else ""
+        # an example names its own command (after any VAR=value or --data-dir prefix), never only --help
+        runs = [line for line in example.splitlines() if "--help" not in line]
+        if not any(f"policy {path}" in line or f"bench {path.split()[-1]} " in line for line in runs):
+            missing.append(path)
+    assert not missing, f"--help without an example of the command itself: {missing}"
+
+
+def test_the_readme_lists_every_command():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## Commands", 1)[1].split("\n## ", 1)[0]
+    missing = [path for path, _ in _every_command() if " " not in path and f"policy {path}" not in block]
+    assert not missing, f"README's Commands section lacks: {missing}"

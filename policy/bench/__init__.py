@@ -15,7 +15,10 @@ def bench() -> None:
 
     \b
     Example:
-      policy bench --help
+      policy bench clean                 # clean() against trafilatura on the fixtures
+      policy bench search --clauses 20000
+      policy bench relevance             # our search against BM25 on the judged laws corpus
+      policy bench support --why         # grants against the hand-written gold
     """
 
 
