@@ -45,6 +45,10 @@ _LABEL_ALTERNATIVES = (
 _INLINE = re.compile(r"(?:(?<=[。！？\s])|(?<=[。！？]”)|(?<=[）)〕]))" + _LABEL_ALTERNATIVES)
 _INLINE_ANY = re.compile(_LABEL_ALTERNATIVES)
 _RANK = {"part": -1, "chapter": 0, "section": 1, "article": 2}
+# "第五条 （一）对符合…": an article whose text opens with its first item on the article's own line
+_ARTICLE_THEN_ITEM = re.compile(
+    r"^第(?:[零〇一二三四五六七八九十百千]+|\d+)条[\s\u3000]+(?=[（(][一1][）)]|一、)"
+)
 _CHAPTER_THEN_ARTICLE = re.compile(
     r"^第(?:[零〇一二三四五六七八九十百千]+|\d+)[章节]\s*[^\s第]{1,20}\s+第(?:[零〇一二三四五六七八九十百千]+|\d+)条"
 )
@@ -229,9 +233,12 @@ _TITLE_END = re.compile(
 def _after_title(line: str, pos: int) -> bool:
     """ "…广安主城区建筑垃圾管理办法第一章　总则第一条…": a run-on capture's title runs into its first chapter."""
     found = match_label(line[pos:])
+    # 第一条 after 办法 is as often a citation (符合办法第一条第(二)款), unless a space sets it apart as a
+    # label is set apart ("…挂牌督办管理办法第一条　为贯彻…")
+    spaced = found is not None and line[pos + len(found[1]) : pos + len(found[1]) + 1] in (" ", "\u3000")
     return (
         found is not None
-        and found[0] == "chapter"  # 第一条 after 办法 is as often a citation (符合办法第一条第(二)款)
+        and (found[0] == "chapter" or (found[0] == "article" and spaced))
         and label_value(found[1]) == 1
         and bool(_TITLE_END.search(line, max(0, pos - 12), pos))
     )
@@ -260,8 +267,13 @@ def _after_heading(line: str, starts: list[int], pos: int) -> bool:
     elif (new[0] == "article") != (found[0] in ("chapter", "section")):
         return False
     heading = line[start + len(found[1]) : pos]
-    # (a heading may quote a name: 实施重点企业“百企扶持”计划)
-    return 1 <= len(heading.strip()) <= limit and not re.search(r"[。，,；;：:！？、]", heading)
+    # (a heading may quote a name: 实施重点企业“百企扶持”计划; a chapter's may list: 成果申报、评奖及奖励)
+    marks = (
+        r"[。，,；;：:！？]"
+        if found[0] in ("chapter", "section") and new[0] == "article"
+        else r"[。，,；;：:！？、]"
+    )
+    return 1 <= len(heading.strip()) <= limit and not re.search(marks, heading)
 
 
 def _glued_sequence(line: str) -> list[int]:
@@ -288,6 +300,12 @@ def _split_inline(line: str, last: dict[str, int], ever: dict[str, int] | None =
     A chapter with its first article on the same line ("第七章　安全保障　　第三十八条 …") is cut
     however short the line.
     """
+    opening = _ARTICLE_THEN_ITEM.match(line)
+    if opening:
+        return [
+            line[: opening.end()].strip(),
+            *_split_inline(line[opening.end() :], {**last, "article": 0}, ever),
+        ]
     glued = _glued_sequence(line)
     if glued:
         return [line[a:b].strip() for a, b in zip([0, *glued], [*glued, len(line)], strict=True)]
@@ -338,12 +356,16 @@ def _split_inline(line: str, last: dict[str, int], ever: dict[str, int] | None =
             # "…核定公交客运收入（二）纳入公交运营成本项目…", "…其他业务奖励三、年度补贴…": a Chinese
             # numeral label that goes on with its sequence is one, glued to the text before it or not
             got = match_label(line[m.start() :])
+            # ("…×0.2%②质量考核成绩达到85分…": so is a circled one, unless it is cited: ①、②条)
             plain = bool(
                 got
-                and got[0] in ("cn", "paren_cn")
+                and got[0] in ("cn", "paren_cn", "circled")
                 and seen.get(got[0])
                 and label_value(got[1]) == seen[got[0]] + 1
-                and not re.search(r"[第条款项、和及或与至]$", line[max(0, m.start() - 1) : m.start()])
+                and not re.search(r"[第条款项、和及或与至述]$", line[max(0, m.start() - 1) : m.start()])
+                and not (
+                    got[0] == "circled" and re.match(r"[、和及或至条项]", line[m.start() + 1 : m.start() + 2])
+                )
             )
         if not plain and run_on and _WENHAO_BEFORE.search(line, max(0, m.start() - 20), m.start()):
             # "…免租金扶持。 ——岚综管综〔2015〕146号① 2017年6月底前…", "…146号15.入园就业的…": a flattened
