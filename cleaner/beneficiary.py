@@ -29,7 +29,8 @@ _GRANT_VERB = re.compile(
 _CONDITION_WORDS = re.compile(
     r"获得|获批|获|进入|首次|成功|创建|实施|开展|通过|取得|达到|达|入选|购置|投资|纳入|评定|评估|认定为|确定为|"
     r"享受|未享受|主办|承办|举办|引进|引荐|建设|参与|主导|制定|结合|具有|符合|围绕|从事|批准|挂牌|以上|以下|"
-    r"不低于|不少于|超过|突破|翻倍|增长|增速|上市|挂牌|发生|研发|带动|新增|保持|升级|评为|被评|列入|拥有|认证"
+    r"不低于|不少于|超过|突破|翻倍|增长|增速|上市|挂牌|发生|研发|带动|新增|保持|升级|评为|被评|列入|拥有|认证|"
+    r"新建(?!成|$)|新创建|(?:部门|机构|政府)认定"
 )
 _MEASURE = re.compile(r"\d|以上|以下|不低于|不少于|超过|达到|突破")
 _CASE_ONLY = re.compile(r"^(?:国家级|省级|市级|区级|县级|国家|省|市|区|县)的?$")
@@ -39,15 +40,48 @@ _ENTITY = re.compile(
     r"个人|专家|人员|工作站|流动站|实验室|创新中心|服务商|供应商|主体|合作社|农户|饭店|民宿|景区|院所|高校|医院|学校|"
     r"大户|集群|场景|节点|工厂|车间|生产线|联合体|高管|合伙人|海员|获得者|业主|投资者|研究院)"
 )
-_SPLIT_AND = re.compile(r"且|并且|(?<=[^合吞兼归])并(?=在|于|经|取得|获得|通过|已|投入|符合)")
+_SPLIT_AND = re.compile(
+    r"(?<=[^合吞兼归])并(?=在|于|经|取得|获得|通过|已|投入|落户|符合)|且(?=在|于|经|已|通过|获得|取得)"
+)
+
+
+def _split_and(text: str) -> list[str]:
+    """Two conditions joined by 并/且 (…企业统计且在…有效期内, 已落户…并符合上述条件), each trimmed;
+    a piece that asks nothing of its own (并符合相关条件) stays with the one before, as printed."""
+    cuts = [m.start() for m in _SPLIT_AND.finditer(text)]
+    spans = list(zip([0, *[c + 1 for c in cuts]], [*cuts, len(text)], strict=True))
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and _EMPTY_CONDITION.search(_trim(text[a:b])):
+            out[-1] = (out[-1][0], b)  # …突出并符合相关条件: one condition
+        else:
+            out.append((a, b))
+    return [_trim(text[a:b]) for a, b in out if _trim(text[a:b])]
+
+
 _TRIM = re.compile(r"^(?:对于|对|凡|并|且|其|同时)|(?:的|后|之后|以后|时)$")
 _SKIP_PART = re.compile(
     r"^(?:在享受|按照|按|根据|依据|以|采取|采用|其中|原则上|同时|此外|另外|经费构成|包括|每年|连续|分阶段|由|市级|省级|区级|县级|"
     r"视|参照|结合|围绕.*(?:产业|发展)$)"
 )
+# a measure the applicant must reach (实缴注册资本20亿元(含)以上, 营业收入达到1亿元): a condition with or without 的
+_THRESHOLD_PART = re.compile(
+    r"\d[^，,]*(?:以上|以下|不低于|不少于)$|(?:达到|超过|不低于|不少于|突破)[^，,]*\d[^，,]*(?:元|人|件|%|％|项)"
+)
+# the payee a sentence names after its verb (…分别给予业主一次性奖励, 给予企业一次性奖补)
+_PAYEE = re.compile(
+    r"给予(?:每家|每个|该)?(?P<b>企业|单位|业主|[^，。；\d的]{0,8}?(?:公司|团队|机构))(?=一次性|最高|不超过|\d|[奖补资配])"
+)
+_DEED_VERB = re.compile(r"实施|开展|对照|建设|入驻|租赁|参与|参加|开发|引进|引荐|组建|申报|设立")
+_MONEY = re.compile(r"\d[\d.]*\s*(?:万|亿)?元")
+_DEED_FIRST = re.compile(r"^(?:实施|开展|新建|新创建|创建|入选|获批|承担|牵头|新引进)")
+_DEED_PART = re.compile(r"^(?:与|已|被|为|向|对照|对其|开展|实施|建设|建成|完成|全部)")
 _CONDITION_PART = re.compile(
     r"^(?:经|获|通过|在.*(?:内|期间|后)$|满足|符合|具有|须|需|取得|达到|实际|当年|上一年度|年度)"
+    r"|^.{2,}(?:竣工|投产|投用|验收|到位|建成|运营|实施|完成)(?:后|之后|以后)(?:且.+)?$"
 )
+# a phrase that says when the grant is due (项目竣工投产后且达到协议约定条件): a condition even first
+_AFTER_DONE = re.compile(r"^.{2,}(?:竣工|投产|投用|验收|到位|建成|运营|实施|完成)(?:后|之后|以后)(?:且.+)?$")
 
 
 @dataclass
@@ -55,25 +89,58 @@ class Applicant:
     beneficiary: str | None = None
     conditions: list[str] = field(default_factory=list)
     case: str | None = None  # 对国家级的给予…: the case word, the applicant being the lead's
+    from_parent: bool = False  # a clause's lead taken from the list heading above it
+    phrase: str | None = None  # the object as printed (对X，以及Y: X，以及Y), for a funded thing
 
 
 def read_applicant(sentence: str, at: int | None = None) -> Applicant:
     """The beneficiary and conditions a granting sentence prints before its verb (or its amount at ``at``)."""
+    found = _read_applicant(sentence, at)
+    # (在高新技术企业有效期内) in brackets before the grant: a period the grant is bound to
+    found.conditions += [m.group(1) for m in _WITHIN.finditer(_lead(sentence, at))]
+    found.conditions = list(dict.fromkeys(c for c in found.conditions if not _EMPTY_CONDITION.search(c)))
+    return found
+
+
+_WITHIN = re.compile(r"[（(](在[^（）()]{2,24}(?:期内|期间))[)）]")
+# what reads like a condition but asks nothing: a bare verb (引进), 符合条件 alone (the conditions
+# are printed elsewhere), or words about the amount itself (两项奖励总额最高为其个人经济贡献)
+_EMPTY_CONDITION = re.compile(
+    r"^.{0,2}$|^(?:国家级|省级|市级|区级|县级)$|^(?:符合|满足)(?:相关|有关|申报|上述)?(?:条件|规定|要求)$|(?:奖励|补助|补贴|资助|扶持)(?:资金)?(?:总额|金额)|最高为"
+)
+
+
+def _read_applicant(sentence: str, at: int | None = None) -> Applicant:
     lead = _lead(sentence, at)
-    parts = [_LABEL.sub("", p).strip() for p in _PART.split(lead)]
-    parts = [p for p in parts if p]
+    parts = [_ASIDE_END.sub("", _LABEL.sub("", p).strip()) for p in _split_parts(lead)]
+    # 每年对…的企业: how often is no part of whom
+    parts = [re.sub(r"^(?:每年度?|当年|同时)(?=对|凡)", "", p) for p in parts if p]
     found = Applicant()
     obj_at = _object_part(parts)
     if obj_at is not None:
         obj = _object_of(parts[obj_at])
         if _CASE_ONLY.match(obj):
             found.case = obj.rstrip("的")
+        elif obj.startswith("其") and obj.endswith("的"):
+            # 对其上一年度实施…的: 其 points back to the applicant named before; this is what it must do
+            found.conditions += [c for c in (_trim(obj[1:]),) if c]
+            for part in parts[obj_at + 1 :]:
+                found.conditions += _condition_part(part, after_object=True)
+            return found
         else:
             for part in parts[:obj_at]:
                 if obj_at and part.endswith("的"):
                     found.conditions += _condition_part(part)
             rest = parts[obj_at + 1 :]
-            if obj.endswith("的"):
+            found.phrase = _OBJECT_START.sub("", parts[obj_at]).strip()
+            while rest and re.match(r"^(?:以及|及|或者|或)", rest[0]):
+                found.phrase += "，" + rest.pop(0)  # 对…改造项目，以及…要求的项目: one object
+            deed = bool(_DEED_FIRST.match(obj)) and not obj.endswith("的")
+            if (
+                obj.endswith("的")
+                or deed
+                or not (_ENDS_ON_ENTITY.search(obj) or re.match(_ENTITY_FIRST, obj) or "的" in obj)
+            ):
                 # 对X设立的，主要从事…，具有…的新型研发机构，…: the 的-phrases qualify a head named later
                 for j, part in enumerate(rest):
                     head = _head_after_de(part)
@@ -82,18 +149,55 @@ def read_applicant(sentence: str, at: int | None = None) -> Applicant:
                         found.beneficiary = head
                         for m in mods:
                             if _CONDITION_WORDS.search(m) or m is obj:
-                                found.conditions += [_trim(c) for c in _SPLIT_AND.split(m) if _trim(c)]
+                                found.conditions += _split_and(m)
                         rest = rest[j + 1 :]
                         break
             if found.beneficiary is None:
                 b, conds = _split_object(obj)
                 found.beneficiary = b
                 found.conditions += conds
+                if deed and any(p.startswith(("并", "且")) for p in rest) and obj not in found.conditions:
+                    # 对入选…创新团队，并实施…项目的: what the applicant did is asked as much as what follows
+                    found.conditions.append(obj)
+            activity = _supported_activity(parts[obj_at], obj)
+            if activity:
+                found.conditions.append(activity)
+            for part in parts[:obj_at]:
+                # 支持企业对照…开展评估工作，对评估等级在…的企业，给予…: the call names the deed
+                if re.match(r"^(?:支持|鼓励)", part):
+                    called = _object_of(part)
+                    earlier = _supported_activity(part, called)
+                    if earlier:
+                        found.conditions.insert(0, earlier)
+                    if (
+                        found.beneficiary
+                        and found.beneficiary.endswith("的")
+                        and _ENDS_ON_ENTITY.search(called)
+                    ):
+                        # 鼓励人才中介组织引进人才，对成功引进…的: the deed is a condition of whom the call names
+                        found.conditions.append(_trim(found.beneficiary))
+                        found.beneficiary = called
             for part in rest:
-                found.conditions += _condition_part(part)
+                found.conditions += _condition_part(part, after_object=True)
+            paid = _PAYEE.search(sentence)
+            if (
+                paid
+                and found.beneficiary
+                and not found.case
+                and (
+                    (found.beneficiary.endswith("的") or paid.group("b") in ("企业", "单位", "业主"))
+                    and not found.beneficiary.endswith(paid.group("b"))
+                    or _DEED_FIRST.match(found.beneficiary)  # 对入选…创新团队…给予创新团队
+                )
+            ):
+                # 对省级数字化车间、智能工厂，省级分别给予企业…: the object is a status the payee must hold
+                found.conditions.insert(0, found.beneficiary.rstrip("的"))
+                found.beneficiary = paid.group("b")
             return found
     for i, part in enumerate(parts):
-        if i or part.endswith("的"):
+        if i == 0 and re.match(r"^(?:支持|鼓励)", part) and not _ENTITY.search(part):
+            found.conditions.append(_trim(part[2:]))  # 支持创新成果在广安转化: what must happen, nobody named
+        elif i or part.endswith("的") or _THRESHOLD_PART.search(part) or _AFTER_DONE.search(part):
             found.conditions += _condition_part(part)
     given = re.search(
         r"(?:^|[，,])\s*(?:可)?(?:为|给予|向)(?:每家|每个|每名)?(?P<b>[^，。；]{2,40}?)(?:最高|一次性|提供|颁发|发放|\d)",
@@ -102,6 +206,25 @@ def read_applicant(sentence: str, at: int | None = None) -> Applicant:
     if given and _ENTITY.search(given.group("b")):
         found.beneficiary = given.group("b")
     return found
+
+
+# …办公用房的(不包括附属用房，下同); …高级管理人才(包括董事长、…的人员)
+_ASIDE_END = re.compile(r"(?:(?<=的)\s*[（(]|[（(](?=包括|含|不含|不包括|以下简称|下同))[^（）()]*[)）]$")
+
+
+def _split_parts(lead: str) -> list[str]:
+    """The lead's phrases at commas and colons, but not inside brackets (…(不包括附属和配套用房,下同))."""
+    out, depth, start = [], 0, 0
+    for i, ch in enumerate(lead):
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth = max(0, depth - 1)
+        elif depth == 0 and _PART.match(ch):
+            out.append(lead[start:i])
+            start = i + 1
+    out.append(lead[start:])
+    return out
 
 
 def _object_part(parts: list[str]) -> int | None:
@@ -123,9 +246,16 @@ def _object_part(parts: list[str]) -> int | None:
     return None
 
 
+_FIRST_ENTITIES = (
+    r"(?:企业|机构|单位|平台|中心|人才|团队|园区|基地|孵化器|众创空间|基金|公司|组织|政府|管委会|个人|总部)"
+)
 _ENTITY_FIRST = (
-    r"^[^，。；的]{0,16}?(?:企业|机构|单位|平台|中心|人才|团队|园区|基地|孵化器|众创空间|基金|公司|组织|政府|管委会|个人|总部)"
-    r"(?P<verb>于|在|获得|获批|实施|开展|主办|承办|举办|围绕|进入|通过|取得|购置|投资|租用|新建|提供|引进|成功|首次|被|"
+    r"^(?:[^，。；的]{0,16}?"
+    + _FIRST_ENTITIES
+    + r"|[^，。；的]{0,40}?"
+    + _FIRST_ENTITIES
+    + r"[（(][^（）()]{2,60}[)）])"
+    r"(?P<verb>(?:上一?年度|年度|当年)(?=实施|开展|新增|购置|投资)|新引进|于|在|获得|获批|实施|开展|主办|承办|举办|围绕|进入|通过|取得|购置|投资|租用|新建|提供|引进|成功|首次|被|"
     r"入驻|租赁|发生|研发|拥有|带动|升级|申请|申报)"
 )
 _APPLICANT = re.compile(
@@ -144,14 +274,37 @@ def _object_of(part: str) -> str:
         return provider.group("b")
     obj = _OBJECT_START.sub("", part).strip()
     if part.startswith(("支持", "鼓励")):
-        obj = re.sub(r"^(?:一批|各类|有条件的)", "", obj)
-        m = _ENTITY.search(obj)
-        obj = (
-            obj[: m.end()] if m else obj
-        )  # 鼓励市级“贡嘎培优”企业快速发展: the applicant, not what it should do
+        obj = re.sub(r"^(?:(?:建设|培育|打造)?一批|各类|有条件的)", "", obj)
+        de = re.match(r"^[^，。；]{2,40}?的(?P<head>[^，。；的]{0,12}?" + _ENTITY.pattern + ")", obj)
+        if de and "的" not in obj[: de.start("head") - 1][-2:]:
+            return obj[: de.end()]  # 支持一批纳入…资源池的企业: the applicant with what qualifies it
+        # the applicant ends where its deed or list goes on (人才中介组织引进…, not 人才)
+        m = re.match(r"[^，,]*?" + _ENTITY.pattern + r"(?=" + _DEED_VERB.pattern + r"|[和及与、]|$)", obj)
+        m = m or _ENTITY.search(obj)
+        if m:
+            end = m.end()
+            listed = re.match(r"(?:[和及与、][^，,]{0,14}" + _ENTITY.pattern + ")+等?", obj[end:])
+            if listed:  # 支持工业企业和平台服务商开展…: every applicant of the list
+                end += listed.end()
+            elif re.match(r"[和及与、]", obj[end:]) and not _DEED_VERB.search(obj[end:]):
+                end = len(obj)  # 支持一批5G和工业互联网典型场景、标识解析应用…: a list of things to fund
+            obj = obj[:end]  # 鼓励市级“贡嘎培优”企业快速发展: the applicant, not what it should do
     else:
         obj = re.split(r"(?:给予|予以|按照|一次性|分别|颁发|发放)", obj)[0]
     return obj.strip()
+
+
+def _supported_activity(part: str, obj: str) -> str | None:
+    """支持企业开展…工作 / 鼓励企业实施…改造: what the applicant must do to get the grant."""
+    if not re.match(r"^(?:支持|鼓励)", part) or not obj or obj not in part:
+        return None
+    rest = part[part.find(obj) + len(obj) :].strip(" ，,。；;、")  # not _trim: 对照 is no 对X
+    rest = re.sub(r"^(?:[和及与、][^，,]{0,12}" + _ENTITY.pattern + ")+", "", rest)  # …企业和平台服务商开展
+    if len(rest) >= 4 and re.match(
+        r"(?:实施|开展|对照|建设|入驻|租赁|参与|参加|开发|引进|组建|申报|设立|在)", rest
+    ):
+        return rest
+    return None
 
 
 def _head_after_de(part: str) -> str | None:
@@ -165,12 +318,29 @@ def _head_after_de(part: str) -> str | None:
 def _lead(sentence: str, at: int | None) -> str:
     """The sentence up to what grants (给予, 按…的30%, the amount itself): the rest says what is paid."""
     cut = len(sentence) if at is None else at
-    m = re.search(
-        r"(?:一次性|分别|再|额外)?(?:给予|予以)|按(?:照)?[^，。；]{0,40}[%％]|(?:最高|不超过)\s*\d", sentence
+    start = 0
+    if at is not None:
+        # a second grant in one sentence (…给予150万元奖励，成功进入创新层的，额外给予200万元奖励):
+        # its applicant and conditions are printed after the first grant, not at the sentence's start
+        for m in _EARLIER_GRANT.finditer(sentence[:at]):
+            start = m.end()
+        # 对发明专利申请大户给予奖励：对上一年度…的单位给予…: what precedes a colon is the heading
+        colon = max(sentence.rfind("：", 0, at), sentence.rfind(":", 0, at))
+        if colon > start and re.search(r"(?:给予|予以|奖励|补助|资助|支持)[^，,]{0,6}$", sentence[:colon]):
+            start = colon + 1
+    verbs = (
+        r"(?:一次性|分别|再|额外)?(?:给予|予以)|按(?:照)?[^，。；]{0,40}[%％]|按(?:照)?每"
+        r"|最高(?:再|额外)?(?:补助|奖励|资助|补贴)"
     )
+    m = re.search(verbs if at is not None else verbs + r"|(?:最高|不超过)\s*\d", sentence[start:])
     if m:
-        cut = min(cut, m.start())
-    return sentence[:cut]
+        cut = min(cut, start + m.start())
+    return sentence[start:cut]
+
+
+_EARLIER_GRANT = re.compile(
+    r"(?:给予|予以|奖励|补助|补贴|资助|配套)[^，,。；]*?\d[\d.]*\s*(?:万|亿)?元[^，,。；]*[，,]"
+)
 
 
 def _split_object(obj: str) -> tuple[str | None, list[str]]:
@@ -183,12 +353,10 @@ def _split_object(obj: str) -> tuple[str | None, list[str]]:
     if first and not (head and _APPLICANT.search(head) and not _THINGS.search(head)):
         # 区内机构获得的…奖励, 新型研发机构主办…的论坛: the applicant, then what it did
         cut = first.start("verb")
-        return obj[:cut], [_trim(c) for c in _SPLIT_AND.split(obj[cut:]) if _trim(c)]
+        return obj[:cut], _split_and(obj[cut:])
     if obj.endswith("的"):  # 对首次创建为高新技术企业的: a condition that names the applicant
         core = obj[:-1]
-        return obj, [_trim(c) for c in _SPLIT_AND.split(core) if _trim(c)] if _CONDITION_WORDS.search(
-            core
-        ) else []
+        return obj, _split_and(core) if _CONDITION_WORDS.search(core) else []
     if "的" not in obj:
         # the applicant first, then what it did: 后备上市企业于国内主板…上市
         m = _ENTITY.search(obj)
@@ -203,20 +371,26 @@ def _split_object(obj: str) -> tuple[str | None, list[str]]:
     conds = []
     for piece in re.split(r"的(?=[^的]*[\u4e00-\u9fff])", mods):
         piece = _trim(piece)
-        if piece and _CONDITION_WORDS.search(piece):
-            conds += [_trim(c) for c in _SPLIT_AND.split(piece) if _trim(c)]
+        if piece and (_CONDITION_WORDS.search(piece) or _MONEY.search(piece)):
+            conds += _split_and(piece)
     if conds and head:
         return head, conds  # what the applicant must have done is a condition; the applicant is the head noun
     return obj, conds
 
 
-def _condition_part(part: str) -> list[str]:
-    """A phrase between the applicant and the verb that is a condition (…投资的, 经认定, 在建设期内)."""
+def _condition_part(part: str, after_object: bool = False) -> list[str]:
+    """A phrase between the applicant and the verb that is a condition (…投资的, 经认定, 在建设期内);
+    after the applicant is named, a phrase of what it did (与…共建联合实验室) is one too."""
     if _SKIP_PART.match(part):
         return []
-    if part.endswith("的") or _CONDITION_PART.match(part):
+    if (
+        part.endswith("的")
+        or _CONDITION_PART.match(part)
+        or _THRESHOLD_PART.search(part)
+        or (after_object and _DEED_PART.match(part))
+    ):
         core = re.sub(r"(?:后)?连续\d+年$", "", part)
-        return [_trim(c) for c in _SPLIT_AND.split(core) if _trim(c)]
+        return _split_and(core)
     return []
 
 

@@ -37,7 +37,8 @@ FIELDS = (  # (field, pattern of the measure named before the figure)
     ("sales_growth", r"(?:销售额|零售额|营业收入)[^，。；]{0,6}(?:增长|增速)"),
     ("sales", r"销售额"),
     ("revenue", r"营业收入|主营业务收入|销售收入|营收|业务收入"),
-    ("tax", r"纳税|税收|缴税"),
+    ("registered_capital", r"注册资本|实缴资本"),
+    ("tax", r"(?<!应)纳税|税收|缴税"),  # 应纳税工资薪金 is a person's salary, not the tax a company paid
     ("employees", r"从业人员|职工|员工|从业人数|在职人数|人员规模"),
     ("hitech_output", r"高新技术产品[^，。；]{0,6}产值"),
     ("project_investment", r"投资|投资额|设备购置"),
@@ -106,9 +107,29 @@ def _place(text: str, region: Region) -> str | None:
     return None
 
 
+# a band of a measure (实缴注册资本500万(含)至5000万元): at least the first, less than the second
+_BAND = re.compile(
+    r"(?P<a>\d+(?:\.\d+)?)\s*(?P<au>万|亿)?元?\s*[（(]含[)）]\s*(?:至|到|—|－|-|~|～)\s*"
+    r"(?P<b>\d+(?:\.\d+)?)\s*(?P<bu>万|亿)元"
+)
+_UNIT = {"万": 1e4, "亿": 1e8, None: 1.0}
+
+
 def _thresholds(text: str) -> list[Fact]:
     out = []
+    for m in _BAND.finditer(text):
+        field = _field(text[max(0, m.start() - 30) : m.start()])
+        if field:
+            low = float(m.group("a")) * _UNIT[m.group("au") or m.group("bu")]
+            high = float(m.group("b")) * _UNIT[m.group("bu")]
+            out += [
+                Fact("threshold", text, value=low, field=field, op=">="),
+                Fact("threshold", text, value=high, field=field, op="<"),
+            ]
+    banded = [(m.start(), m.end()) for m in _BAND.finditer(text)]
     for s in amount_spans(text):
+        if any(a <= s.start < b for a, b in banded):
+            continue
         if s.amount.kind != "threshold" or s.amount.yuan is None:
             continue
         before = text[max(0, s.start - 30) : s.start]
@@ -120,7 +141,7 @@ def _thresholds(text: str) -> list[Fact]:
                     text,
                     value=float(s.amount.yuan),
                     field=field,
-                    op=_op(before, text[s.end : s.end + 8]),
+                    op=_op(text[max(0, s.start - 30) : s.end], text[s.end : s.end + 8]),
                 )
             )
     for m in _COUNT.finditer(text):
@@ -154,6 +175,9 @@ def _field(before: str) -> str | None:
 
 
 def _op(before: str, after: str) -> str:
-    if re.search(r"不超过|不高于|低于|以下|以内|少于", before[-6:] + after[:6]):
+    near = before[-16:] + "|" + after[:6]
+    if re.search(r"不低于|不少于|以上|超过|达到|突破", near.replace("不超过", "")):
+        return ">="
+    if re.search(r"不超过|不高于|低于|以下|以内|少于", near):
         return "<="
     return ">="

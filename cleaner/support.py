@@ -18,6 +18,7 @@ applies where the clause says nothing, and is merged by whoever reads it
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from corpus.model import Clause, Document, Grant, Support
 
@@ -43,12 +44,17 @@ def annotate_support(doc: Document) -> Document:
         terms.facts = read_facts([t for t in [terms.beneficiary, *terms.conditions] if t], doc.region)
     doc.support_terms = terms
     leads: dict[tuple[str, ...], Applicant] = {}
+    granting: set[tuple[str, ...]] = set()
     for i, c in enumerate(clauses):
         if sections.kind_of(i, clauses) is not None:
             continue
         text = _own_text(c)
         parent = _parent_lead(leads, c.path)
         lead = _clause_lead(text, parent)
+        if lead.from_parent and _under_grant(granting, c.path):
+            # items under a clause that grants on its own terms (第八条's (一) 落户奖励) are its parts,
+            # not cases of a list's heading: the clause's conditions stay with its own grant
+            lead = replace(lead, from_parent=False)
         if c.path:
             leads[tuple(c.path)] = lead
         found = find_grants(text, lead_in=_leads_items(clauses, i))
@@ -68,6 +74,11 @@ def annotate_support(doc: Document) -> Document:
             sentence = text[g.sentence_start : g.sentence_end].strip()
             app = read_applicant(sentence, g.at - g.sentence_start - _indent(text, g.sentence_start))
             app = _settle(app, current, lead, terms)
+            if not app.beneficiary and not (terms and terms.beneficiary):
+                # 按申报单位申请当笔贷款…给予贴息: a sentence that names nobody as its object still says whose
+                named = _NAMED_APPLICANT.search(sentence)
+                if named:
+                    app = replace(app, beneficiary=named.group(0))
             if app.beneficiary and not app.case and app is not lead:
                 current = app
             grants.append(
@@ -75,7 +86,7 @@ def annotate_support(doc: Document) -> Document:
                     sentence=sentence.rstrip("。；;"),
                     amount=g.amount,
                     beneficiary=app.beneficiary,
-                    conditions=list(dict.fromkeys(app.conditions)),
+                    conditions=list(dict.fromkeys(_case_conditions(app.conditions, g.applies_to))),
                     benefit=benefit_of(sentence, g.at - g.sentence_start),
                     facts=read_facts([t for t in [app.beneficiary, *app.conditions] if t], doc.region),
                     department=_department(clauses, i, sentence),
@@ -83,7 +94,28 @@ def annotate_support(doc: Document) -> Document:
                 )
             )
         c.support = Support(grants=grants)
+        granting.add(tuple(c.path))
     return doc
+
+
+_MEASURE_ITEM = re.compile(r"\d[\d.]*\s*(?:万|亿)?(?:元|人|件|项|平方米|亩|%|％)")
+
+
+def _case_conditions(conditions: list[str], case: str | None) -> list[str]:
+    """A 分别 enumeration's case keeps its own measure of a list of measures (投资2000万元以上建设智能化工厂、
+    投资500万元以上建设智能化车间… 分别给予…: the 车间 case asks 投资500万元以上建设智能化车间 only)."""
+    if not case:
+        return conditions
+    key = re.sub(r"^对|的.*$", "", case)
+    out = []
+    for c in conditions:
+        items = c.split("、")
+        mine = [i for i in items if key and (key in i or i in key)]
+        if len(items) > 1 and all(_MEASURE_ITEM.search(i) and len(i) >= 8 for i in items) and len(mine) == 1:
+            out.append(mine[0])
+        else:
+            out.append(c)
+    return out
 
 
 def _clause_lead(text: str, parent: Applicant | None) -> Applicant:
@@ -91,14 +123,16 @@ def _clause_lead(text: str, parent: Applicant | None) -> Applicant:
     else its parent's.  "1.对内资企业:" under "(一)对…新落户及认定的总部型企业…": a case of the parent's."""
     first = read_applicant(_first_sentence(text))
     if not first.beneficiary:
-        return parent or Applicant()
+        return replace(parent, from_parent=True) if parent else Applicant()
     if (
         parent
         and parent.beneficiary
         and re.search(r"[：:]\s*$", _first_sentence(text))
         and len(first.beneficiary) <= 8
     ):
-        return Applicant(parent.beneficiary, parent.conditions + [first.beneficiary] + first.conditions)
+        return Applicant(
+            parent.beneficiary, parent.conditions + [first.beneficiary] + first.conditions, from_parent=True
+        )
     return first
 
 
@@ -108,16 +142,23 @@ def _settle(app: Applicant, current: Applicant | None, lead: Applicant, terms) -
     product is what is funded, not who applies, when the notice names its applicants."""
     base = current if current and current.beneficiary else lead
     if app.case or not app.beneficiary:
-        conditions = (base.conditions if base and app.case else []) + app.conditions
+        # a case picks the conditions of whom it is a case of; an item under a list's heading
+        # (1.对内资企业: / (1)实缴注册资本…的) keeps its heading's; a later sentence does not
+        # take an earlier sentence's (首次…上市的 … 首次…挂牌的 are each their own)
+        kept = base.conditions if base and app.case else (lead.conditions if lead.from_parent else [])
+        conditions = kept + [c for c in app.conditions if c not in kept]
         return Applicant(base.beneficiary if base else None, conditions, app.case)
     b = app.beneficiary
     if base and base.beneficiary and b in _GENERIC and base.beneficiary.endswith(b) and base.beneficiary != b:
         return Applicant(base.beneficiary, app.conditions, app.case)
     if terms is not None and terms.beneficiary and _THING.search(b.rstrip("的")):
-        return Applicant(None, [b.rstrip("的")] + app.conditions, app.case)
+        # the project as printed, with what qualifies it (符合条件的…改造项目，以及符合…要求的项目)
+        thing = (app.phrase or b).rstrip("的")
+        return Applicant(None, [thing] + [c for c in app.conditions if c not in thing], app.case)
     return app
 
 
+_NAMED_APPLICANT = re.compile(r"申报单位|申请单位|申报企业|申请企业|申报主体|企业")
 _GENERIC = {"机构", "企业", "单位", "平台", "项目", "人才"}
 _THING = re.compile(r"(?:项目|产品|服务|支出|成果|用地|土地|厂房|条件)$")
 
@@ -148,6 +189,10 @@ def _own_text(c: Clause) -> str:
 
 def _first_sentence(text: str) -> str:
     return re.split(r"[。；;\n]", text, maxsplit=1)[0]
+
+
+def _under_grant(granting: set[tuple[str, ...]], path: list[str]) -> bool:
+    return any(tuple(path[:k]) in granting for k in range(1, len(path)))
 
 
 def _parent_lead(leads: dict[tuple[str, ...], Applicant], path: list[str]) -> Applicant | None:

@@ -284,6 +284,23 @@ class DocumentsTable:
             out.append(d)
         return out
 
+    def grant_departments(self, clause_ids: list[str]) -> dict[str, list[str]]:
+        """Who accepts or pays each clause's grants (the clause's own, else its notice's 受理部门):
+        the finder shows them where a clause names no responsible department."""
+        out: dict[str, list[str]] = {}
+        for i in range(0, len(clause_ids), 500):
+            part = clause_ids[i : i + 500]
+            rows = self.db.execute(
+                "SELECT clause_id, department FROM grants WHERE department IS NOT NULL AND department != ''"
+                f" AND clause_id IN ({','.join('?' * len(part))}) ORDER BY clause_id, ord",
+                part,
+            )
+            for r in rows:
+                names = out.setdefault(r["clause_id"], [])
+                if r["department"] not in names:
+                    names.append(r["department"])
+        return out
+
     def grant_documents(self) -> list[dict]:
         """Documents with at least one grant (the matcher's candidates): id, first_seen and how many grants."""
         rows = self.db.execute(

@@ -113,8 +113,15 @@ class FamilySite:
                         rb"<title>([^<_]*)", page
                     )
                     if own and own.group(1).strip():
-                        # the template's own title, wherever it is printed, becomes this document's
-                        page = page.replace(own.group(1).strip(), doc.title.encode())
+                        # the template's own title, wherever it is printed, becomes this document's,
+                        # written in the page's own charset (a GBK template read as GBK keeps the new title)
+                        declared = re.search(rb"charset=[\"']?([\w-]+)", page)
+                        charset = declared.group(1).decode("ascii") if declared else "utf-8"
+                        try:
+                            title = doc.title.encode(charset, errors="xmlcharrefreplace")
+                        except LookupError:
+                            title = doc.title.encode()
+                        page = page.replace(own.group(1).strip(), title)
                     return page.replace(
                         b"</body>", f"<!-- {family} document {doc.n} r{doc.revision} --></body>".encode(), 1
                     )

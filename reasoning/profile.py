@@ -34,7 +34,16 @@ QUAL_ALIASES = {
 }
 
 
-MONEY_FIELDS = ("revenue", "sales", "retail_sales", "rd_spend", "tax", "project_investment", "hitech_output")
+MONEY_FIELDS = (
+    "revenue",
+    "sales",
+    "retail_sales",
+    "rd_spend",
+    "tax",
+    "project_investment",
+    "hitech_output",
+    "registered_capital",
+)
 
 
 FIELD_LABELS = {
@@ -48,6 +57,7 @@ FIELD_LABELS = {
     "tax": "纳税额",
     "project_investment": "项目投资",
     "hitech_output": "高新技术产品产值",
+    "registered_capital": "注册资本",
 }
 
 
@@ -75,6 +85,7 @@ class Profile:
     patents: float | None = None
     project_investment: float | None = None
     hitech_output: float | None = None
+    registered_capital: float | None = None  # paid-in (实缴) capital, yuan
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)

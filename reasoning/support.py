@@ -32,6 +32,11 @@ VERDICTS = ("met", "unknown", "unmet")
 DEADLINE_STATES = ("open", "upcoming", "none", "closed")
 KEEP_STATUSES = ("in_force", "unknown")  # what a match shows unless told to show every document
 
+# a beneficiary any company is (企业, 各类企业, 申报单位 …): no condition of its own
+_GENERIC_BENEFICIARY = re.compile(
+    r"(?:各类|相关|有关|符合条件的|申报)?(?:企业|单位|企事业单位|市场主体|申报单位|申报主体|法人|企业和个人)(?:等)?"
+)
+
 
 @dataclass(frozen=True)
 class ConditionVerdict:
@@ -143,8 +148,10 @@ def match(
 
 
 def _rank(row: MatchRow) -> tuple:
+    # what a company can apply for now comes first, every condition met before any left to check
     return (
         row.deadline_state == "closed",
+        row.deadline_state not in ("open", "upcoming"),
         VERDICTS.index(row.verdict),
         DEADLINE_STATES.index(row.deadline_state),
         row.days_left if row.days_left is not None else 10**6,
@@ -189,6 +196,16 @@ def _judge(
                 grant.sentence,
                 today,
                 place,
+            )
+        )
+    elif g.beneficiary and not _GENERIC_BENEFICIARY.fullmatch(g.beneficiary):
+        # who the grant is for is a condition too: a 技术转移机构's grant is no 新材料 company's for sure
+        verdicts.append(
+            ConditionVerdict(
+                f"适用对象：{g.beneficiary}",
+                "unknown",
+                "是否属于该支持对象无法从企业信息判断，请对照原文",
+                grant.sentence,
             )
         )
     for text in g.conditions:

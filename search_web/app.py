@@ -60,11 +60,13 @@ def create_app(data_dir: str | Path = "./data", **config) -> Flask:
 
     from .api import bp as api_bp
     from .feeds import bp as feeds_bp
+    from .match import bp as match_bp
     from .pages import bp as pages_bp
 
     app.register_blueprint(pages_bp)
     app.register_blueprint(api_bp)
     app.register_blueprint(feeds_bp)
+    app.register_blueprint(match_bp)
     app.teardown_appcontext(close_store)
     app.after_request(_security_headers)
     _register_errors(app)

@@ -212,6 +212,13 @@ def find_support(data_dir: str | Path, store: Store, query: SupportQuery) -> Sup
         for doc_id in dict.fromkeys(r.doc_id for r in shown):
             statuses[doc_id] = store.status(doc_id)
         shown = [replace(r, status=statuses[r.doc_id]) for r in shown]
+    # a notice's grants name who accepts them once (受理部门), not in a clause's 责任单位 tags
+    untagged = [r.clause_id for r in shown if not r.departments]
+    if untagged:
+        accepting = store.grant_departments(untagged)
+        shown = [
+            replace(r, departments=accepting.get(r.clause_id, [])) if not r.departments else r for r in shown
+        ]
     return SupportResults(
         query=query,
         total=len(ranked),

@@ -1,7 +1,7 @@
 """Fresh store -> real mirror over HTTP -> real Scrapy crawl -> index -> Flask search."""
 
 from search_web import create_app
-from tests.conftest import copy_data, run_policy
+from tests.conftest import SAMPLE_DOCS, copy_data, run_policy
 
 
 def test_crawl_mirror_index_and_search(mirror_url, mirror_crawled, tmp_path):
@@ -9,11 +9,11 @@ def test_crawl_mirror_index_and_search(mirror_url, mirror_crawled, tmp_path):
     crawled, crawl = mirror_crawled  # `policy crawl mirror` into a fresh store (conftest)
     data_dir = copy_data(crawled, tmp_path)
     assert crawl.returncode == 0, crawl.stderr
-    assert "8 new" in crawl.stdout and "0 failed" in crawl.stdout
+    assert f"{len(SAMPLE_DOCS)} new" in crawl.stdout and "0 failed" in crawl.stdout
 
     index = run_policy("index", data_dir=data_dir)
     assert index.returncode == 0, index.stderr
-    assert "8 documents" in index.stdout
+    assert f"{len(SAMPLE_DOCS)} documents" in index.stdout
 
     client = create_app(data_dir=data_dir).test_client()
     api = client.get("/api/search", query_string={"q": "中试基地"}).get_json()

@@ -12,8 +12,8 @@ import pytest
 from policy.bench.support import run
 
 FLOORS = {
-    "beneficiary": 0.8,
-    "conditions": 0.65,
+    "beneficiary": 0.9,
+    "conditions": 0.84,
     "amount": 0.93,
     "deadline": 0.95,
     "department": 0.9,

@@ -178,3 +178,34 @@ def test_a_bad_profile_says_which_key(data, message):
 def test_money_in_wan_and_ratios_in_percent():
     p = profile_from({"revenue_wan": 8000, "rd_ratio": "4%", "tax": "1.2亿"})
     assert (p.revenue, p.rd_ratio, p.tax) == (80_000_000, 0.04, 120_000_000)
+
+
+def test_a_named_beneficiary_no_profile_key_confirms_is_an_unknown_condition():
+    text = NOTICE.replace(
+        "（四）对行业分类为软件和信息技术服务业（行业代码65）的企业，给予10万元补助。",
+        "（四）对新获批的省级技术转移示范机构，给予10万元补助。",
+    )
+    doc = clean(text.encode("utf-8"), url="http://kjj.zibo.gov.cn/tzgg/2024/0420/notice.html")
+    row = by_amount(match(profile_from(GOOD), [Candidate(doc, "in_force")], TODAY).rows, "10万元")
+    who = verdict(row, "适用对象")
+    assert who.verdict == "unknown" and "技术转移示范机构" in who.text and "请对照原文" in who.why
+    # a grant for any company (…的企业) adds no such condition
+    fixed = by_amount(rows(doc, **GOOD), "20万元")
+    assert not any(c.text.startswith("适用对象：") and c.verdict == "unknown" for c in fixed.conditions)
+
+
+BANDS = """关于印发本区总部经济扶持办法的通知
+
+第一条 对新落户的总部型企业，根据企业实缴注册资本给予落户奖励：
+（一）实缴注册资本500万元（含）至5000万元的，奖励300万元；
+（二）实缴注册资本5000万元（含）至1亿元的，奖励600万元。
+"""
+
+
+def test_a_band_of_registered_capital_is_met_only_inside_it():
+    doc = clean(BANDS.encode("utf-8"), url="http://www.gzns.gov.cn/zwgk/2018/zongbu.html")
+    found = rows(doc, registered_capital_wan=3000)
+    low, high = by_amount(found, "300万元"), by_amount(found, "600万元")
+    band = verdict(low, "实缴注册资本500万元")
+    assert band.verdict == "met" and "注册资本3000万元" in band.why
+    assert verdict(high, "实缴注册资本5000万元").verdict == "unmet" and high.verdict == "unmet"

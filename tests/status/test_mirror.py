@@ -2,7 +2,7 @@
 
 from corpus.store import Store
 from reasoning.view import document_view
-from tests.conftest import copy_data
+from tests.conftest import SAMPLE_DOCS, copy_data
 
 AS_OF = "2025-06-01"
 
@@ -17,9 +17,9 @@ def test_crawl_of_the_mirror_links_and_dates_its_documents(mirror_url, mirror_cr
             for r in store.db.execute("SELECT id, url FROM documents")
             for path in [r["url"].removeprefix(mirror_url + "/kjj/zcwj/")]
         }
-        assert len(ids) == 8
+        assert len(ids) == len(SAMPLE_DOCS)
         # relinked by the crawl itself: every document has a stored status
-        assert store.db.execute("SELECT COUNT(*) FROM statuses").fetchone()[0] == 8
+        assert store.db.execute("SELECT COUNT(*) FROM statuses").fetchone()[0] == len(SAMPLE_DOCS)
 
         def view(path):
             return document_view(store, ids[path], AS_OF)
