@@ -85,6 +85,7 @@ _PER_UNIT_BEFORE = re.compile(
     r"|每(?:新|增加|新增)[^，。；,;]{0,12}"
 )
 _PART = re.compile(r"[，。；,;：:]")
+_DIGIT = re.compile(r"\d")
 _SENTENCE_END = re.compile(r"[。；;!\n！？?]")
 
 
@@ -95,9 +96,12 @@ def find_amounts(text: str) -> list[Amount]:
 
 def amount_spans(text: str) -> list[AmountSpan]:
     """Money amounts and grant ratios of a text, in order of position (absorbed caps included)."""
+    if "元" not in text and not _DIGIT.search(text):
+        # every amount prints 元 or a digit (50万, 30%, 1:1): most clauses hold neither, skip them
+        return []
     money = _money_spans(text)
     spans = find_ratios(text, money)
-    levels = payer_levels(text)
+    levels = payer_levels(text) if spans else []
     out = []
     for s in sorted(spans, key=lambda s: (s.start, s.end)):
         level = _level_at(levels, s.start)
@@ -116,17 +120,19 @@ def _level_at(levels: list[tuple[int, int, str]], at: int) -> str | None:
 
 def _money_spans(text: str) -> list[AmountSpan]:
     hits: list[tuple[int, int, list[float]]] = []
-    for m in _AMOUNT.finditer(text):
+    # each scan needs a character the text may not hold (元; 万/亿): a test of `in` skips the scan
+    has_yuan = "元" in text
+    for m in _AMOUNT.finditer(text) if has_yuan else ():
         factor = _UNITS[m.group("unit") or ""]
         numbers = [float(n.replace(",", "").replace("，", "")) for n in re.findall(_NUM, m.group("nums"))]
         hits.append((m.start(), m.end(), [n * factor for n in numbers]))
-    for m in _CN_AMOUNT.finditer(text):
+    for m in _CN_AMOUNT.finditer(text) if has_yuan else ():
         if not (m.group("unit") or re.search("[百千]", m.group("cn"))):
             continue  # "一元化", "三元催化": a bare numeral before 元 is rarely money
         value = _cn_number(m.group("cn"))
         if value is not None:
             hits.append((m.start(), m.end(), [value * _UNITS[m.group("unit") or ""]]))
-    for m in _BARE_WAN.finditer(text):
+    for m in _BARE_WAN.finditer(text) if ("万" in text or "亿" in text) else ():
         # "奖励50万" (元 left out): money only right after a word that gives money
         if _MONEY_VERB.search(text, max(0, m.start() - 8), m.start()):
             hits.append((m.start(), m.end(), [float(m.group(1)) * _UNITS[m.group(2)]]))

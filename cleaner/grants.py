@@ -69,6 +69,8 @@ def find_grants(text: str, lead_in: bool = False) -> list[GrantSpan]:
     if _POINTER.search(text) and len(text) < 200:
         return []  # "(二)最高3000万元科研条件建设补助：…详见本办法第九条、第十条": a breakdown, not a grant
     spans = [s for s in amount_spans(text) if not s.absorbed and s.amount.is_grant]
+    if not spans and not _NO_FIGURE.search(text):
+        return []  # no figure and no figureless grant anywhere: no sentence of it can grant
     out: list[GrantSpan] = []
     overall: GrantSpan | None = None  # 年资助总额不超过300万元：其中…1000元/件: the rates under a total
     for start, end in sentences(text):

@@ -54,6 +54,12 @@ class Sections:
         return None
 
 
+# compiled once: section_kind runs on every clause of every page
+_OPENS = {
+    kind: re.compile(rf"(?:{pattern})(?:[：:\s]|$|[\u4e00-\u9fff])") for kind, pattern in SECTIONS.items()
+}
+
+
 def section_kind(clause: Clause) -> str | None:
     """The section a numbered clause opens (申请条件 → conditions), from the words after its label."""
     if not clause.number:
@@ -61,8 +67,8 @@ def section_kind(clause: Clause) -> str | None:
     opening = _LABEL.sub(
         "", (clause.heading or "") + " " + clause.text if clause.heading else clause.text
     ).strip()
-    for kind, pattern in SECTIONS.items():
-        if re.match(rf"(?:{pattern})(?:[：:\s]|$|[\u4e00-\u9fff])", opening[:20]):
+    for kind, opens in _OPENS.items():
+        if opens.match(opening[:20]):
             if (
                 kind == "skip"
                 and opening.startswith("受理时间")

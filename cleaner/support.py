@@ -43,29 +43,29 @@ def annotate_support(doc: Document) -> Document:
     if terms is not None:
         terms.facts = read_facts([t for t in [terms.beneficiary, *terms.conditions] if t], doc.region)
     doc.support_terms = terms
-    leads: dict[tuple[str, ...], Applicant] = {}
+    leads: dict[tuple[str, ...], _Lead] = {}
     granting: set[tuple[str, ...]] = set()
     for i, c in enumerate(clauses):
         if sections.kind_of(i, clauses) is not None:
             continue
         text = _own_text(c)
-        parent = _parent_lead(leads, c.path)
-        lead = _clause_lead(text, parent)
-        if lead.from_parent and _under_grant(granting, c.path):
-            # items under a clause that grants on its own terms (第八条's (一) 落户奖励) are its parts,
-            # not cases of a list's heading: the clause's conditions stay with its own grant
-            lead = replace(lead, from_parent=False)
+        ancestors = [
+            leads[k] for k in (tuple(c.path[:k]) for k in range(len(c.path) - 1, 0, -1)) if k in leads
+        ]
+        pending = _Lead(text, ancestors, _under_grant(granting, c.path))
         if c.path:
-            leads[tuple(c.path)] = lead
+            leads[tuple(c.path)] = pending
         found = find_grants(text, lead_in=_leads_items(clauses, i))
         if not found:
             continue
+        lead = pending.get()
+        sents = sentences(text)
         grants: list[Grant] = []
         current = lead if lead.beneficiary else None
         read_upto = 0
         for g in found:
             # the sentences before this grant's that name an applicant name it for what follows
-            for start, end in sentences(text):
+            for start, end in sents:
                 if read_upto <= start < g.sentence_start:
                     named = read_applicant(text[start:end].strip())
                     if named.beneficiary and not named.case:
@@ -195,12 +195,27 @@ def _under_grant(granting: set[tuple[str, ...]], path: list[str]) -> bool:
     return any(tuple(path[:k]) in granting for k in range(1, len(path)))
 
 
-def _parent_lead(leads: dict[tuple[str, ...], Applicant], path: list[str]) -> Applicant | None:
-    for k in range(len(path) - 1, 0, -1):
-        found = leads.get(tuple(path[:k]))
-        if found and found.beneficiary:
-            return found
-    return None
+class _Lead:
+    """A clause's lead, read only when a grant below or in it asks: reading the applicant of every
+    clause's first sentence was a fifth of clean().  ``ancestors`` are the leads of its parents as
+    they stood when the clause was met (nearest first); ``under_grant`` likewise."""
+
+    __slots__ = ("text", "ancestors", "under_grant", "_value")
+
+    def __init__(self, text: str, ancestors: list[_Lead], under_grant: bool) -> None:
+        self.text, self.ancestors, self.under_grant = text, ancestors, under_grant
+        self._value: Applicant | None = None
+
+    def get(self) -> Applicant:
+        if self._value is None:
+            parent = next((a.get() for a in self.ancestors if a.get().beneficiary), None)
+            lead = _clause_lead(self.text, parent)
+            if lead.from_parent and self.under_grant:
+                # items under a clause that grants on its own terms (第八条's (一) 落户奖励) are its parts,
+                # not cases of a list's heading: the clause's conditions stay with its own grant
+                lead = replace(lead, from_parent=False)
+            self._value = lead
+        return self._value
 
 
 def _department(clauses: list[Clause], index: int, sentence: str) -> str | None:
