@@ -126,6 +126,20 @@ class Contact:
         }
 
 
+def _terms_dict(terms: Grant | SupportTerms) -> dict[str, Any]:
+    """The keys a grant and a notice's terms share (SUPPORT_KEYS), in one place so the two
+    JSON forms cannot drift apart."""
+    return {
+        "beneficiary": terms.beneficiary,
+        "conditions": list(terms.conditions),
+        "deadline": terms.deadline,
+        "window": dict(terms.window) if terms.window else None,
+        "department": terms.department,
+        "benefit": terms.benefit,
+        "facts": [f.to_dict() for f in terms.facts],
+    }
+
+
 BENEFITS = ("grant", "reward", "subsidy", "interest_subsidy", "tax", "voucher", "other")
 
 
@@ -153,13 +167,7 @@ class Grant:
         return {
             "sentence": self.sentence,
             "amount": self.amount.to_dict() if self.amount else None,
-            "beneficiary": self.beneficiary,
-            "conditions": list(self.conditions),
-            "deadline": self.deadline,
-            "window": dict(self.window) if self.window else None,
-            "department": self.department,
-            "benefit": self.benefit,
-            "facts": [f.to_dict() for f in self.facts],
+            **_terms_dict(self),
             "applies_to": self.applies_to,
         }
 
@@ -219,13 +227,7 @@ class SupportTerms:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "beneficiary": self.beneficiary,
-            "conditions": list(self.conditions),
-            "deadline": self.deadline,
-            "window": dict(self.window) if self.window else None,
-            "department": self.department,
-            "benefit": self.benefit,
-            "facts": [f.to_dict() for f in self.facts],
+            **_terms_dict(self),
             "contact": self.contact.to_dict() if self.contact else None,
         }
 
