@@ -28,6 +28,12 @@ from corpus.model import Document, Fact, Grant, SupportTerms, resolve_grant
 
 from .profile import FIELD_LABELS, QUAL_ALIASES, Profile, ProfileError, load_profile, profile_from  # noqa: F401 - Profile, load_profile: still imported from here
 
+# a qualification asked for as newly granted, first granted or renewed (2026年度新认定的高新技术企业,
+# 首次认定为专精特新, 重新认定, 新升规): a profile says which it holds, not when it got it
+_NEWLY = re.compile(
+    r"(?:\d{4}年度?)?(?:新认定|首次(?:被)?(?:认定|获得|获批|入选|纳入|入库)|新获批|新获得|新晋|新入选|新纳入|"
+    r"新入库|重新认定|复审|新升规|首次升规|首次纳统|新纳统)"
+)
 VERDICTS = ("met", "unknown", "unmet")
 DEADLINE_STATES = ("open", "upcoming", "none", "closed")
 KEEP_STATUSES = ("in_force", "unknown")  # what a match shows unless told to show every document
@@ -306,9 +312,12 @@ def _judge_text(
 def _judge_fact(profile: Profile, f: Fact, today: date) -> tuple[str, str]:
     if f.kind == "qualification":
         held = {QUAL_ALIASES.get(q, q) for q in profile.qualifications}
-        if f.value in held:
-            return "met", f"资质：具有{f.value}"
-        return "unmet", f"资质：未填{f.value}"
+        if f.value not in held:
+            return "unmet", f"资质：未填{f.value}"
+        when = _NEWLY.search(f.text)
+        if when:  # 新认定/首次/重新认定: holding it is not enough, the year it was granted decides
+            return "unknown", f"资质：具有{f.value}，是否属“{when.group()}”请对照原文"
+        return "met", f"资质：具有{f.value}"
     if f.kind == "region":
         v = _region_verdict(profile, str(f.value), "", "")
         return v.verdict, v.why

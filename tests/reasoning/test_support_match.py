@@ -79,10 +79,18 @@ def test_the_notice_holds_four_grants_with_its_terms(notice):
 
 
 def test_qualification_met_and_unmet(notice):
-    yes = by_amount(rows(notice, **GOOD), "30万元")
-    no = by_amount(rows(notice, **{**GOOD, "qualifications": ["规上"]}), "30万元")
-    assert verdict(yes, "高新技术企业").verdict == "met"
-    assert verdict(no, "高新技术企业").verdict == "unmet" and no.verdict == "unmet"
+    yes = by_amount(rows(notice, **GOOD), "20万元")
+    no = by_amount(rows(notice, **{**GOOD, "qualifications": ["高新技术企业"]}), "20万元")
+    assert verdict(yes, "规模以上").verdict == "met"
+    assert verdict(no, "规模以上").verdict == "unmet" and no.verdict == "unmet"
+
+
+def test_a_newly_granted_qualification_is_unknown_to_a_holder_and_unmet_without_it(notice):
+    # 对新认定的国家高新技术企业: a profile says the company holds it, not that it is new this year
+    holder = verdict(by_amount(rows(notice, **GOOD), "30万元"), "高新技术企业")
+    assert holder.verdict == "unknown" and "新认定" in holder.why and "请对照原文" in holder.why
+    lacking = by_amount(rows(notice, **{**GOOD, "qualifications": ["规上"]}), "30万元")
+    assert verdict(lacking, "高新技术企业").verdict == "unmet" and lacking.verdict == "unmet"
 
 
 def test_region_met_elsewhere_and_unknown(notice):
@@ -209,3 +217,17 @@ def test_a_band_of_registered_capital_is_met_only_inside_it():
     band = verdict(low, "实缴注册资本500万元")
     assert band.verdict == "met" and "注册资本3000万元" in band.why
     assert verdict(high, "实缴注册资本5000万元").verdict == "unmet" and high.verdict == "unmet"
+
+
+def test_the_readme_profile_is_the_bundled_one_make_demo_answers():
+    import re
+    import tomllib
+    from pathlib import Path
+
+    from reasoning.support import load_profile
+
+    root = Path(__file__).resolve().parents[2]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    shown = tomllib.loads(re.search(r"`policy match` reads.*?```toml\n(.*?)```", readme, re.S).group(1))
+    bundled = load_profile(root / "corpus/sample/profiles/zibo-hitech.toml").to_dict()
+    assert profile_from(shown).to_dict().items() <= bundled.items()
