@@ -25,6 +25,7 @@ from corpus.model import Amount
 
 from .amount_span import AmountSpan
 from .amounts import amount_spans
+from .payers import payer_levels
 
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?\n]?")
 _LIMIT = re.compile(
@@ -41,6 +42,9 @@ _NO_FIGURE = re.compile(
 _NOT_GRANTING = re.compile(
     r"一事一议|一企一策|另行制定|另行研究|研究确定|按规定|按有关规定|相关规定|结合实际|根据地方实际|相应|叠加|视情|适当"
 )
+# "按不超过实际投资额的一定比例给予补贴": a share named without its figure
+_SOME_SHARE = re.compile(r"(?P<base>[^，。；,;]{0,40}?)一定比例")
+_SHARE_OPENS = re.compile(r"按照|按|计算")
 _CASE_LIST = re.compile(r"(?P<items>[^，。；、:：]{1,24}(?:[、和及与或][^，。；、:：]{1,24})+)")
 
 
@@ -85,7 +89,7 @@ def find_grants(text: str, lead_in: bool = False) -> list[GrantSpan]:
                 and not _NOT_GRANTING.search(sentence)
                 and not _leads_a_list(sentence)
             ):
-                out.append(GrantSpan(start, end, None, start + m.start()))
+                out.append(GrantSpan(start, end, _no_figure_amount(sentence, m.start()), start + m.start()))
             continue
         if overall is not None and all(s.amount.kind == "per_unit" for s in inside):
             overall.extra += [s.amount for s in inside]
@@ -101,6 +105,24 @@ def find_grants(text: str, lead_in: bool = False) -> list[GrantSpan]:
                 found = [g for g in found if g is overall or not (g.amount and g.amount.kind == "per_unit")]
         out += found
     return out
+
+
+def _no_figure_amount(sentence: str, verb: int) -> Amount | None:
+    """A grant printed without a figure still names its share (按…的一定比例: kind ratio) or its payer.
+
+    "由属地政府按照实际固定资产投资总额的一定比例给予补贴", "区给予配套奖励",
+    "在市级财政预算的招商资金中给予奖补": the amount has no value but says what and who pays.
+    """
+    level = next((lv for lo, hi, lv in payer_levels(sentence) if lo <= verb < hi), None)
+    share = _SOME_SHARE.search(sentence)
+    if share:
+        base = share.group("base")
+        opens = [m.end() for m in _SHARE_OPENS.finditer(base)]
+        text = base[opens[-1] :] if opens else "" if re.search(r"[按照]$", base) else base
+        return Amount(text.strip() + "一定比例", None, "ratio", level=level)
+    if level:
+        return Amount("", None, None, level=level)
+    return None
 
 
 def _leads_a_list(sentence: str) -> bool:

@@ -21,12 +21,19 @@ _LEVELS = {
 _PAYER = re.compile(
     r"(?<![、\u4e00-\u9fff])(?:由)?(?P<who>中央|国家|省|市|区|县)"
     r"(?P<what>级|财政|政府|级财政|级政府|本级|级[\u4e00-\u9fff]{0,6}资金|[\u4e00-\u9fff]{0,6}资金)?"
-    r"(?![、])\s*(?:一次性|分别|再|另行|均)?\s*(?:给予|按照?|奖励|补助|奖补|配套|予以|安排)"
-    r"|(?P<local>由?属地(?:政府|财政))\s*(?:一次性|分别|再)?\s*(?:给予|按照?|奖励|补助|奖补|配套|予以)"
+    r"(?![、])\s*(?:一次性|分别|再|另行|均){0,2}\s*(?:给予|按照?|奖励|补助|奖补|配套|予以|安排)"
+    r"|(?P<local>由?属地(?:政府|财政))\s*(?:一次性|分别|再){0,2}\s*(?:给予|按照?|奖励|补助|奖补|配套|予以)"
 )
 _AFTER_HAN = re.compile(
-    r"(?P<who>省|市)(?P<what>级|财政|级[\u4e00-\u9fff]{0,6}资金)(?![、])\s*(?:一次性|分别|再|均)?\s*(?:给予|按照?|奖补|配套|予以)"
+    r"(?P<who>省|市)(?P<what>级|财政|级[\u4e00-\u9fff]{0,6}资金)(?![、])\s*(?:一次性|分别|再|均){0,2}\s*(?:给予|按照?|奖补|配套|予以)"
 )
+# "在市级财政预算的招商资金中给予奖补", "从省级财政专项资金中安排": the budget a grant is paid from
+_FUND = re.compile(
+    r"(?:在|从)(?P<who>中央|国家|省|市|区|县)(?:级|本级)?财政[\u4e00-\u9fff]{0,14}?中\s*"
+    r"(?:一次性|分别|再)?\s*(?:给予|安排|予以|列支)"
+)
+# "按设备投资的5%，市级工业发展资金给予…": the share printed just before its payer is paid by it
+_SHARE_BEFORE = re.compile(r"按照?[^，。；,;]*[%％][^，。；,;]{0,4}[，,]\s*$")
 _SENTENCE_END = re.compile(r"[。；;!\n！？?]")
 
 
@@ -48,11 +55,21 @@ def payer_levels(text: str) -> list[tuple[int, int, str]]:
             and text[m.start() - 1] not in "、的"
         ):
             found.append((m.start(), _LEVELS[m.group("who")]))
+    for m in _FUND.finditer(text):
+        found.append((m.start(), _LEVELS[m.group("who")]))
     spans = []
     for start, level in sorted(set(found)):
+        share = _SHARE_BEFORE.search(text, _sentence_start(text, start), start)
+        if share:
+            start = share.start()
         stop = _SENTENCE_END.search(text, start)
         spans.append((start, stop.start() if stop else len(text), level))
     return spans
+
+
+def _sentence_start(text: str, at: int) -> int:
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, at)]
+    return ends[-1] if ends else 0
 
 
 def _opens_part(text: str, at: int) -> bool:

@@ -39,7 +39,7 @@ class Amount:
 
     text: str
     yuan: float | None  # for a ratio: the cap printed with it, else None
-    kind: str = "fixed"
+    kind: str | None = "fixed"  # None: a grant printed without a figure that still names who pays
     rate: float | None = None  # a ratio's share (0.3 for 30%)
     level: str | None = None  # who pays, when the text says: national | province | city | county
 

@@ -14,11 +14,11 @@ from policy.bench.support import run
 FLOORS = {
     "beneficiary": 0.9,
     "conditions": 0.84,
-    "amount": 0.93,
+    "amount": 0.94,
     "deadline": 0.95,
     "department": 0.9,
     "benefit": 0.93,
-    "level": 0.85,
+    "level": 0.92,
     "facts": 0.7,
 }
 
