@@ -84,6 +84,12 @@ _PER_UNIT_BEFORE = re.compile(
     r"|按[^，。；,;]{0,24}每(?:人|家|个|名|户|件|项|所|座)[^，。；,;\d]{0,6}$"
     r"|每(?:新|增加|新增)[^，。；,;]{0,12}"
 )
+# the sum paid to one applicant, in stages: the total word stands right before the grant verb
+_SUM_PAID = re.compile(
+    r"^[^总规模池设立安排统筹]*(?:合计|累计|共计|总计)\s*(?:给予|奖励|补助|资助|奖补)[^，。；,;]*$"
+)
+# a grant paid per step the applicant climbs: 每新上一个…台阶 / 每增加5亿元 in its sentence, no money between
+_EACH_STEP = re.compile(r"每(?:新上|新增|增加|多)[^。；]*?[，,][^元。；]*$")
 _PART = re.compile(r"[，。；,;：:]")
 _DIGIT = re.compile(r"\d")
 _SENTENCE_END = re.compile(r"[。；;!\n！？?]")
@@ -190,11 +196,16 @@ def amount_kind(text: str, start: int, end: int) -> str:
     # a cap per year or per firm ("每家企业每年最高不超过20万元", "年资助总额不超过300万元") is still a cap
     if any(w in phrase for w in _CAP):
         return "cap"
-    # "每年安排5000万元专项资金" is a yearly budget, not a rate
-    if any(w in phrase for w in _TOTAL) or re.search(r"总额(?!度)", phrase):
+    # "每年安排5000万元专项资金" is a yearly budget, not a rate; "分阶段合计给予500万元奖励" is
+    # the sum one applicant gets, no pot
+    if (any(w in phrase for w in _TOTAL) or re.search(r"总额(?!度)", phrase)) and not _SUM_PAID.search(
+        phrase
+    ):
         return "total"
     if re.search(r"(?:达到|达|突破|超过|不低于|不少于)\s*$", phrase):
         return "target" if _GOAL.search(sentence) else "threshold"
+    if _EACH_STEP.search(sentence):
+        return "per_unit"  # "对营业收入每新上一个5亿元级台阶的企业，…给予20万元": paid for each step
     return "fixed"
 
 

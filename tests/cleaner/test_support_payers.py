@@ -94,3 +94,35 @@ def test_a_figureless_grant_naming_no_payer_or_share_has_no_amount():
     # g06 九、-like wording: nothing about money is printed, so nothing is made up
     (grant,) = find_grants("对引进的高层次人才，给予一定额度的补助。")
     assert grant.amount is None
+
+
+# -- the kind of a grant amount ------------------------------------------------------
+
+
+def test_a_sum_paid_in_stages_is_fixed_not_a_pot():
+    # g01 五、第二十四条(一): ANNOTATION.md "分阶段合计 is still fixed; total is a pot shared by many"
+    got = find_amounts("(一)后备上市企业于国内主板、创业板、中小板或境外上市的，分阶段合计给予500万元奖励。")
+    assert [(a.yuan, a.kind) for a in got] == [(5000000, "fixed")]
+    # a budget stays a pot
+    assert [a.kind for a in find_amounts("每年安排5000万元专项资金")] == ["total"]
+
+
+@pytest.mark.parametrize(
+    "text, kinds",
+    [
+        # ga1 三、（三）: 20万元 for each new 5亿元 step; the next grant of the sentence group is fixed
+        (
+            "推动企业跨越式发展，对营业收入每新上一个5亿元级台阶（绿色化工类企业每新上一个10亿元级台阶）的"
+            "市级“贡嘎培优”企业，市级工业发展资金一次性给予20万元资金奖补；对营业收入在2021年基础上首次实现翻倍的"
+            "市级“贡嘎培优”企业，市级工业发展资金一次性给予100万元资金奖补",
+            ["threshold", "threshold", "per_unit", "fixed"],
+        ),
+        # capture_pingtan_jinrong_banfa_docno_in_body
+        (
+            "自发文之日起，金融机构贷款投向由政府融资的实验区重点项目的年度贷款余额每增加5亿元，给予5万元奖励",
+            ["threshold", "per_unit"],
+        ),
+    ],
+)
+def test_a_grant_paid_for_each_step_is_per_unit(text, kinds):
+    assert [a.kind for a in find_amounts(text)] == kinds
