@@ -220,10 +220,14 @@ class _Lead:
 
 def _department(clauses: list[Clause], index: int, sentence: str) -> str | None:
     """Who accepts or pays: the body that 认定/审定 it in the sentence, else the clause's (or its
-    parent's) 责任单位 tag, first name as printed."""
+    parent's) 责任单位 tag: the names of the tag closing the sentence's paragraph as printed up to the
+    first comma (（责任单位：市发展改革委、市科技局、市财政局）), else the tag's first name."""
     m = _EXAMINER.search(sentence)
     if m:
         return m.group("d")
+    printed = _tag_after(clauses[index].text, sentence)
+    if printed:
+        return printed
     path = clauses[index].path
     for j in range(index, -1, -1):
         c = clauses[j]
@@ -234,3 +238,35 @@ def _department(clauses: list[Clause], index: int, sentence: str) -> str | None:
         if j != index and len(c.path) <= 1:
             break
     return None
+
+
+_TAG = re.compile(r"[（(〔【]\s*(?:责任单位|牵头单位|责任部门)\s*[:：]\s*")
+
+
+def _tag_after(text: str, sentence: str) -> str | None:
+    """The names of the first 责任单位 tag after the sentence, as printed up to the tag's first comma.
+
+    "…给予最高不超过100万元资金奖补。（责任单位：市发展改革委、市科技局、市经济信息化局）" gives the
+    three names; "〔责任单位：市经济信息化局、市财政局，各县（市、区）人民政府…具体组织实施〕" the first
+    two (after the comma come those who carry it out).  A bracket inside a name (市委组织部（市人才办）)
+    stays in it.
+    """
+    at = text.find(sentence) if sentence else -1
+    m = _TAG.search(text, max(at, 0) + len(sentence) if at >= 0 else 0)
+    if not m:
+        return None
+    depth, end = 0, len(text)
+    for j in range(m.end(), len(text)):
+        ch = text[j]
+        if ch in "（(〔【":
+            depth += 1
+        elif ch in "）)〕】":
+            if depth == 0:
+                end = j
+                break
+            depth -= 1
+        elif depth == 0 and ch in "，,；;。\n":
+            end = j
+            break
+    names = text[m.end() : end].strip()
+    return names or None
