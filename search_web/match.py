@@ -140,7 +140,7 @@ def match_page():
         profile=profile,
         result=result,
         args=args,
-        held=set((args.get("qualifications") or "").split("、")),
+        held=set(profile.qualifications) if profile else set(),  # however typed: a,b or a、b or repeats
         choices=QUALIFICATION_CHOICES,
         show_all=request.args.get("all") == "1",
         today_arg=request.args.get("today", ""),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import sqlite3
 
 import feedparser
@@ -115,3 +116,10 @@ def test_the_profile_is_never_written_to_the_store(client, web_data):
     assert client.get("/api/match", query_string=PROFILE).status_code == 200
     after = dump()
     assert after == before and PROFILE["name"] not in after
+
+
+def test_the_form_shows_qualifications_however_the_url_lists_them(client):
+    for given in ("高新技术企业,专精特新", "高新技术企业、专精特新", ["高新技术企业", "专精特新"]):
+        page = client.get("/match", query_string={**PROFILE, "qualifications": given}).get_data(as_text=True)
+        checked = set(re.findall(r'name="qualifications" value="([^"]+)" checked', page))
+        assert checked == {"高新技术企业", "专精特新"}, given
