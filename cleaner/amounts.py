@@ -8,8 +8,10 @@ own phrase:
   按每人8万元的标准), ``floor`` (给予不低于1亿元), ``ratio`` (按投资额的30%给予补助,
   ``rate`` 0.3, ``yuan`` the cap printed with it: ``cleaner/ratios.py``);
 - never grants: ``total`` (a fund's size, a yearly budget), ``threshold`` (a
-  condition on the applicant: 营业收入达1000万元以上的企业, 纳税总额不低于500万元) and
-  ``target`` (a goal: 到2025年产值达到40亿元).
+  condition on the applicant: 营业收入达1000万元以上的企业, 纳税总额不低于500万元),
+  ``target`` (a goal: 到2025年产值达到40亿元) and ``min``, the lower end of a grant
+  printed as a range (给予5万元至30万元奖励, 每月1000-10000元: ``min`` 50000 then ``cap``
+  300000): the range is one grant up to its cap, and both its ends are amounts.
 
 ``level`` is who pays, when the sentence says so (省级给予, 市财政一次性奖励,
 由属地政府给予, 区给予配套): ``cleaner/payers.py``.
@@ -37,9 +39,11 @@ _UNITS = {
     "万亿": 1_000_000_000_000,
 }
 _NUM = r"(?:\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+# what joins a range's two ends: 至/到 or a dash of any width (5-20万元, 5 –50万元, 1000—2000万元)
+_TO = r"[至到\-~～—–－]"
 _AMOUNT = re.compile(
     # (?<![\d.]) starts a match only where a number starts: a long digit run costs O(n), not O(n²)
-    rf"(?<![\d.,，])(?P<nums>{_NUM}(?:\s*[、和或至\-~—－]\s*{_NUM})*)\s*(?:余|多)?\s*(?P<unit>千万|百万|十万|万亿|万|亿|千)?\s*元(?!器|件|素|旦|宵|首|老|气)"
+    rf"(?<![\d.,，])(?P<nums>{_NUM}(?:\s*(?:[、和或]|{_TO})\s*{_NUM})*)\s*(?:余|多)?\s*(?P<unit>千万|百万|十万|万亿|万|亿|千)?\s*元(?!器|件|素|旦|宵|首|老|气)"
 )
 _CN_AMOUNT = re.compile(
     r"(?<![零〇一二两三四五六七八九十百千点])(?P<cn>[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*(?:点[零一二三四五六七八九]+)?)"
@@ -48,6 +52,13 @@ _CN_AMOUNT = re.compile(
 _BARE_WAN = re.compile(
     r"(?<![\d.,，])(\d+(?:\.\d+)?)\s*(万亿|万|亿)(?!\s*元|[\d.亿])"
     r"(?![\u4e00-\u9fff]{0,3}(?:平方|人|名|户|家|个|台|套|吨|千瓦|亩|次|项|件|册|株|头|辆|张|份|字|条|座|米|公里|kW))"
+)
+# a round figure after a word of approximation (超千亿元, 近千亿元, 上百万元, 逾千万元) is that figure, as 500余万元
+# is 500万元; without one (千万元以上项目, 数百亿元) it names an order of size, no figure
+_ROUND = re.compile(r"(?<=[近超逾过破达上])(?P<n>[百千])(?P<unit>万亿|万|亿)元(?!器|件|素|旦|宵|首|老|气)")
+# a range's first end printed with its unit but not its 元 (500万(含)至5000万元): the 元 of the second serves both
+_RANGE_HEAD = re.compile(
+    rf"(?<![\d.,，])(\d+(?:\.\d+)?)\s*(万|亿)\s*(?:[(（]含[)）])?\s*{_TO}\s*(?=\d+(?:\.\d+)?\s*(?:万|亿)?\s*元)"
 )
 _MONEY_VERB = re.compile(r"(奖励|补助|资助|补贴|奖补|扶持资金|支持资金|资金|给予|最高|不超过|一次性)\s*$")
 _CAP = ("最高", "不超过", "不超", "上限", "最多", "封顶", "至多", "不高于", "以内")
@@ -138,10 +149,16 @@ def _money_spans(text: str) -> list[AmountSpan]:
         value = _cn_number(m.group("cn"))
         if value is not None:
             hits.append((m.start(), m.end(), [value * _UNITS[m.group("unit") or ""]]))
+    for m in _ROUND.finditer(text) if has_yuan and ("百" in text or "千" in text) else ():
+        hits.append((m.start(), m.end(), [(100 if m.group("n") == "百" else 1000) * _UNITS[m.group("unit")]]))
     for m in _BARE_WAN.finditer(text) if ("万" in text or "亿" in text) else ():
         # "奖励50万" (元 left out): money only right after a word that gives money
         if _MONEY_VERB.search(text, max(0, m.start() - 8), m.start()):
             hits.append((m.start(), m.end(), [float(m.group(1)) * _UNITS[m.group(2)]]))
+    for m in _RANGE_HEAD.finditer(text) if has_yuan and ("万" in text or "亿" in text) else ():
+        if not any(h[0] == m.start() for h in hits):
+            # the hit ends at its unit: _join_ranges reads "(含)至" between it and the second end
+            hits.append((m.start(), m.end(2), [float(m.group(1)) * _UNITS[m.group(2)]]))
     hits = _join_ranges(sorted(hits), text)
     found: list[AmountSpan] = []
     for start, end, values in hits:
@@ -150,11 +167,12 @@ def _money_spans(text: str) -> list[AmountSpan]:
         prefix = re.search(r"(最高|不超过|上限|最多|不低于|不少于|每[^\d，。；,;]{0,6})$", before)
         label_start = start - (len(prefix.group(0)) if prefix else 0)
         label = text[label_start:end]
-        if len(values) == 2 and kind in ("cap", "fixed") and re.search(r"[至到\-~—－]", text[start:end]):
-            kind, values = "cap", [values[-1]]  # "给予5万元至30万元奖励": up to the upper bound, one grant
-        for value in values:
+        kinds = [kind] * len(values)
+        if len(values) == 2 and kind in ("cap", "fixed") and re.search(_TO, text[start:end]):
+            kinds = ["min", "cap"]  # "给予5万元至30万元奖励": one grant up to the upper end, from the lower
+        for value, k in zip(values, kinds, strict=True):
             yuan = int(value) if value == int(value) else value
-            found.append(AmountSpan(label_start, end, Amount(text=label, yuan=yuan, kind=kind)))
+            found.append(AmountSpan(label_start, end, Amount(text=label, yuan=yuan, kind=k)))
     return found
 
 
@@ -164,7 +182,7 @@ def _join_ranges(hits: list[tuple[int, int, list[float]]], text: str) -> list[tu
     for start, end, values in hits:
         if out and len(out[-1][2]) == 1 and len(values) == 1:
             gap = text[out[-1][1] : start]
-            if re.fullmatch(r"\s*(?:[(（]含[)）])?\s*(?:至|到|-|~|—|－|以上)\s*", gap):
+            if re.fullmatch(rf"\s*(?:[(（]含[)）])?\s*(?:{_TO}|以上)\s*", gap):
                 prev = out.pop()
                 out.append((prev[0], end, prev[2] + values))
                 continue

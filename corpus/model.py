@@ -26,7 +26,7 @@ DOC_TYPES = (
     "公告",
     "其他",
 )
-AMOUNT_KINDS = ("cap", "fixed", "per_unit", "floor", "ratio", "total", "threshold", "target")
+AMOUNT_KINDS = ("cap", "fixed", "per_unit", "floor", "ratio", "total", "threshold", "target", "min")
 # Money an applicant is given; a fund's total, a threshold to reach and a goal are never grants.
 GRANT_KINDS = ("cap", "fixed", "per_unit", "floor", "ratio")
 LEVELS = ("national", "province", "city", "county")

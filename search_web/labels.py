@@ -13,6 +13,7 @@ AMOUNT_KINDS = {
     "total": "总额",
     "threshold": "门槛",
     "target": "目标",
+    "min": "区间下限",  # the lower end of a range grant (5万元至30万元); its cap is the grant
 }
 # Kinds that are money given to an applicant; a fund's total, a threshold or a goal is not a grant.
 GRANT_KINDS = _GRANT_KINDS

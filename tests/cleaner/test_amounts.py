@@ -36,7 +36,7 @@ def amounts(text):
         ),
         (
             "对购置智能化设施设备30万元以上的工业企业，给予5万元至30万元奖励",
-            [(300000, "threshold"), (300000, "cap")],
+            [(300000, "threshold"), (50000, "min"), (300000, "cap")],
         ),
         ("年资助总额不超过300万元", [(3000000, "cap")]),
         ("每家给予50万元落户奖励", [(500000, "fixed")]),
@@ -160,3 +160,55 @@ def test_level_is_who_pays(text, levels):
 def test_thresholds_targets_and_totals_never_carry_a_payer():
     got = find_amounts("对市级营业收入达到5亿元的企业，市财政给予20万元奖励")
     assert [(a.kind, a.level) for a in got] == [("threshold", None), ("fixed", "city")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # real sentences (平潭 创业园 细则/意见, 广安 若干政策, 南沙 总部 办法): both ends of a range are amounts,
+        # the grant is up to its cap, the lower end is its ``min``
+        ("经评审给予5-20万元创业资金扶持", [(50000, "min"), (200000, "cap")]),
+        ("分别给予每月1000-10000元生活津贴", [(1000, "min"), (10000, "cap")]),
+        ("分别给予每月500元至2000元的租房补贴，期限不超过三年", [(500, "min"), (2000, "cap")]),
+        ("分别给予5 –50万元安家补助", [(50000, "min"), (500000, "cap")]),
+        ("一次性给予20万元至50万元的创业投资扶持", [(200000, "min"), (500000, "cap")]),
+        ("给予1000元至1万元奖励", [(1000, "min"), (10000, "cap")]),
+        ("给予5万—20万元补助", [(50000, "min"), (200000, "cap")]),
+        # the first end printed with 万 but no 元: the 元 of the second serves both
+        (
+            "(1)实缴注册资本500万(含)至5000万元的，奖励300万元;",
+            [(5000000, "threshold"), (50000000, "threshold"), (3000000, "fixed")],
+        ),
+        ("纯餐饮企业年度营业收入在1000—2000万元（含）", [(10000000, "threshold"), (20000000, "threshold")]),
+    ],
+)
+def test_a_range_gives_both_ends(text, expected):
+    assert amounts(text) == expected
+
+
+def test_the_lower_end_of_a_range_is_no_grant_of_its_own():
+    from cleaner.grants import find_grants
+
+    low, high = find_amounts("经评审给予5-20万元创业资金扶持")
+    assert (low.is_grant, high.is_grant) == (False, True)
+    grants = find_grants("经评审给予5-20万元创业资金扶持。")
+    assert [(g.amount.yuan, g.amount.kind) for g in grants] == [(200000, "cap")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # 宜春 统计公报 2022: a round figure after a word of approximation is that figure
+        ("营业收入超千亿元的开发区10个", [100_000_000_000]),
+        (
+            "全年为市场主体办理新增减税退税缓税（费）近千亿元，其中留抵退税444.4亿元",
+            [100_000_000_000, 44_440_000_000],
+        ),
+        ("年销售收入突破百亿元的企业", [10_000_000_000]),
+        # an order of size with no figure is none
+        ("千万元以上项目", []),
+        ("投资数百亿元", []),
+    ],
+)
+def test_a_round_figure_after_a_word_of_approximation(text, expected):
+    assert [a.yuan for a in find_amounts(text)] == expected
