@@ -26,9 +26,30 @@ def fold(text: str) -> str:
     Character by character, never changing the length, so offsets stay those
     of the stored text and highlights land on the right characters.
     """
-    return (text or "").translate(_FOLD)
+    return _FOLDABLE.sub(_fold_run, text) if text else ""
+
+
+# Only runs of characters that fold are translated: str.translate looks every character of a
+# clause up in the table (most are ideographs it leaves alone), three times slower on its texts.
+def _char_class(codes: list[int]) -> str:
+    """A regex character class of these code points, consecutive ones as ranges (compiles fast)."""
+    runs: list[list[int]] = []
+    for c in codes:
+        if runs and runs[-1][1] == c - 1:
+            runs[-1][1] = c
+        else:
+            runs.append([c, c])
+    return "".join(re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "") for a, b in runs)
+
+
+_FOLDABLE = re.compile(f"[{_char_class(sorted(_FOLD))}]+")
+_SPACES = re.compile(r"\s+")
+
+
+def _fold_run(m: re.Match) -> str:
+    return m.group().translate(_FOLD)
 
 
 def squash(text: str) -> str:
     """Folded, without white space: the form verbatim matches (phrases, snippets) compare."""
-    return re.sub(r"\s+", "", fold(text))
+    return _SPACES.sub("", fold(text))

@@ -10,20 +10,19 @@ from __future__ import annotations
 
 import math
 import time
-from collections import Counter
+from contextlib import nullcontext
 from dataclasses import asdict, dataclass, field, replace
-from functools import lru_cache
 from pathlib import Path
 
 from corpus.gazetteer import closest_regions, region_known, tables
-from corpus.model import Region
 from reasoning.status import STATUSES
 
-from .aliases import canonical, full_name
+from .aliases import canonical
 from .analysis import squash
-from .backend import FACET_FIELDS, Criteria, Found, top_facets
+from .backend import Criteria, Found
 from .build import index_dir, open_index, reading
 from .entries import phrase_haystack
+from .facets import count_facets, draft_facet
 from .query import QueryError, QueryPlan, parse_query, plan_query, split_runs
 from .ranking import dedupe, rerank
 from .snippets import snippet
@@ -166,18 +165,6 @@ class Results:
         }
 
 
-DRAFT_STATUSES = ("draft", "superseded")  # reasoning/status.py gives these to drafts, and only to drafts
-
-
-def draft_facet(facets: dict[str, list[tuple[str, int]]]) -> dict[str, list[tuple[str, int]]]:
-    """Drafts and final texts among the hits, read off the status facet (every clause has one status)."""
-    statuses = dict(facets.get("status") or [])
-    if not statuses:
-        return {}
-    drafts = sum(statuses.get(s, 0) for s in DRAFT_STATUSES)
-    return {"draft": top_facets({"true": drafts, "false": sum(statuses.values()) - drafts})}
-
-
 def search(
     data_dir: str | Path,
     query: str,
@@ -249,7 +236,11 @@ def search(
             asked[plan, any_term] = found
         return found
 
-    with reading(index_dir(data_dir), confirm=True):  # damaged files: one IndexDamaged naming the fix
+    pinned = getattr(backend, "pinned", nullcontext)  # one searcher, payloads decoded once (tantivy)
+    with (
+        reading(index_dir(data_dir), confirm=True),
+        pinned(),
+    ):  # damaged files: one IndexDamaged naming the fix
         notes = list(results.notes)
         if split_runs(parsed) and _printed(
             backend, plan_query(parsed, runs=False), split_runs(parsed), criteria
@@ -412,35 +403,6 @@ def _keep_phrases(found: Found, plan: QueryPlan, collapse: bool, any_term: bool 
     kept = [(p, s) for p, s in found.hits if keep(p)]
     total = len({p["doc_id"] for p, _ in kept}) if collapse else len(kept)
     return Found(total, kept, count_facets(kept))
-
-
-def count_facets(hits: list[tuple[dict, float]]) -> dict[str, list[tuple[str, int]]]:
-    """The facets of these hits, counted from their payloads as the backends count them."""
-    counts: dict[str, Counter] = {name: Counter() for name in FACET_FIELDS}
-    for p, _ in hits:
-        region = p.get("region") or {}
-        for name in ("province", "city", "county"):
-            counts[name][region.get(name) or ""] += 1
-        counts["issuer"][_canonical(p["issuer"]) if p.get("issuer") else ""] += 1
-        counts["doc_type"][p.get("doc_type") or ""] += 1
-        counts["status"][(p.get("status") or {}).get("status") or ""] += 1
-        counts["year"][(p.get("published") or "")[:4]] += 1
-        where = tuple(region.get(k) for k in ("province", "city", "county"))
-        for t in p.get("department_tags") or []:
-            counts["department"][_full_name(t["name"], where, t.get("canonical")) or ""] += 1
-    return {k: top_facets(v) for k, v in counts.items()}
-
-
-@lru_cache(maxsize=4096)
-def _canonical(issuer: str) -> str:
-    """Issuers recur on every clause of their documents: each spelled out once."""
-    return canonical(issuer)
-
-
-@lru_cache(maxsize=16384)
-def _full_name(name: str, where: tuple, canonical_name: str | None) -> str | None:
-    """A department tag's facet name, once per name and place (tags recur across clauses)."""
-    return full_name(name, Region(*where), canonical_name)
 
 
 def _collapse(hits: list[tuple[dict, float]]) -> list[tuple[dict, float]]:

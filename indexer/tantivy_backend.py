@@ -10,6 +10,8 @@ payload, like Whoosh's.
 from __future__ import annotations
 
 import json
+import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 import tantivy
@@ -120,6 +122,31 @@ class TantivyBackend:
             self._ix = tantivy.Index(self.schema, path=str(self.path), reuse=False)
         else:
             self._ix = tantivy.Index.open(str(self.path))
+        self._pins = threading.local()  # the web app's threads share this backend
+
+    @contextmanager
+    def pinned(self):
+        """One searcher for every engine call of one query, and each clause's payload decoded once.
+
+        A query asks the engine several times (every word, any word, each word alone, all matches
+        for an exact total); each call reloading the index and decoding the same payloads again
+        was a third of a slow query's time.  Nested calls share the outer pin."""
+        if getattr(self._pins, "pin", None) is not None:
+            yield
+            return
+        self._ix.reload()
+        self._pins.pin = (self._ix.searcher(), {})
+        try:
+            yield
+        finally:
+            self._pins.pin = None
+
+    def _searcher(self) -> tuple[tantivy.Searcher, dict | None]:
+        pin = getattr(self._pins, "pin", None)
+        if pin is not None:
+            return pin
+        self._ix.reload()
+        return self._ix.searcher(), None
 
     def writer(self, *, bulk: bool = False) -> TantivyWriter:
         return TantivyWriter(self._ix)
@@ -132,8 +159,7 @@ class TantivyBackend:
         return self._ix.searcher().num_docs
 
     def doc_freqs(self, tokens: list[str]) -> tuple[int, dict[str, int]]:
-        self._ix.reload()
-        searcher = self._ix.searcher()
+        searcher, _ = self._searcher()
         return searcher.num_docs, {t: searcher.doc_freq("text", t) for t in tokens}
 
     # -- queries -------------------------------------------------------------
@@ -231,8 +257,7 @@ class TantivyBackend:
         q = self.build_query(plan, criteria, any_term)
         if q is None:
             return Found(0, [])
-        self._ix.reload()
-        searcher = self._ix.searcher()
+        searcher, payloads = self._searcher()
         fetch = limit * 5 if collapse else limit
         kwargs: dict = {}
         if sort == "date":
@@ -243,7 +268,7 @@ class TantivyBackend:
         hits = []
         seen: set[str] = set()
         for key, addr in result.hits:
-            payload = json.loads(searcher.doc(addr).get_first("payload"))
+            payload = _payload(searcher, addr, payloads)
             if collapse:
                 if payload["doc_id"] in seen:
                     continue
@@ -264,6 +289,17 @@ class TantivyBackend:
             buckets = (out.get(name) or {}).get("buckets") or []
             facets[name] = top_facets({_key(b["key"]): b["doc_count"] for b in buckets})
         return facets
+
+
+def _payload(searcher: tantivy.Searcher, addr, memo: dict | None) -> dict:
+    """A hit's stored payload; with a memo (``pinned``), read and decoded once per query."""
+    if memo is None:
+        return json.loads(searcher.doc(addr).get_first("payload"))
+    key = (addr.segment_ord, addr.doc)
+    payload = memo.get(key)
+    if payload is None:
+        payload = memo[key] = json.loads(searcher.doc(addr).get_first("payload"))
+    return payload
 
 
 def _key(k) -> str:
