@@ -14,8 +14,9 @@ from functools import lru_cache
 from corpus.model import Document, Region
 
 from .aliases import canonical, department_keys, full_name
-from .analysis import cut, cut_repeated, squash
+from .analysis import cut, cut_repeated
 from .doc_numbers import doc_number_key
+from .folding import folded, unspaced
 
 DRAFT_WORDS = "征求意见稿 草案 意见稿"
 _PLACE_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "省", "市", "区", "县")
@@ -85,7 +86,7 @@ def context_tokens(e: Entry) -> list[str]:
 def squashed(text: str) -> str:
     """``squash`` remembered: the candidates' texts and their documents' names come back query
     after query (the rerank and dedupe read each one several times)."""
-    return squash(text)
+    return unspaced(folded(text))
 
 
 def phrase_haystack(payload: dict) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 
 def _fold_char(ch: str) -> str:
@@ -53,3 +54,14 @@ def _fold_run(m: re.Match) -> str:
 def squash(text: str) -> str:
     """Folded, without white space: the form verbatim matches (phrases, snippets) compare."""
     return _SPACES.sub("", fold(text))
+
+
+@lru_cache(maxsize=16384)
+def folded(text: str) -> str:
+    """``fold`` remembered: the rerank (its sentences) and dedupe (its key) fold each candidate's text."""
+    return fold(text)
+
+
+def unspaced(text: str) -> str:
+    """Without white space: ``squash`` of a text already folded."""
+    return _SPACES.sub("", text)

@@ -16,15 +16,18 @@ the copy in the original document.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
 from .analysis import fold, squash
 from .entries import phrase_haystack, squashed
+from .folding import folded
 from .query import SUB_TOKEN_WEIGHT, QueryPlan
 
 # Score factors by document status (reasoning/status.py); statuses not listed keep their score.
 STATUS_FACTORS = {"repealed": 0.85, "superseded": 0.85, "expired": 0.95}
+DEDUPE_MIN_CHARS = 20  # a shorter text (一、总体要求) recurs across documents without being a copy
 # Status rules that say the document is a copy of another one in the store.
 COPY_RULES = ("repost_of", "duplicate_of")
 
@@ -76,7 +79,7 @@ def _sentences(text: str) -> tuple[str, ...]:
     """The clause's sentences, folded and squashed, each without its label (（一）, 第七条, 1.).
 
     Cached: the clauses a user pages through or refines a query over come back."""
-    squashed = _SPACE.sub("", fold(text or "").replace("\n", "。"))
+    squashed = _SPACE.sub("", folded(text or "").replace("\n", "。"))
     out = []
     for s in _SENTENCE_END.split(squashed):
         m = _LABEL.match(s)
@@ -142,12 +145,15 @@ def _is_list_item(s: str, at: int, end: int) -> bool:
     return bool(_TAG.search(s[:at])) or s[at - 1 : at] == "、" or "、" in s[end : end + 2]
 
 
-def _place(word: str, sentences: tuple[str, ...], heading: str, lead: int) -> str:
-    """The best place of one spelling of a query word in the clause's own text."""
+def _place(word: str, sentences: tuple[str, ...], heading: str, lead: int, text: str | None = None) -> str:
+    """The best place of one spelling of a query word in the clause's own text.
+    ``text``: the sentences joined; a word it lacks is in none of them (most other names are not)."""
     if not word:
         return "none"
     if heading and word in heading:
         return "heading"
+    if text is not None and word not in text:
+        return "none"
     best = "none"
     for i, s in enumerate(sentences):
         at = s.find(word)
@@ -188,13 +194,19 @@ def _weights(words: tuple[_Word, ...], weights: tuple[float, ...] | None) -> lis
 
 
 def _term_place(
-    word: _Word, sentences: tuple[str, ...], heading: str, lead: int, sections: str, title: str
+    word: _Word,
+    sentences: tuple[str, ...],
+    heading: str,
+    lead: int,
+    sections: str,
+    title: str,
+    text: str | None = None,
 ) -> tuple[float, bool]:
     """The best place of any form of the word, times that form's factor; and whether the title holds it."""
     best = 0.0
     in_title = False
     for n, (name, factor) in enumerate(word.names):
-        place = _place(name, sentences, heading, lead)
+        place = _place(name, sentences, heading, lead, text)
         w = PLACE_WEIGHTS[place]
         if place == "list" and n > 0:
             # another name of the word standing in an enumeration (工会、共青团、科学技术协会…)
@@ -285,7 +297,7 @@ def clause_features(
     topics = [i for i, w in enumerate(words) if not w.scope] or list(range(len(words)))
     total = weight = covered = held = 0.0
     scope = 1.0
-    whole_in: list[set[int]] = []
+    topic_words: list[_Word] = []
     for i, word in enumerate(words):
         if i not in topics:
             factor_i = _scope_factor(word, payload, text)
@@ -294,15 +306,15 @@ def clause_features(
             held += ws[i]
             covered += ws[i] * (1.0 if factor_i > SCOPE_ELSEWHERE else 0.0)
             continue
-        best, in_title = _term_place(word, sentences, heading, lead, sections, title)
+        best, in_title = _term_place(word, sentences, heading, lead, sections, title, text)
         total += ws[i] * (best + (TITLE_LIFT if in_title else 0.0))
         weight += ws[i]
         held += ws[i]
         if best > 0 or _covered(word, haystack()):
             covered += ws[i]
-        whole_in.append({j for j, s in enumerate(sentences) if _in_sentence(word, s)})
+        topic_words.append(word)
     about = total / weight if weight else 0.0
-    if len(whole_in) > 1 and set.intersection(*whole_in):
+    if len(topic_words) > 1 and any(all(_in_sentence(w, s) for w in topic_words) for s in sentences):
         about += SAME_SENTENCE_BONUS
     return Features(about, factor, covered / held if held else 1.0, scope)
 
@@ -351,16 +363,93 @@ def rerank(
     if not plan.terms:  # a 文号 alone: every clause of the document, in the engine's (document) order
         kept = [(p, s * STATUS_FACTORS.get(_status(p).get("status"), 1.0)) for p, s in hits]
         return sorted(kept, key=lambda ps: -ps[1])
-    scored = []
     words = _words(plan)
+    scored = []
     for p, _ in hits:
         sentences = _sentences(p.get("text") or "")
         f = clause_features(plan, p, sentences, words, weights)
-        score = FREQUENCY_WEIGHT * _frequency(plan, "".join(sentences), words, weights) + f.about
-        score *= f.factor * STATUS_FACTORS.get(_status(p).get("status"), 1.0)
-        # how much of the query it holds comes first; the document's status only orders within that
-        scored.append((p, (score + COVERAGE_WEIGHT * f.coverage) * f.scope))
-    return sorted(scored, key=lambda ps: (-ps[1], ps[0].get("clause_id") or ""))
+        fr = _frequency(plan, "".join(sentences), words, weights)
+        scored.append((p, _score(fr, f, f.factor * STATUS_FACTORS.get(_status(p).get("status"), 1.0))))
+    return sorted(scored, key=_order)
+
+
+def _order(ps: tuple[dict, float]) -> tuple[float, str]:
+    return -ps[1], ps[0].get("clause_id") or ""
+
+
+def _score(frequency: float, f: Features, lift: float) -> float:
+    """A clause's relevance from its frequency, features and status (``lift``: factor × status)."""
+    score = FREQUENCY_WEIGHT * frequency + f.about
+    score *= lift
+    # how much of the query it holds comes first; the document's status only orders within that
+    return (score + COVERAGE_WEIGHT * f.coverage) * f.scope
+
+
+FREQUENCY_BOUND = 1.0 + 1e-9  # _frequency is below 1 (a weighted mean of tf/(tf+k)); rounding aside
+
+
+def first_pages(
+    plan: QueryPlan,
+    hits: list[tuple[dict, float]],
+    weights: tuple[float, ...] | None,
+    want: int,
+    collapse: bool,
+) -> list[tuple[dict, float]]:
+    """``rerank``, ``dedupe`` and, with ``collapse``, each document's best clause: what search()
+    pages through, exact for the first ``want`` hits, and the set behind them exact too (the total
+    and the facets count it), though not its order.
+
+    Up to a few hundred candidates are ranked for an exact total; how often the words occur
+    weighs at most FREQUENCY_WEIGHT, so a clause whose score could not reach the ``want``-th even
+    at the highest frequency is not scored in full (its frequency is a third of the rerank).  The clauses sharing a
+    text with another candidate are all scored: which of them stands decides the facets."""
+    if not plan.terms or len(hits) <= want:
+        return _pages(rerank(plan, hits, weights), collapse)
+    words = _words(plan)
+    rows = []
+    for p, _ in hits:
+        sentences = _sentences(p.get("text") or "")
+        f = clause_features(plan, p, sentences, words, weights)
+        rows.append((p, sentences, f, f.factor * STATUS_FACTORS.get(_status(p).get("status"), 1.0)))
+    texts = Counter(k for p, *_ in rows if len(k := squashed(p.get("text") or "")) >= DEDUPE_MIN_CHARS)
+
+    def exact(row) -> tuple[dict, float]:
+        p, sentences, f, lift = row
+        return p, _score(_frequency(plan, "".join(sentences), words, weights), f, lift)
+
+    scored = [exact(r) for r in rows if texts.get(squashed(r[0].get("text") or ""), 0) > 1]
+    shared = {id(p) for p, _ in scored}
+    bounds = sorted(
+        ((_score(FREQUENCY_BOUND, r[2], r[3]), i) for i, r in enumerate(rows) if id(r[0]) not in shared),
+        key=lambda bi: -bi[0],
+    )
+    floor, check, left = float("-inf"), want, []
+    for n, (bound, i) in enumerate(bounds):
+        if bound < floor:  # the rest cannot reach the pages: their bounds stand in for their scores
+            left = [(rows[j][0], b) for b, j in bounds[n:]]
+            break
+        scored.append(exact(rows[i]))
+        if len(scored) >= check:
+            kept = _pages(sorted(scored, key=_order), collapse)
+            floor = kept[want - 1][1] if len(kept) >= want else floor
+            check = max(check + 8, len(scored) * 5 // 4)
+    return _pages(sorted(scored, key=_order) + sorted(left, key=_order), collapse)
+
+
+def _pages(ranked: list[tuple[dict, float]], collapse: bool) -> list[tuple[dict, float]]:
+    kept = dedupe(ranked)
+    return collapse_documents(kept) if collapse else kept
+
+
+def collapse_documents(hits: list[tuple[dict, float]]) -> list[tuple[dict, float]]:
+    """Each document's first hit only (``--collapse``)."""
+    seen: set[str] = set()
+    out = []
+    for p, s in hits:
+        if p["doc_id"] not in seen:
+            seen.add(p["doc_id"])
+            out.append((p, s))
+    return out
 
 
 def _is_copy(payload: dict) -> bool:
@@ -377,7 +466,9 @@ def dedupe(hits: list[tuple[dict, float]]) -> list[tuple[dict, float]]:
     out: list[tuple[dict, float]] = []
     for p, s in hits:
         key = squashed(p.get("text") or "")
-        if len(key) < 20:  # short lines (一、总体要求) repeat across documents without being copies
+        if (
+            len(key) < DEDUPE_MIN_CHARS
+        ):  # short lines (一、总体要求) repeat across documents without being copies
             out.append((p, s))
             continue
         i = place.get(key)

@@ -24,7 +24,7 @@ from .build import index_dir, open_index, reading
 from .entries import phrase_haystack
 from .facets import count_facets, draft_facet
 from .query import QueryError, QueryPlan, parse_query, plan_query, split_runs
-from .ranking import dedupe, rerank
+from .ranking import collapse_documents, dedupe, first_pages
 from .snippets import snippet
 
 MAX_PER_PAGE = 100
@@ -236,39 +236,49 @@ def search(
             asked[plan, any_term] = found
         return found
 
-    pinned = getattr(backend, "pinned", nullcontext)  # one searcher, payloads decoded once (tantivy)
+    # tantivy: one searcher, each engine query run once (asked for EXACT_TOTAL_UP_TO hits at least,
+    # so fetching all of a few hundred matches costs no second run), each payload decoded once
+    pinned = getattr(backend, "pinned", None)
     with (
         reading(index_dir(data_dir), confirm=True),
-        pinned(),
+        pinned(prefetch=EXACT_TOTAL_UP_TO) if pinned else nullcontext(),
     ):  # damaged files: one IndexDamaged naming the fix
         notes = list(results.notes)
         if split_runs(parsed) and _printed(
             backend, plan_query(parsed, runs=False), split_runs(parsed), criteria
         ):
             plan = plan_query(parsed, runs=False)  # copied from a clause (创业园区中试服务模式): one word
-        found = _candidates(plan, run, results, sort)
+        # every match of any word fetched: the subsets' best are among them (not so for one best
+        # clause per document, nor for a phrase an engine cannot check, filtered from its best few)
+        every = sort == "relevance" and not collapse and not plan.phrases and backend.exact_phrases
+        found = _candidates(plan, run, results, sort, every=every)
         verbatim = _wanting_verbatim(plan, found.hits) if sort == "relevance" else set()
+        if verbatim and every and len(plan.terms) > 1 and found.total <= EXACT_TOTAL_UP_TO:
+            # the subsets' best, perhaps left out, might print it: ask them after all
+            results.notes, results.fallback = list(notes), False
+            found = _candidates(plan, run, results, sort)
+            verbatim = _wanting_verbatim(plan, found.hits)
         if verbatim:
             # a word cut otherwise in the text than in the query (五链融合 in 政策链五链融合):
             # look for it as printed, character by character, beside its tokens (finds a superset)
             plan = replace(plan, terms=tuple(replace(t, verbatim=t in verbatim) for t in plan.terms))
             results.notes, results.fallback = list(notes), False
-            found = _candidates(plan, run, results, sort)
+            found = _candidates(plan, run, results, sort, every=every)
         if len(found.hits) < found.total <= EXACT_TOTAL_UP_TO and not plan.phrases:
             # fetch them all, so that the total counts what dedupe and collapse leave
             results.notes, results.fallback = list(notes), False
             # the same matches, all of them: their facets are the first pass's
-            found = replace(_candidates(plan, run, results, sort, found.total, False), facets=found.facets)
+            again = _candidates(plan, run, results, sort, found.total, False, every=every)
+            found = replace(again, facets=found.facets)
         weights = term_weights(backend, plan) if sort == "relevance" and len(plan.terms) > 1 else None
     region = (filters or Filters()).region
     if found.total == 0 and region and not region_known(region):
         raise QueryError(unknown_region(region))
-    hits = found.hits
-    if sort == "relevance":
-        hits = rerank(plan, hits, weights)
-    hits = dedupe(hits)
-    if collapse:
-        hits = _collapse(hits)
+    if sort == "relevance":  # exact for the pages up to this one; the set behind them exact too
+        hits = first_pages(plan, found.hits, weights, want, collapse)
+    else:
+        hits = dedupe(found.hits)
+        hits = collapse_documents(hits) if collapse else hits
     # `total` is what the pages can show: a clause folded into its original is not counted.
     # Exact when every match was fetched; past EXACT_TOTAL_UP_TO, the folds seen so far are taken off.
     fetched = len(found.hits)
@@ -293,12 +303,20 @@ def unknown_region(region: str) -> str:
 
 
 def _candidates(
-    plan: QueryPlan, run, results: Results, sort: str, depth: int = 0, facets: bool = True
+    plan: QueryPlan,
+    run,
+    results: Results,
+    sort: str,
+    depth: int = 0,
+    facets: bool = True,
+    every: bool = False,
 ) -> Found:
     """The clauses holding every word; when they are fewer than the rerank looks at, those holding
     some of them too (ranked by how much of the query they hold), so a clause saying 支持 where the
     query says 扶持, or one that never names the query's city, is still found.
-    ``depth``: how many of each to fetch at least; ``facets``: whether the engine counts them."""
+    ``depth``: how many of each to fetch at least; ``facets``: whether the engine counts them;
+    ``every``: the caller fetches every match when they are few (EXACT_TOTAL_UP_TO), so the
+    subsets' best are left out then (they are among them)."""
     found = run(plan, False, depth, facets)
     if (
         len(plan.terms) < 2
@@ -322,7 +340,7 @@ def _candidates(
         [plan.terms[:i] + plan.terms[i + 1 :] for i in range(len(plan.terms))] if len(plan.terms) >= 3 else []
     )
     subsets += [(t,) for t in plan.terms if not t.scope]
-    for terms in subsets:
+    for terms in [] if every and more.total <= EXACT_TOTAL_UP_TO else subsets:
         hits += run(replace(plan, terms=terms), False, facets=False, few=SUBSET_DEPTH).hits
     seen: set[str] = set()
     merged = []
@@ -403,16 +421,6 @@ def _keep_phrases(found: Found, plan: QueryPlan, collapse: bool, any_term: bool 
     kept = [(p, s) for p, s in found.hits if keep(p)]
     total = len({p["doc_id"] for p, _ in kept}) if collapse else len(kept)
     return Found(total, kept, count_facets(kept))
-
-
-def _collapse(hits: list[tuple[dict, float]]) -> list[tuple[dict, float]]:
-    seen: set[str] = set()
-    out = []
-    for p, s in hits:
-        if p["doc_id"] not in seen:
-            seen.add(p["doc_id"])
-            out.append((p, s))
-    return out
 
 
 def _needles(plan: QueryPlan, text: str) -> list[str]:

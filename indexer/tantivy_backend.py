@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import threading
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import tantivy
@@ -125,26 +126,29 @@ class TantivyBackend:
         self._pins = threading.local()  # the web app's threads share this backend
 
     @contextmanager
-    def pinned(self):
-        """One searcher for every engine call of one query, and each clause's payload decoded once.
+    def pinned(self, prefetch: int = 0):
+        """One searcher for every engine call of one query, each engine query run once and each
+        clause's payload decoded once.
 
-        A query asks the engine several times (every word, any word, each word alone, all matches
-        for an exact total); each call reloading the index and decoding the same payloads again
-        was a third of a slow query's time.  Nested calls share the outer pin."""
+        A query asks the engine several times (every word, any word, each word alone, then all
+        matches for an exact total); reloading the index, running the same engine query again for
+        more hits and decoding the same payloads again was a third of a slow query's time.  With
+        ``prefetch``, the engine is asked for that many hits' addresses at least, so that asking
+        for all of a few hundred matches later costs no second run.  Nested calls share the outer pin."""
         if getattr(self._pins, "pin", None) is not None:
             yield
             return
         self._ix.reload()
-        self._pins.pin = (self._ix.searcher(), {})
+        self._pins.pin = _Pin(self._ix.searcher(), {}, {}, prefetch)
         try:
             yield
         finally:
             self._pins.pin = None
 
-    def _searcher(self) -> tuple[tantivy.Searcher, dict | None]:
+    def _searcher(self) -> tuple[tantivy.Searcher, _Pin | None]:
         pin = getattr(self._pins, "pin", None)
         if pin is not None:
-            return pin
+            return pin.searcher, pin
         self._ix.reload()
         return self._ix.searcher(), None
 
@@ -257,14 +261,20 @@ class TantivyBackend:
         q = self.build_query(plan, criteria, any_term)
         if q is None:
             return Found(0, [])
-        searcher, payloads = self._searcher()
+        searcher, pin = self._searcher()
         fetch = limit * 5 if collapse else limit
         kwargs: dict = {}
         if sort == "date":
             kwargs = {"order_by_field": "published", "order": tantivy.Order.Desc}
         elif sort == "amount":
             kwargs = {"order_by_field": "max_yuan", "order": tantivy.Order.Desc}
-        result = searcher.search(q, fetch, count=True, **kwargs)
+        asked = (plan, criteria, any_term, sort, collapse)
+        result = pin.results.get(asked) if pin else None
+        if result is None or (len(result.hits) < fetch and len(result.hits) < result.count):
+            result = searcher.search(q, max(fetch, pin.prefetch if pin else 0), count=True, **kwargs)
+            if pin:
+                pin.results[asked] = result
+        payloads = pin.payloads if pin else None
         hits = []
         seen: set[str] = set()
         for key, addr in result.hits:
@@ -289,6 +299,16 @@ class TantivyBackend:
             buckets = (out.get(name) or {}).get("buckets") or []
             facets[name] = top_facets({_key(b["key"]): b["doc_count"] for b in buckets})
         return facets
+
+
+@dataclass
+class _Pin:
+    """What the engine calls of one query share (``TantivyBackend.pinned``)."""
+
+    searcher: tantivy.Searcher
+    payloads: dict  # (segment, doc) -> decoded payload
+    results: dict  # (plan, criteria, any_term, sort, collapse) -> the engine's SearchResult
+    prefetch: int  # hits' addresses asked of the engine at least
 
 
 def _payload(searcher: tantivy.Searcher, addr, memo: dict | None) -> dict:
