@@ -89,13 +89,27 @@ def squashed(text: str) -> str:
     return unspaced(folded(text))
 
 
+# A payload read from an index may carry its text's derived forms, written when it was indexed
+# (tantivy_backend): the squashed text and the rerank's sentences; the rerank and dedupe read them
+# instead of deriving them again for every query.
+TEXT_KEY = "_squashed"
+SENTENCES_KEY = "_sentences"
+
+
+def text_key(payload: dict) -> str:
+    """The clause's text squashed (what dedupe and phrases compare), as stored or derived now."""
+    key = payload.get(TEXT_KEY)
+    return key if key is not None else squashed(payload.get("text") or "")
+
+
 def phrase_haystack(payload: dict) -> str:
     """Where a quoted phrase may occur verbatim: the clause and its document's names, squashed, '|' between."""
     region = payload.get("region") or {}
-    parts = [payload.get("text"), payload.get("heading"), payload.get("title"), payload.get("issuer")]
+    parts = [payload.get("heading"), payload.get("title"), payload.get("issuer")]
     parts += [payload.get("doc_number")] + [region.get(k) for k in ("province", "city", "county")]
     parts += [t.get("name") for t in payload.get("department_tags") or []]
-    return "|".join(squashed(x) for x in parts if x)
+    text = [text_key(payload)] if payload.get("text") else []
+    return "|".join(text + [squashed(x) for x in parts if x])
 
 
 def bigrams(squashed: str) -> list[str]:

@@ -16,12 +16,12 @@ the copy in the original document.
 from __future__ import annotations
 
 import re
-from collections import Counter
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 from .analysis import fold, squash
-from .entries import phrase_haystack, squashed
+from .entries import SENTENCES_KEY, phrase_haystack, squashed, text_key
 from .folding import folded
 from .query import SUB_TOKEN_WEIGHT, QueryPlan
 
@@ -88,6 +88,22 @@ def _sentences(text: str) -> tuple[str, ...]:
         if s:
             out.append(s)
     return tuple(out)
+
+
+# The derived forms an index stores with each payload (entries.SENTENCES_KEY, TEXT_KEY) are read
+# only when written by this version of _sentences and of folding (whose table is Python's Unicode's).
+TEXT_FORMS_VERSION = f"1/{unicodedata.unidata_version}"
+
+
+def text_forms(text: str) -> tuple[tuple[str, ...], str]:
+    """What an index stores with a clause's payload: its sentences as the rerank reads them and its
+    squashed text (dedupe's key), so that no query derives them again."""
+    return _sentences(text), squashed(text)
+
+
+def clause_sentences(payload: dict) -> tuple[str, ...]:
+    stored = payload.get(SENTENCES_KEY)
+    return stored if stored is not None else _sentences(payload.get("text") or "")
 
 
 @lru_cache(maxsize=4096)
@@ -272,7 +288,7 @@ def clause_features(
 ) -> Features:
     """How much the clause is about the query, from where its words stand, weighted by their idf."""
     if sentences is None:
-        sentences = _sentences(payload.get("text") or "")
+        sentences = clause_sentences(payload)
     printed_heading = _squashed(payload.get("heading") or "")
     factor = CONTAINER_FACTOR if _is_container(sentences, printed_heading) else 1.0
     if not plan.terms:
@@ -366,7 +382,7 @@ def rerank(
     words = _words(plan)
     scored = []
     for p, _ in hits:
-        sentences = _sentences(p.get("text") or "")
+        sentences = clause_sentences(p)
         f = clause_features(plan, p, sentences, words, weights)
         fr = _frequency(plan, "".join(sentences), words, weights)
         scored.append((p, _score(fr, f, f.factor * STATUS_FACTORS.get(_status(p).get("status"), 1.0))))
@@ -385,73 +401,6 @@ def _score(frequency: float, f: Features, lift: float) -> float:
     return (score + COVERAGE_WEIGHT * f.coverage) * f.scope
 
 
-FREQUENCY_BOUND = 1.0 + 1e-9  # _frequency is below 1 (a weighted mean of tf/(tf+k)); rounding aside
-
-
-def first_pages(
-    plan: QueryPlan,
-    hits: list[tuple[dict, float]],
-    weights: tuple[float, ...] | None,
-    want: int,
-    collapse: bool,
-) -> list[tuple[dict, float]]:
-    """``rerank``, ``dedupe`` and, with ``collapse``, each document's best clause: what search()
-    pages through, exact for the first ``want`` hits, and the set behind them exact too (the total
-    and the facets count it), though not its order.
-
-    Up to a few hundred candidates are ranked for an exact total; how often the words occur
-    weighs at most FREQUENCY_WEIGHT, so a clause whose score could not reach the ``want``-th even
-    at the highest frequency is not scored in full (its frequency is a third of the rerank).  The clauses sharing a
-    text with another candidate are all scored: which of them stands decides the facets."""
-    if not plan.terms or len(hits) <= want:
-        return _pages(rerank(plan, hits, weights), collapse)
-    words = _words(plan)
-    rows = []
-    for p, _ in hits:
-        sentences = _sentences(p.get("text") or "")
-        f = clause_features(plan, p, sentences, words, weights)
-        rows.append((p, sentences, f, f.factor * STATUS_FACTORS.get(_status(p).get("status"), 1.0)))
-    texts = Counter(k for p, *_ in rows if len(k := squashed(p.get("text") or "")) >= DEDUPE_MIN_CHARS)
-
-    def exact(row) -> tuple[dict, float]:
-        p, sentences, f, lift = row
-        return p, _score(_frequency(plan, "".join(sentences), words, weights), f, lift)
-
-    scored = [exact(r) for r in rows if texts.get(squashed(r[0].get("text") or ""), 0) > 1]
-    shared = {id(p) for p, _ in scored}
-    bounds = sorted(
-        ((_score(FREQUENCY_BOUND, r[2], r[3]), i) for i, r in enumerate(rows) if id(r[0]) not in shared),
-        key=lambda bi: -bi[0],
-    )
-    floor, check, left = float("-inf"), want, []
-    for n, (bound, i) in enumerate(bounds):
-        if bound < floor:  # the rest cannot reach the pages: their bounds stand in for their scores
-            left = [(rows[j][0], b) for b, j in bounds[n:]]
-            break
-        scored.append(exact(rows[i]))
-        if len(scored) >= check:
-            kept = _pages(sorted(scored, key=_order), collapse)
-            floor = kept[want - 1][1] if len(kept) >= want else floor
-            check = max(check + 8, len(scored) * 5 // 4)
-    return _pages(sorted(scored, key=_order) + sorted(left, key=_order), collapse)
-
-
-def _pages(ranked: list[tuple[dict, float]], collapse: bool) -> list[tuple[dict, float]]:
-    kept = dedupe(ranked)
-    return collapse_documents(kept) if collapse else kept
-
-
-def collapse_documents(hits: list[tuple[dict, float]]) -> list[tuple[dict, float]]:
-    """Each document's first hit only (``--collapse``)."""
-    seen: set[str] = set()
-    out = []
-    for p, s in hits:
-        if p["doc_id"] not in seen:
-            seen.add(p["doc_id"])
-            out.append((p, s))
-    return out
-
-
 def _is_copy(payload: dict) -> bool:
     return _status(payload).get("rule") in COPY_RULES
 
@@ -465,10 +414,8 @@ def dedupe(hits: list[tuple[dict, float]]) -> list[tuple[dict, float]]:
     place: dict[str, int] = {}
     out: list[tuple[dict, float]] = []
     for p, s in hits:
-        key = squashed(p.get("text") or "")
-        if (
-            len(key) < DEDUPE_MIN_CHARS
-        ):  # short lines (一、总体要求) repeat across documents without being copies
+        key = text_key(p)
+        if len(key) < DEDUPE_MIN_CHARS:  # short lines (一、总体要求) recur without being copies
             out.append((p, s))
             continue
         i = place.get(key)

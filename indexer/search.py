@@ -23,8 +23,9 @@ from .backend import Criteria, Found
 from .build import index_dir, open_index, reading
 from .entries import phrase_haystack
 from .facets import count_facets, draft_facet
+from .pages import collapse_documents, first_pages
 from .query import QueryError, QueryPlan, parse_query, plan_query, split_runs
-from .ranking import collapse_documents, dedupe, first_pages
+from .ranking import dedupe
 from .snippets import snippet
 
 MAX_PER_PAGE = 100

@@ -10,6 +10,7 @@ payload, like Whoosh's.
 from __future__ import annotations
 
 import json
+import marshal
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -19,9 +20,18 @@ import tantivy
 
 from .analysis import cut_repeated, squash
 from .backend import FACET_FIELDS, Criteria, Found, top_facets
-from .entries import Entry, bigrams, context_tokens, phrase_haystack, text_and_heading_tokens
+from .entries import (
+    SENTENCES_KEY,
+    TEXT_KEY,
+    Entry,
+    bigrams,
+    context_tokens,
+    phrase_haystack,
+    text_and_heading_tokens,
+)
 from .query import QueryPlan, Spelling
 from .query import Term as QueryTerm
+from .ranking import TEXT_FORMS_VERSION, text_forms
 from .schema import FIELD_BOOSTS, SEARCH_FIELDS
 
 HEAP_BYTES = 256_000_000
@@ -97,7 +107,7 @@ class TantivyWriter:
         if e.max_yuan is not None:
             d.add_float("max_yuan", float(e.max_yuan))
         d.add_text("chars", " ".join(bigrams(phrase_haystack(e.payload))))
-        d.add_bytes("payload", json.dumps(e.payload, ensure_ascii=False).encode("utf-8"))
+        d.add_bytes("payload", encode_payload(e.payload))
         self._w.add_document(d)
 
     def delete_document(self, doc_id: str) -> None:
@@ -311,14 +321,37 @@ class _Pin:
     prefetch: int  # hits' addresses asked of the engine at least
 
 
+_MARSHALLED = b"M"  # JSON payloads (written before) open with "{"
+
+
+def encode_payload(payload: dict) -> bytes:
+    """A clause's stored payload, with its text's derived forms (ranking.text_forms).
+
+    marshal, not JSON: a query decodes up to a few hundred payloads for an exact total, and
+    marshal reads them in a third of the time (plain data only: no code runs on loading it)."""
+    plain = json.loads(json.dumps(payload, ensure_ascii=False))  # read back exactly as JSON would be
+    forms = text_forms(payload.get("text") or "")
+    return _MARSHALLED + marshal.dumps((plain, TEXT_FORMS_VERSION, *forms))
+
+
+def decode_payload(raw: bytes) -> dict:
+    """The payload as the rerank reads it; a JSON one (an index written before) as it was."""
+    if raw[:1] != _MARSHALLED:
+        return json.loads(raw)
+    payload, version, sentences, key = marshal.loads(memoryview(raw)[1:])
+    if version == TEXT_FORMS_VERSION:  # written by this version of the rerank's folding and sentences
+        payload[SENTENCES_KEY], payload[TEXT_KEY] = sentences, key
+    return payload
+
+
 def _payload(searcher: tantivy.Searcher, addr, memo: dict | None) -> dict:
     """A hit's stored payload; with a memo (``pinned``), read and decoded once per query."""
     if memo is None:
-        return json.loads(searcher.doc(addr).get_first("payload"))
+        return decode_payload(searcher.doc(addr).get_first("payload"))
     key = (addr.segment_ord, addr.doc)
     payload = memo.get(key)
     if payload is None:
-        payload = memo[key] = json.loads(searcher.doc(addr).get_first("payload"))
+        payload = memo[key] = decode_payload(searcher.doc(addr).get_first("payload"))
     return payload
 
 
