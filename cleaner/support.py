@@ -88,7 +88,11 @@ def annotate_support(doc: Document) -> Document:
                     beneficiary=app.beneficiary,
                     conditions=list(dict.fromkeys(_case_conditions(app.conditions, g.applies_to))),
                     benefit=benefit_of(sentence, g.at - g.sentence_start),
-                    facts=read_facts([t for t in [app.beneficiary, *app.conditions] if t], doc.region),
+                    facts=read_facts(
+                        [t for t in [app.beneficiary, *app.conditions] if t],
+                        doc.region,
+                        g.applies_to or app.case,
+                    ),
                     department=_department(clauses, i, sentence),
                     applies_to=g.applies_to or app.case,
                 )
