@@ -30,8 +30,9 @@ _CONDITION_WORDS = re.compile(
     r"获得|获批|获|进入|首次|成功|创建|实施|开展|通过|取得|达到|达|入选|购置|投资|纳入|评定|评估|认定为|确定为|"
     r"享受|未享受|主办|承办|举办|引进|引荐|建设|参与|主导|制定|结合|具有|符合|围绕|从事|批准|挂牌|以上|以下|"
     r"不低于|不少于|超过|突破|翻倍|增长|增速|上市|挂牌|发生|研发|带动|新增|保持|升级|评为|被评|列入|拥有|认证|"
-    r"新建(?!成|$)|新创建|(?:部门|机构|政府)认定"
+    r"新建(?!成|$)|新创建|(?:部门|机构|政府)认定|注册成立|(?<!新)建成|为目"
 )
+_NEWLY = re.compile(r"新(?:引进|落户|设立|注册|认定|入驻)")
 _MEASURE = re.compile(r"\d|以上|以下|不低于|不少于|超过|达到|突破")
 _CASE_ONLY = re.compile(r"^(?:国家级|省级|市级|区级|县级|国家|省|市|区|县)的?$")
 _OBJECT_START = re.compile(r"^(?:对于|对|凡|支持|鼓励|奖励|给予)")
@@ -41,7 +42,7 @@ _ENTITY = re.compile(
     r"大户|集群|场景|节点|工厂|车间|生产线|联合体|高管|合伙人|海员|获得者|业主|投资者|研究院)"
 )
 _SPLIT_AND = re.compile(
-    r"(?<=[^合吞兼归])并(?=在|于|经|取得|获得|通过|已|投入|落户|符合)|且(?=在|于|经|已|通过|获得|取得)"
+    r"(?<=[^合吞兼归])并(?=在|于|经|取得|获得|通过|已|投入|落户|符合|签订|签署|缴纳)|且(?=在|于|经|已|通过|获得|取得)"
 )
 
 
@@ -59,7 +60,9 @@ def _split_and(text: str) -> list[str]:
     return [_trim(text[a:b]) for a, b in out if _trim(text[a:b])]
 
 
-_TRIM = re.compile(r"^(?:对于|对|凡|并|且|其|同时)|(?:的|后|之后|以后|时)$")
+_TRIM = re.compile(
+    r"^(?:对于|对|凡|并|且|其|同时)|(?:(?<!为目)的|后|之后|以后|时)$"
+)  # 以…为目的 keeps its 的
 _SKIP_PART = re.compile(
     r"^(?:在享受|按照|按|根据|依据|以|采取|采用|其中|原则上|同时|此外|另外|经费构成|包括|每年|连续|分阶段|由|市级|省级|区级|县级|"
     r"视|参照|结合|围绕.*(?:产业|发展)$)"
@@ -162,12 +165,14 @@ def _read_applicant(sentence: str, at: int | None = None) -> Applicant:
             activity = _supported_activity(parts[obj_at], obj)
             if activity:
                 found.conditions.append(activity)
+            tested = bool(re.match(r"^(?:对于|对|凡)", parts[obj_at]))
             for part in parts[:obj_at]:
-                # 支持企业对照…开展评估工作，对评估等级在…的企业，给予…: the call names the deed
+                # 支持企业对照…开展评估工作，对评估等级在…的企业，给予…: the call states the policy's aim and
+                # the 对…的 test after it is what an applicant is checked on; without a test the deed is paid for
                 if re.match(r"^(?:支持|鼓励)", part):
                     called = _object_of(part)
                     earlier = _supported_activity(part, called)
-                    if earlier:
+                    if earlier and not tested:
                         found.conditions.insert(0, earlier)
                     if (
                         found.beneficiary
@@ -371,6 +376,8 @@ def _split_object(obj: str) -> tuple[str | None, list[str]]:
     conds = []
     for piece in re.split(r"的(?=[^的]*[\u4e00-\u9fff])", mods):
         piece = _trim(piece)
+        if _NEWLY.match(piece):
+            continue  # 新引进落户工作的…人才: who the applicant is (the beneficiary's own words), not a test
         if piece and (_CONDITION_WORDS.search(piece) or _MONEY.search(piece)):
             conds += _split_and(piece)
     if conds and head:

@@ -33,9 +33,18 @@ def test_the_deed_a_support_call_names_is_a_condition():
     assert "开展工业互联网网络安全分类分级工作" in read_applicant(s, at(s, "50%")).conditions
     s = "鼓励创新成果在本市转化，按不超过投资额10%的比例，给予最高500万元奖补"
     assert read_applicant(s, at(s, "500万元")).conditions == ["创新成果在本市转化"]
+
+
+def test_a_support_call_followed_by_its_test_asks_the_test_only():
+    # gold-disputes.md, DECIDED by goldref: the call states the aim; the 对…的 test after it is the condition
+    # (pkulaw_anhui_support_policy_zerenbumen.txt 二、, ga1 三、（四）, g06 十二、 before: the deed too)
     s = "支持企业对照国家标准开展评估工作，对评估等级在3A、4A、5A级的企业，省级分别给予一次性奖补50万元、100万元、150万元"
-    conds = read_applicant(s, at(s, "50万元")).conditions
-    assert conds[0] == "对照国家标准开展评估工作" and "评估等级在3A、4A、5A级" in conds
+    assert read_applicant(s, at(s, "50万元")).conditions == ["评估等级在3A、4A、5A级"]
+    s = (
+        "鼓励市级“贡嘎培优”企业开展关键技术攻关和产品创新，每年对年度研发经费支出占营业收入增速排名在全市前3的，"
+        "且企业研发投入占比增速达到20%以上的市级“贡嘎培优”企业，市级工业发展资金一次性给予50万元资金奖补"
+    )
+    assert "开展关键技术攻关和产品创新" not in read_applicant(s, at(s, "50万元")).conditions
 
 
 def test_conditions_that_ask_nothing_are_dropped():
@@ -196,3 +205,31 @@ def test_a_persons_taxable_salary_is_no_tax_a_company_paid():
     assert not [f for f in salary if f.kind == "threshold" and f.field == "tax"]
     paid = read_facts(["上一年度在我区纳税总额不低于1000万元"], Region())
     assert [(f.field, f.op, f.value) for f in paid if f.kind == "threshold"] == [("tax", ">=", 10_000_000)]
+
+
+def test_who_the_applicant_newly_is_is_no_test():
+    # g06_nansha_rencai_ruogan_cuoshi.html 四、 (gold-disputes.md, DECIDED by goldref: the beneficiary's own words)
+    s = "对新引进落户工作的全日制本科及以上学历、学士及以上学位人才发放住房补贴，其中本科生2万元，硕士研究生4万元，博士研究生6万元"
+    assert read_applicant(s, at(s, "2万元")).conditions == []
+
+
+def test_where_and_why_an_applicant_was_founded_are_tests():
+    # g01_nansha_keji_fuchi_banfa.html 六、第三十二条 and pkulaw_anhui_support_policy_zerenbumen.txt 三、
+    s = (
+        "对依法在区内注册成立的以推动知识产权发展为目的的协会、促进会、联盟等社会组织，"
+        "经区知识产权行政主管部门审核后，一次性给予10万元扶持"
+    )
+    found = read_applicant(s, at(s, "10万元"))
+    assert found.beneficiary == "协会、促进会、联盟等社会组织"
+    assert found.conditions[:2] == ["依法在区内注册成立", "以推动知识产权发展为目的"]
+    s = "对省内建成的标识解析二级节点项目省级按照不超过项目投资额30%的比例给予一次性奖补，最高300万元"
+    assert read_applicant(s, at(s, "30%")).conditions == ["省内建成"]
+
+
+def test_a_contract_signed_besides_is_a_test_of_its_own():
+    # g06 四、: 出站后留在南沙工作并签订3年以上劳动合同的
+    s = (
+        "对引进的博士后科研人员，每人给予一次性科研经费10万元和每年8万元的生活补助，"
+        "出站后留在南沙工作并签订3年以上劳动合同的，给予20万元安家补贴"
+    )
+    assert read_applicant(s, at(s, "20万元")).conditions == ["出站后留在南沙工作", "签订3年以上劳动合同"]
