@@ -13,13 +13,13 @@ from policy.bench.support import run
 
 FLOORS = {
     "beneficiary": 0.9,
-    "conditions": 0.84,
+    "conditions": 0.86,
     "amount": 0.94,
     "deadline": 0.95,
-    "department": 0.9,
-    "benefit": 0.93,
+    "department": 0.95,
+    "benefit": 0.95,
     "level": 0.92,
-    "facts": 0.7,
+    "facts": 0.85,
 }
 
 
