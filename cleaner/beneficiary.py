@@ -30,7 +30,10 @@ _CONDITION_WORDS = re.compile(
     r"获得|获批|获|进入|首次|成功|创建|实施|开展|通过|取得|达到|达|入选|购置|投资|纳入|评定|评估|认定为|确定为|"
     r"享受|未享受|主办|承办|举办|引进|引荐|建设|参与|主导|制定|结合|具有|符合|围绕|从事|批准|挂牌|以上|以下|"
     r"不低于|不少于|超过|突破|翻倍|增长|增速|上市|挂牌|发生|研发|带动|新增|保持|升级|评为|被评|列入|拥有|认证|"
-    r"新建(?!成|$)|新创建|(?:部门|机构|政府)认定|注册成立|(?<!新)建成|为目"
+    r"新建(?!成|$)|新创建|(?:部门|机构|政府)认定|注册成立|(?<!新)建成|为目|(?<!新)落户"
+)
+_ACTS_AFTER = re.compile(
+    r"(?:企业|机构|单位|公司)(?=(?:增资|扩大|扩产|实施|开展|新建|购置|引进|研发|建设)[\u4e00-\u9fff])"
 )
 _NEWLY = re.compile(r"新(?:引进|落户|设立|注册|认定|入驻)")
 _MEASURE = re.compile(r"\d|以上|以下|不低于|不少于|超过|达到|突破")
@@ -374,13 +377,19 @@ def _split_object(obj: str) -> tuple[str | None, list[str]]:
         return obj, []
     mods, head = obj.rsplit("的", 1)
     conds = []
+    acting = ([None] + list(_ACTS_AFTER.finditer(head)))[-1]  # the last applicant word a deed follows
+    if acting:
+        # …的外资企业和现有外商投资企业增资扩股、扩大生产规模: the applicants, then what they do
+        conds.append(_trim(head[acting.end() :]))
+        head = head[: acting.end()]
+        obj = mods + "的" + head
     for piece in re.split(r"的(?=[^的]*[\u4e00-\u9fff])", mods):
         piece = _trim(piece)
         if _NEWLY.match(piece):
             continue  # 新引进落户工作的…人才: who the applicant is (the beneficiary's own words), not a test
         if piece and (_CONDITION_WORDS.search(piece) or _MONEY.search(piece)):
             conds += _split_and(piece)
-    if conds and head:
+    if conds[1 if acting else 0 :] and head:
         return head, conds  # what the applicant must have done is a condition; the applicant is the head noun
     return obj, conds
 

@@ -150,6 +150,10 @@ def _settle(app: Applicant, current: Applicant | None, lead: Applicant, terms) -
         # (1.对内资企业: / (1)实缴注册资本…的) keeps its heading's; a later sentence does not
         # take an earlier sentence's (首次…上市的 … 首次…挂牌的 are each their own)
         kept = base.conditions if base and app.case else (lead.conditions if lead.from_parent else [])
+        if not kept and base and not app.case and _tier_of(app.conditions, base.conditions):
+            # …增资扩股，FDI到位资金在500万美元…的，奖励20万元；FDI到位资金在1000万美元…的，奖励50万元: a
+            # tier of the same measure keeps what the first tier's sentence asked besides the measure
+            kept = [c for c in base.conditions if not _tier_of([c], app.conditions)]
         conditions = kept + [c for c in app.conditions if c not in kept]
         return Applicant(base.beneficiary if base else None, conditions, app.case)
     b = app.beneficiary
@@ -160,6 +164,16 @@ def _settle(app: Applicant, current: Applicant | None, lead: Applicant, terms) -
         thing = (app.phrase or b).rstrip("的")
         return Applicant(None, [thing] + [c for c in app.conditions if c not in thing], app.case)
     return app
+
+
+def _tier_of(conditions: list[str], earlier: list[str]) -> bool:
+    """A condition that measures what an earlier one measured, with another figure (到位资金在500万美元… /
+    到位资金在1000万美元…): the same words up to the first digit, at least six of them."""
+    for c in conditions:
+        head = re.split(r"\d", c, maxsplit=1)[0]
+        if len(head) >= 6 and head != c and any(e != c and e.startswith(head) for e in earlier):
+            return True
+    return False
 
 
 _NAMED_APPLICANT = re.compile(r"申报单位|申请单位|申报企业|申请企业|申报主体|企业")

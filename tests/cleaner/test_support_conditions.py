@@ -233,3 +233,39 @@ def test_a_contract_signed_besides_is_a_test_of_its_own():
         "出站后留在南沙工作并签订3年以上劳动合同的，给予20万元安家补贴"
     )
     assert read_applicant(s, at(s, "20万元")).conditions == ["出站后留在南沙工作", "签订3年以上劳动合同"]
+
+
+def test_what_the_applicants_do_after_they_are_named_is_a_test():
+    # ga3_guangan_zhaoshang_ershitiao.txt 二、（一）6.
+    s = (
+        "对在我市新注册设立的外资企业和现有外商投资企业增资扩股、扩大生产规模，"
+        "外商直接投资（FDI）到位资金在500万美元及以上1000万美元以下的，最高奖励20万元"
+    )
+    found = read_applicant(s, at(s, "20万元"))
+    assert found.beneficiary == "在我市新注册设立的外资企业和现有外商投资企业"
+    assert found.conditions == [
+        "增资扩股、扩大生产规模",
+        "外商直接投资（FDI）到位资金在500万美元及以上1000万美元以下",
+    ]
+
+
+def test_a_tier_printed_as_its_own_sentence_keeps_what_the_first_tier_asked():
+    # ga3 二、（一）6.: the second and third tiers ask the 增资扩股 of the first as well
+    text = (
+        "外贸奖励\n6.外商投资奖励。对在我市新注册设立的外资企业和现有外商投资企业增资扩股、扩大生产规模，"
+        "外商直接投资（FDI）到位资金在500万美元及以上1000万美元以下的，最高奖励20万元；"
+        "外商直接投资（FDI）到位资金在1000万美元及以上2000万美元以下的，最高奖励50万元。\n"
+    )
+    got = [g.conditions for g in grants(text)]
+    assert got == [
+        ["增资扩股、扩大生产规模", "外商直接投资（FDI）到位资金在500万美元及以上1000万美元以下"],
+        ["增资扩股、扩大生产规模", "外商直接投资（FDI）到位资金在1000万美元及以上2000万美元以下"],
+    ]
+
+
+def test_settling_somewhere_is_a_test_settling_newly_is_who_one_is():
+    # ga5_guangan_keji_chuangxin_ruogan.txt 六、23. and g01 一、第一条
+    s = "对带技术、项目、资金落户广安的领军型创业团队，最高给予300万元创新创业扶持启动资金支持"
+    assert read_applicant(s, at(s, "300万元")).conditions == ["带技术、项目、资金落户广安"]
+    s = "对新落户本区的国家高新技术企业，给予50万元落户奖励"
+    assert read_applicant(s, at(s, "50万元")).conditions == []
