@@ -78,6 +78,8 @@ def find_grants(text: str, lead_in: bool = False) -> list[GrantSpan]:
     out: list[GrantSpan] = []
     overall: GrantSpan | None = None  # 年资助总额不超过300万元：其中…1000元/件: the rates under a total
     for start, end in sentences(text):
+        if _in_form(text, start):
+            continue  # 申请表 … 申请高新技术企业入统奖励 20万元: a form's cell asks, it grants nothing
         inside = [s for s in spans if start <= s.start < end]
         sentence = text[start:end]
         if not inside:
@@ -123,6 +125,16 @@ def _no_figure_amount(sentence: str, verb: int) -> Amount | None:
     if level:
         return Amount("", None, None, level=level)
     return None
+
+
+_FORM_TITLE = re.compile(r"(?:^|\n)[^\n。；]{0,40}(?:申请|申报|登记|审核|汇总)(?:表|书)\s*\n")
+
+
+def _in_form(text: str, at: int) -> bool:
+    """The line at ``at`` is a row of an application form printed in the clause (a title line ending in
+    申请表/申报表, then rows with no sentence of their own before it)."""
+    ends = [m.end() for m in _FORM_TITLE.finditer(text, 0, at)]
+    return bool(ends) and "。" not in text[ends[-1] : at]
 
 
 def _leads_a_list(sentence: str) -> bool:

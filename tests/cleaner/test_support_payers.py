@@ -126,3 +126,14 @@ def test_a_sum_paid_in_stages_is_fixed_not_a_pot():
 )
 def test_a_grant_paid_for_each_step_is_per_unit(text, kinds):
     assert [a.kind for a in find_amounts(text)] == kinds
+
+
+def test_a_row_of_an_application_form_grants_nothing():
+    # g02_nansha_gaoqi_rutong_guide.txt: the 申请表 printed after the materials list
+    text = (
+        "7. 开户许可证………………………………………………………xx\n2017年度高新技术企业入统奖励申请表\n单位名称\n"
+        "入统年度 2017 年\n申请高新技术企业入统奖励 20万元\n申请单位意见\n负责人（签名）： （单位盖章）\n"
+    )
+    assert find_grants(text) == []
+    # the guide's own grant sentence still grants
+    assert len(find_grants("四、奖励标准\n对符合条件的申报单位，一次性给予20万元入统奖励。")) == 1
