@@ -35,6 +35,10 @@ _CONDITION_WORDS = re.compile(
 _ACTS_AFTER = re.compile(
     r"(?:企业|机构|单位|公司)(?=(?:增资|扩大|扩产|实施|开展|新建|购置|引进|研发|建设)[\u4e00-\u9fff])"
 )
+_FUNDED_DEED = re.compile(
+    r"^(?P<what>[^，。；的]{2,20}?)(?:进行|给予|予以)(?:资助|奖励|补助|补贴|扶持|奖补)$"
+)
+_EACH_APPLICANT = re.compile(r"每(?:个|家|名)(?P<b>[^，。；\d]{1,8}?(?:单位|企业|个人|机构))")
 _NEWLY = re.compile(r"新(?:引进|落户|设立|注册|认定|入驻)")
 _MEASURE = re.compile(r"\d|以上|以下|不低于|不少于|超过|达到|突破")
 _CASE_ONLY = re.compile(r"^(?:国家级|省级|市级|区级|县级|国家|省|市|区|县)的?$")
@@ -83,7 +87,7 @@ _MONEY = re.compile(r"\d[\d.]*\s*(?:万|亿)?元")
 _DEED_FIRST = re.compile(r"^(?:实施|开展|新建|新创建|创建|入选|获批|承担|牵头|新引进)")
 _DEED_PART = re.compile(r"^(?:与|已|被|为|向|对照|对其|开展|实施|建设|建成|完成|全部)")
 _CONDITION_PART = re.compile(
-    r"^(?:经|获|通过|在.*(?:内|期间|后)$|满足|符合|具有|须|需|取得|达到|实际|当年|上一年度|年度)"
+    r"^(?:经|获|通过|在.*(?:内|期间|后)(?:[（(][^（）()]*[)）])?$|满足|符合|具有|有(?!关|效|权)|须|需|取得|达到|实际|当年|上一年度|年度)"
     r"|^.{2,}(?:竣工|投产|投用|验收|到位|建成|运营|实施|完成)(?:后|之后|以后)(?:且.+)?$"
 )
 # a phrase that says when the grant is due (项目竣工投产后且达到协议约定条件): a condition even first
@@ -125,6 +129,13 @@ def _read_applicant(sentence: str, at: int | None = None) -> Applicant:
     obj_at = _object_part(parts)
     if obj_at is not None:
         obj = _object_of(parts[obj_at])
+        funded = _FUNDED_DEED.match(obj)
+        if funded and not _ENTITY.search(funded.group("what")):
+            # 对专利申请授权进行资助，每个单位或个人年资助总额不超过300万元: what is funded, then who gets it
+            found.conditions.append(funded.group("what"))
+            each = _EACH_APPLICANT.search(sentence)
+            found.beneficiary = each.group("b") if each else None
+            return found
         if _CASE_ONLY.match(obj):
             found.case = obj.rstrip("的")
         elif obj.startswith("其") and obj.endswith("的"):

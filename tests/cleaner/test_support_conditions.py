@@ -269,3 +269,28 @@ def test_settling_somewhere_is_a_test_settling_newly_is_who_one_is():
     assert read_applicant(s, at(s, "300万元")).conditions == ["带技术、项目、资金落户广安"]
     s = "对新落户本区的国家高新技术企业，给予50万元落户奖励"
     assert read_applicant(s, at(s, "50万元")).conditions == []
+
+
+def test_a_period_with_its_aside_and_what_the_applicant_has_are_tests():
+    # g01_nansha_keji_fuchi_banfa.html 三、第八条 and 四、第十九条
+    s = (
+        "对国家科研机构、境内外知名高校或世界著名科学家在南沙区单独设立的，主要从事科学研究、技术研发、成果转化等活动，"
+        "具有职能定位综合化、研发模式集成化、运营模式柔性化等新特征的新型研发机构，在建设期内(一般不超过5年)，"
+        "采取前资助、后补助和股权投资方式，分期合计投入最高1亿元的建设运行费"
+    )
+    assert "在建设期内(一般不超过5年)" in read_applicant(s, at(s, "最高1亿元")).conditions
+    s = (
+        "对新建成并投入使用的公共技术研发平台、知识产权服务平台等，有健全的内部管理制度、严格的财务管理制度，"
+        "满足具体运营内容相关规定的要求，按其为企业提供科技服务业务实际获得收入的5%给予奖励，最高不超过100万元"
+    )
+    assert read_applicant(s, at(s, "5%")).conditions[:2] == [
+        "有健全的内部管理制度、严格的财务管理制度",
+        "满足具体运营内容相关规定的要求",
+    ]
+
+
+def test_what_a_clause_funds_is_a_test_and_each_payee_its_applicant():
+    # g01 六、第二十六条: before, the beneficiary was 专利申请授权进行资助
+    s = "对专利申请授权进行资助，每个单位或个人年资助总额不超过300万元"
+    found = read_applicant(s, at(s, "300万元"))
+    assert (found.beneficiary, found.conditions) == ("单位或个人", ["专利申请授权"])
