@@ -129,12 +129,14 @@ def _place(text: str, region: Region) -> str | None:
 
 def _named_place(text: str, region: Region) -> str | None:
     """The document's own place named after 在/留在/迁到 (在南沙区单独设立, 留在南沙工作, 在广安市转化)."""
+    city = re.escape(region.city or "")
     for name in (region.county, region.city):
         if not name:
             continue
         short = name.rstrip("市区县")
+        within = f"(?:{city})?" if name == region.county and city else ""  # 在广州市南沙区: the county
         if len(short) >= 2 and re.search(
-            rf"(?:在|迁到|迁入|落户)(?:{re.escape(name)}|{re.escape(short)})", text
+            rf"(?:在|迁到|迁入|落户){within}(?:{re.escape(name)}|{re.escape(short)})", text
         ):
             return ((region.city or "") + name) if name == region.county else name
     return None

@@ -81,3 +81,9 @@ def test_an_industry_is_named_without_the_words_that_lead_into_it():
 def test_the_place_an_applicant_works_in_or_not(text, region, place):
     got = [f.value for f in read_facts([text], region) if f.kind == "region"]
     assert got == ([place] if place else [])
+
+
+def test_a_county_named_with_its_city_is_the_county():
+    # g05_nansha_neimao_gongxian_guide.txt 申请条件: 在广州市南沙区 is 南沙区, not the whole city
+    got = [f.value for f in read_facts(["工商注册地、税务征管关系及统计关系在广州市南沙区范围内"], NANSHA)]
+    assert got == ["广州市南沙区"]
