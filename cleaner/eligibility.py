@@ -36,11 +36,16 @@ FIELDS = (  # (field, pattern of the measure named before the figure)
     ("sales_growth", r"(?:销售额|零售额|营业收入)[^，。；]{0,6}(?:增长|增速)"),  # a growth before its measure
     ("retail_sales", r"零售额"),
     ("sales", r"销售额"),
+    # what the applicant adds or pays a person is no level of the company's own (no profile key: unknown)
+    ("new_revenue", r"新增(?:主营)?(?:业务)?(?:营业)?收入"),
+    ("taxable_salary", r"应纳税工资薪金|工资薪金"),
+    ("product_sales", r"产品(?:或服务)?[^，。；]{0,6}销售(?:收入|额)"),
     ("revenue", r"营业收入|主营业务收入|销售收入|营收|业务收入"),
     ("registered_capital", r"注册资本|实缴资本"),
     ("tax", r"(?<!应)纳税|税收|缴税"),  # 应纳税工资薪金 is a person's salary, not the tax a company paid
     ("employees", r"从业人员|职工|员工|从业人数|在职人数|人员规模"),
     ("hitech_output", r"高新技术产品[^，。；]{0,6}产值"),
+    ("equipment_purchase", r"购置[^，。；]{0,8}设备"),
     ("project_investment", r"投资|投资额|设备购置"),
 )
 _LISTED = re.compile(r"(?:(?:国家|省|市|区|县)级)?“[^”“，。；]{1,12}”(?:企业|单位|机构)")
@@ -128,7 +133,8 @@ def _place(text: str, region: Region) -> str | None:
 
 
 def _named_place(text: str, region: Region) -> str | None:
-    """The document's own place named after 在/留在/迁到 (在南沙区单独设立, 留在南沙工作, 在广安市转化)."""
+    """The document's own place named after 在/留在/迁到 where the applicant settles, works or turns its
+    results (在南沙区单独设立, 留在南沙工作, 在广安市转化); where it holds an event (在南沙区举办…) is no place of its."""
     city = re.escape(region.city or "")
     for name in (region.county, region.city):
         if not name:
@@ -136,7 +142,9 @@ def _named_place(text: str, region: Region) -> str | None:
         short = name.rstrip("市区县")
         within = f"(?:{city})?" if name == region.county and city else ""  # 在广州市南沙区: the county
         if len(short) >= 2 and re.search(
-            rf"(?:在|迁到|迁入|落户){within}(?:{re.escape(name)}|{re.escape(short)})", text
+            rf"(?:在|迁到|迁入|落户){within}(?:{re.escape(name)}|{re.escape(short)})"
+            r"[\u4e00-\u9fff]{0,4}?(?:注册|设立|成立|落户|工作|转化|经营|纳税|登记)",
+            text,
         ):
             return ((region.city or "") + name) if name == region.county else name
     return None

@@ -58,6 +58,11 @@ FIELD_LABELS = {
     "project_investment": "项目投资",
     "hitech_output": "高新技术产品产值",
     "registered_capital": "注册资本",
+    # read off conditions, no profile key (the matcher calls them unknown)
+    "new_revenue": "新增主营业务收入",
+    "taxable_salary": "个人应纳税工资薪金",
+    "equipment_purchase": "设备购置额",
+    "product_sales": "产品销售收入",
 }
 
 

@@ -87,3 +87,34 @@ def test_a_county_named_with_its_city_is_the_county():
     # g05_nansha_neimao_gongxian_guide.txt 申请条件: 在广州市南沙区 is 南沙区, not the whole city
     got = [f.value for f in read_facts(["工商注册地、税务征管关系及统计关系在广州市南沙区范围内"], NANSHA)]
     assert got == ["广州市南沙区"]
+
+
+@pytest.mark.parametrize(
+    "text, field",
+    [
+        (
+            "带动新增主营业务收入2000万元以上",
+            "new_revenue",
+        ),  # ga3 二、（一）3.: what it adds, not its revenue
+        ("年度应纳税工资薪金30万元以上", "taxable_salary"),  # g06 二、: a person's salary
+        (
+            "该产品或服务上年度销售收入不低于1000万元",
+            "product_sales",
+        ),  # ga3 二、（一）3.: one product's sales
+        ("购置智能化设施设备30万元以上", "equipment_purchase"),  # ga5 五、20.: before, no fact at all
+    ],
+)
+def test_a_measure_that_is_not_the_company_level_has_a_field_of_its_own(text, field):
+    assert [f for f, _, _ in thresholds(text)] == [field]
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("在南沙区单独设立", "广州市南沙区"),  # g01 三、第八条
+        ("在南沙区举办国际性或全国性专业领域创业大赛", None),  # g01 三、第十五条: an event held there
+    ],
+)
+def test_a_place_the_applicant_settles_in_not_one_it_holds_an_event_in(text, place):
+    got = [f.value for f in read_facts([text], NANSHA) if f.kind == "region"]
+    assert got == ([place] if place else [])
