@@ -28,7 +28,7 @@ _GRANT_VERB = re.compile(
 # modifiers a reader must meet (not just words saying who the applicant is)
 _CONDITION_WORDS = re.compile(
     r"获得|获批|获|进入|首次|成功|创建|实施|开展|通过|取得|达到|达|入选|购置|投资|纳入|评定|评估|认定为|确定为|"
-    r"享受|未享受|主办|承办|举办|引进|引荐|建设|参与|主导|制定|结合|具有|符合|围绕|从事|批准|挂牌|以上|以下|"
+    r"享受|未享受|主办|承办|举办|引进|引荐|建设|参与|主导|制定|结合|符合|围绕|从事|批准|挂牌|以上|以下|"
     r"不低于|不少于|超过|突破|翻倍|增长|增速|上市|挂牌|发生|研发|带动|新增|保持|升级|评为|被评|列入|拥有|认证|"
     r"新建(?!成|$)|新创建|(?:部门|机构|政府)认定|注册成立|(?<!新)建成|为目|(?<!新)落户"
 )
@@ -39,6 +39,7 @@ _FUNDED_DEED = re.compile(
     r"^(?P<what>[^，。；的]{2,20}?)(?:进行|给予|予以)(?:资助|奖励|补助|补贴|扶持|奖补)$"
 )
 _EACH_APPLICANT = re.compile(r"每(?:个|家|名)(?P<b>[^，。；\d]{1,8}?(?:单位|企业|个人|机构))")
+_AWARD_SET = re.compile(r"^(?:设立|设置)(?P<award>[^，。；]{2,40}奖”?)$")
 _NEWLY = re.compile(r"新(?:引进|落户|设立|注册|认定|入驻)")
 _MEASURE = re.compile(r"\d|以上|以下|不低于|不少于|超过|达到|突破")
 _CASE_ONLY = re.compile(r"^(?:国家级|省级|市级|区级|县级|国家|省|市|区|县)的?$")
@@ -136,6 +137,11 @@ def _read_applicant(sentence: str, at: int | None = None) -> Applicant:
             each = _EACH_APPLICANT.search(sentence)
             found.beneficiary = each.group("b") if each else None
             return found
+        conferred = re.search(r"(?:颁发|授予)[^，。；,;]+", parts[obj_at])
+        if conferred and parts[obj_at].startswith(("对", "凡")):
+            found.conditions.append(
+                conferred.group(0)
+            )  # 对…的人才颁发“南沙金牌专才奖”: the award is the test
         if _CASE_ONLY.match(obj):
             found.case = obj.rstrip("的")
         elif obj.startswith("其") and obj.endswith("的"):
@@ -213,6 +219,12 @@ def _read_applicant(sentence: str, at: int | None = None) -> Applicant:
                 found.conditions.insert(0, found.beneficiary.rstrip("的"))
                 found.beneficiary = paid.group("b")
             return found
+    award = _AWARD_SET.match(parts[0]) if parts else None
+    if award:
+        # 设立“南沙专才奖”、“南沙工匠奖”，给予每人2万元奖励: paid to whoever wins the award
+        found.conditions.append(award.group("award"))
+        found.beneficiary = award.group("award") + "获得者"
+        return found
     for i, part in enumerate(parts):
         if i == 0 and re.match(r"^(?:支持|鼓励)", part) and not _ENTITY.search(part):
             found.conditions.append(_trim(part[2:]))  # 支持创新成果在广安转化: what must happen, nobody named

@@ -294,3 +294,18 @@ def test_what_a_clause_funds_is_a_test_and_each_payee_its_applicant():
     s = "对专利申请授权进行资助，每个单位或个人年资助总额不超过300万元"
     found = read_applicant(s, at(s, "300万元"))
     assert (found.beneficiary, found.conditions) == ("单位或个人", ["专利申请授权"])
+
+
+def test_an_award_set_up_or_conferred_is_the_test_and_what_the_holder_is_describes_it():
+    # g06_nansha_rencai_ruogan_cuoshi.html 八、: before, no beneficiary and no condition for the first grant,
+    # and 具有突出专长或技能 (what the person is) as the second's only condition
+    s = "设立“南沙专才奖”、“南沙工匠奖”，给予每人2万元奖励"
+    found = read_applicant(s, at(s, "2万元"))
+    assert (found.beneficiary, found.conditions) == (
+        "“南沙专才奖”、“南沙工匠奖”获得者",
+        ["“南沙专才奖”、“南沙工匠奖”"],
+    )
+    s = "对具有突出专长或技能的人才颁发“南沙金牌专才奖”、“南沙金牌工匠奖”，给予最高100万元奖励"
+    found = read_applicant(s, at(s, "最高100万元"))
+    assert found.beneficiary == "具有突出专长或技能的人才"
+    assert found.conditions == ["颁发“南沙金牌专才奖”、“南沙金牌工匠奖”"]
