@@ -40,6 +40,21 @@ _FUNDED_DEED = re.compile(
 )
 _EACH_APPLICANT = re.compile(r"每(?:个|家|名)(?P<b>[^，。；\d]{1,8}?(?:单位|企业|个人|机构))")
 _AWARD_SET = re.compile(r"^(?:设立|设置)(?P<award>[^，。；]{2,40}奖”?)$")
+_SINCE = re.compile(r"自[^，,。；]{1,16}?起(?:\d+年内)?$")
+
+
+def _join_since(parts: list[str]) -> list[str]:
+    """自认定之日起，其首次被评为…的 / …自投产年度起5年内，平均年度经济贡献达到…的: the period and what must
+    happen within it are one condition, printed with its comma."""
+    out: list[str] = []
+    for p in parts:
+        if out and _SINCE.search(out[-1]):
+            out[-1] = out[-1] + "，" + p
+        else:
+            out.append(p)
+    return out
+
+
 _NEWLY = re.compile(r"新(?:引进|落户|设立|注册|认定|入驻)")
 _MEASURE = re.compile(r"\d|以上|以下|不低于|不少于|超过|达到|突破")
 _CASE_ONLY = re.compile(r"^(?:国家级|省级|市级|区级|县级|国家|省|市|区|县)的?$")
@@ -126,6 +141,7 @@ def _read_applicant(sentence: str, at: int | None = None) -> Applicant:
     parts = [_ASIDE_END.sub("", _LABEL.sub("", p).strip()) for p in _split_parts(lead)]
     # 每年对…的企业: how often is no part of whom
     parts = [re.sub(r"^(?:每年度?|当年|同时)(?=对|凡)", "", p) for p in parts if p]
+    parts = _join_since(parts)
     found = Applicant()
     obj_at = _object_part(parts)
     if obj_at is not None:

@@ -309,3 +309,16 @@ def test_an_award_set_up_or_conferred_is_the_test_and_what_the_holder_is_describ
     found = read_applicant(s, at(s, "最高100万元"))
     assert found.beneficiary == "具有突出专长或技能的人才"
     assert found.conditions == ["颁发“南沙金牌专才奖”、“南沙金牌工匠奖”"]
+
+
+def test_a_period_from_a_date_and_what_must_happen_within_it_are_one_condition():
+    # g07_nansha_zongbu_fuchi_banfa.html 第四条 and ga3_guangan_zhaoshang_ershitiao.txt 二、（一）5.
+    s = "经认定的总部企业，自认定之日起，其首次被评为世界企业500强的，给予一次性2000万元的资金奖励"
+    assert read_applicant(s, at(s, "2000万元")).conditions == ["自认定之日起，其首次被评为世界企业500强"]
+    s = (
+        "招引项目（绿色化工产业项目除外）自投产年度起5年内，平均年度经济贡献达到1000万元以上的，"
+        "可按照年货物物流运输费用总额的5%给予企业补贴"
+    )
+    assert read_applicant(s, at(s, "5%")).conditions == [
+        "招引项目（绿色化工产业项目除外）自投产年度起5年内，平均年度经济贡献达到1000万元以上"
+    ]

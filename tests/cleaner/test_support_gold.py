@@ -12,14 +12,14 @@ import pytest
 from policy.bench.support import run
 
 FLOORS = {
-    "beneficiary": 0.9,
-    "conditions": 0.86,
-    "amount": 0.94,
+    "beneficiary": 0.92,
+    "conditions": 0.88,
+    "amount": 0.95,
     "deadline": 0.95,
     "department": 0.95,
     "benefit": 0.95,
-    "level": 0.92,
-    "facts": 0.85,
+    "level": 0.95,
+    "facts": 0.88,
 }
 
 
