@@ -125,7 +125,13 @@ def read_applicant(sentence: str, at: int | None = None) -> Applicant:
     # (在高新技术企业有效期内) in brackets before the grant: a period the grant is bound to
     found.conditions += [m.group(1) for m in _WITHIN.finditer(_lead(sentence, at))]
     found.conditions = list(dict.fromkeys(c for c in found.conditions if not _EMPTY_CONDITION.search(c)))
+    if found.beneficiary:
+        # 对行业、区域、专业型工业互联网平台省级给予奖补: the payer before the verb is no part of the applicant
+        found.beneficiary = _PAYER_AFTER.sub("", found.beneficiary) or found.beneficiary
     return found
+
+
+_PAYER_AFTER = re.compile(r"(?<=[\u4e00-\u9fff])(?<![、和及与])(?:省|市|区|县)级(?:财政)?$")
 
 
 _WITHIN = re.compile(r"[（(](在[^（）()]{2,24}(?:期内|期间))[)）]")

@@ -322,3 +322,11 @@ def test_a_period_from_a_date_and_what_must_happen_within_it_are_one_condition()
     assert read_applicant(s, at(s, "5%")).conditions == [
         "招引项目（绿色化工产业项目除外）自投产年度起5年内，平均年度经济贡献达到1000万元以上"
     ]
+
+
+def test_the_payer_before_the_verb_is_no_part_of_the_applicant():
+    # pkulaw_anhui_support_policy_zerenbumen.txt 一、 and 三、: before, 工业互联网平台省级 / 二级节点项目省级
+    s = "对行业、区域、专业型工业互联网平台省级给予奖补，最高1000万元"
+    assert read_applicant(s, at(s, "最高1000万元")).beneficiary == "行业、区域、专业型工业互联网平台"
+    s = "对省内建成的标识解析二级节点项目省级按照不超过项目投资额30%的比例给予一次性奖补，最高300万元"
+    assert read_applicant(s, at(s, "30%")).beneficiary == "标识解析二级节点项目"
