@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from policy.bench.realscore import score_all
-from policy.bench.realset import batch_names
+from policy.bench.realset import batch_names, load
 from policy.bench.scoring import summarize
 
 # Every batch of the real set, each with floors a little under what the cleaner scores on it
@@ -33,6 +33,11 @@ FLOORS: dict[str, dict[str, float]] = {
 # the whole set (105 text and HTML pages) after cleaner2: fields 0.999, outline 0.994, overall 0.997
 TOTAL_FLOORS = {"fields": 0.98, "outline": 0.98, "departments": 0.99, "overall": 0.98}
 BATCHES = list(FLOORS)
+# Held-out batches: gold written before the cleaner ran on them, scored by `policy bench clean --real` only
+# (their first-run figure is the generalisation measure of issue 12, so no floor here until the rule writer
+# has taught the cleaner what they show; then the batch moves to FLOORS).
+# batch7 (25 pages, by batch7): first-run figures in /work/notes/batch7.md
+HELD_OUT = {"batch7.json"}
 PAGE_FLOOR = 0.5  # no page's fields or outline below this
 
 
@@ -42,7 +47,8 @@ def results():
 
 
 def test_every_batch_of_the_real_set_is_listed_and_there(results):
-    assert set(batch_names()) == set(FLOORS)
+    assert set(batch_names()) == set(FLOORS) | HELD_OUT
+    assert not HELD_OUT & set(FLOORS)
     assert len(results) >= 80
     assert all(r.entry.path.exists() for r in results)
 
@@ -76,3 +82,10 @@ def test_no_real_page_is_pathologically_slow(results):
     # the bench holds pages to 1 s; the test leaves room for a busy shared machine
     slow = [(r.entry.gold["file"], round(r.seconds, 2)) for r in results if r.seconds > 3.0]
     assert not slow
+
+
+def test_held_out_batches_have_their_pages():
+    for batch in HELD_OUT:
+        entries = load([batch], binaries=False)
+        assert entries, batch
+        assert all(e.path.exists() for e in entries)
