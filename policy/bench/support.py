@@ -76,18 +76,33 @@ def run(gold_dir: Path = GOLD_DIR, pages: Path = PAGES) -> dict:
     }
 
 
+def pages_for(gold_dir: Path) -> Path:
+    """A gold folder with a ``pages/`` folder of its own (a held-out set) is scored on those pages."""
+    own = gold_dir / "pages"
+    return own if own.is_dir() else PAGES
+
+
 @bench.command("support")
 @click.option("--why", is_flag=True, help="List every wrong field, missed and extra grant.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
-def bench_support(why: bool, as_json: bool) -> None:
+@click.option(
+    "--gold",
+    "gold_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=None,
+    help="Another gold folder (gold.json, non_grants.json, terms_gold.json); its pages/ folder when it has one.",
+)
+def bench_support(why: bool, as_json: bool, gold_dir: Path | None) -> None:
     """Support extraction against the gold of tests/fixtures/support/ (per field, F1 over grants).
 
     \b
     Example:
       policy bench support
       policy bench support --why | grep conditions
+      policy bench support --gold tests/fixtures/support/heldout
     """
-    result = run()
+    gold_dir = gold_dir or GOLD_DIR
+    result = run(gold_dir, pages_for(gold_dir))
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False, indent=1))
         return
