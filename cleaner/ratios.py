@@ -17,9 +17,11 @@ from corpus.model import Amount
 
 from .amount_span import AmountSpan
 
-_PERCENT = re.compile(r"(?<![\d.])(?P<rate>\d+(?:\.\d+)?)\s*[%％]")
+# "\d(?<![\d.]\d)" is "(?<![\d.])\d" with the digit first, so that the engine skips ahead to digits
+# instead of trying a match at every character (same matches)
+_PERCENT = re.compile(r"(?P<rate>\d(?<![\d.]\d)\d*(?:\.\d+)?)\s*[%％]")
 _PROPORTION = re.compile(
-    r"(?<![\d.])(?P<a>\d+(?:\.\d+)?)\s*[:：]\s*(?P<b>\d+(?:\.\d+)?)(?=\s*(?:的)?(?:比例)?(?:给予|予以|进行)?\s*(?:资金)?(?:配套|匹配))"
+    r"(?P<a>\d(?<![\d.]\d)\d*(?:\.\d+)?)\s*[:：]\s*(?P<b>\d+(?:\.\d+)?)(?=\s*(?:的)?(?:比例)?(?:给予|予以|进行)?\s*(?:资金)?(?:配套|匹配))"
 )
 _VERB = re.compile(r"给予|予以|奖励|补助|补贴|资助|配套|贴息|奖补|补偿|资金支持|支持(?!金额)|扣除")
 # "按设备投资的5%，市级工业发展资金给予最高300万元": the verb opens the next phrase (after its payer)
@@ -32,7 +34,10 @@ _NOT_A_GRANT = re.compile(
     r"出让|底价|地价|最低价|面积|容积率|税率|利率(?:为|不)"
 )
 _PART_END = re.compile(r"[，。；,;：:]")
+_PART_MARKS = "，。；,;：:"  # _PART_END's characters
 _BASE_START = re.compile(r"(?:按照其|按照|按其|按|给予其|给予|为其|为)")
+_A_PERCENT = re.compile(r"\d+(?:\.\d+)?\s*[%％]")
+_OPENS_GRANT = re.compile(r"\s*(?:对|凡|支持|鼓励)")
 _CAP_REACH = 90  # characters after a ratio within which its cap is printed
 
 
@@ -68,7 +73,7 @@ def find_ratios(text: str, money: list[AmountSpan]) -> list[AmountSpan]:
 
 
 def _is_grant_ratio(text: str, start: int, end: int) -> bool:
-    part_start = max((m.end() for m in _PART_END.finditer(text, 0, start)), default=0)
+    part_start = _part_start(text, start)
     before = text[part_start:start]
     stop = _PART_END.search(text, end)
     part_end = stop.start() if stop else len(text)
@@ -84,10 +89,15 @@ def _is_grant_ratio(text: str, start: int, end: int) -> bool:
     return False
 
 
+def _part_start(text: str, at: int) -> int:
+    """Just past the last _PART_END mark before ``at`` (0 if none): one rfind per mark, no scan from 0."""
+    return max(text.rfind(mark, 0, at) for mark in _PART_MARKS) + 1
+
+
 def _ratio_text(text: str, start: int, end: int) -> str:
     """The share as printed with what it is a share of: "项目设备购置额的10%"."""
-    part_start = max((m.end() for m in _PART_END.finditer(text, 0, start)), default=0)
-    before = re.split(r"\d+(?:\.\d+)?\s*[%％]", text[part_start:start])[0]  # 10%、20%: the base of the first
+    part_start = _part_start(text, start)
+    before = _A_PERCENT.split(text[part_start:start])[0]  # 10%、20%: the base of the first
     base_at = 0
     for m in _BASE_START.finditer(before):
         base_at = m.end()
@@ -108,7 +118,7 @@ def _cap_after(text: str, ratio: AmountSpan, money: list[AmountSpan]) -> int | N
             # sentence opens another grant (对…给予最高100万元) or a semicolon closed the case
             if "；" in between or ";" in between or between.count("。") > 1:
                 return None
-            if "。" in between and re.match(r"\s*(?:对|凡|支持|鼓励)", between.split("。", 1)[1]):
+            if "。" in between and _OPENS_GRANT.match(between.split("。", 1)[1]):
                 return None
             return i
         if kind in ("fixed", "per_unit", "floor"):
