@@ -146,7 +146,7 @@ def _read_applicant(sentence: str, at: int | None = None) -> Applicant:
     lead = _lead(sentence, at)
     parts = [_ASIDE_END.sub("", _LABEL.sub("", p).strip()) for p in _split_parts(lead)]
     # 每年对…的企业: how often is no part of whom
-    parts = [re.sub(r"^(?:每年度?|当年|同时)(?=对|凡)", "", p) for p in parts if p]
+    parts = [_HOW_OFTEN.sub("", p) for p in parts if p]
     parts = _join_since(parts)
     found = Applicant()
     obj_at = _object_part(parts)
@@ -178,13 +178,13 @@ def _read_applicant(sentence: str, at: int | None = None) -> Applicant:
                     found.conditions += _condition_part(part)
             rest = parts[obj_at + 1 :]
             found.phrase = _OBJECT_START.sub("", parts[obj_at]).strip()
-            while rest and re.match(r"^(?:以及|及|或者|或)", rest[0]):
+            while rest and _OR_ALSO.match(rest[0]):
                 found.phrase += "，" + rest.pop(0)  # 对…改造项目，以及…要求的项目: one object
             deed = bool(_DEED_FIRST.match(obj)) and not obj.endswith("的")
             if (
                 obj.endswith("的")
                 or deed
-                or not (_ENDS_ON_ENTITY.search(obj) or re.match(_ENTITY_FIRST, obj) or "的" in obj)
+                or not (_ENDS_ON_ENTITY.search(obj) or _ENTITY_FIRST_RE.match(obj) or "的" in obj)
             ):
                 # 对X设立的，主要从事…，具有…的新型研发机构，…: the 的-phrases qualify a head named later
                 for j, part in enumerate(rest):
@@ -211,7 +211,7 @@ def _read_applicant(sentence: str, at: int | None = None) -> Applicant:
             for part in parts[:obj_at]:
                 # 支持企业对照…开展评估工作，对评估等级在…的企业，给予…: the call states the policy's aim and
                 # the 对…的 test after it is what an applicant is checked on; without a test the deed is paid for
-                if re.match(r"^(?:支持|鼓励)", part):
+                if _CALL.match(part):
                     called = _object_of(part)
                     earlier = _supported_activity(part, called)
                     if earlier and not tested:
@@ -248,14 +248,11 @@ def _read_applicant(sentence: str, at: int | None = None) -> Applicant:
         found.beneficiary = award.group("award") + "获得者"
         return found
     for i, part in enumerate(parts):
-        if i == 0 and re.match(r"^(?:支持|鼓励)", part) and not _ENTITY.search(part):
+        if i == 0 and _CALL.match(part) and not _ENTITY.search(part):
             found.conditions.append(_trim(part[2:]))  # 支持创新成果在广安转化: what must happen, nobody named
         elif i or part.endswith("的") or _THRESHOLD_PART.search(part) or _AFTER_DONE.search(part):
             found.conditions += _condition_part(part)
-    given = re.search(
-        r"(?:^|[，,])\s*(?:可)?(?:为|给予|向)(?:每家|每个|每名)?(?P<b>[^，。；]{2,40}?)(?:最高|一次性|提供|颁发|发放|\d)",
-        sentence,
-    )
+    given = _GIVEN.search(sentence)
     if given and _ENTITY.search(given.group("b")):
         found.beneficiary = given.group("b")
     return found
@@ -283,18 +280,18 @@ def _split_parts(lead: str) -> list[str]:
 def _object_part(parts: list[str]) -> int | None:
     """Which phrase names the applicant: 对X first, then 支持X/鼓励X, then a first phrase ending on an applicant."""
     for i, part in enumerate(parts):
-        if re.match(r"^(?:对于|对|凡)", part) and _object_of(part):
+        if _TO_OBJECT.match(part) and _object_of(part):
             return i
     for i, part in enumerate(parts):
-        if re.match(r"^(?:支持|鼓励)", part) and _ENTITY.search(_object_of(part)):
+        if _CALL.match(part) and _ENTITY.search(_object_of(part)):
             return i
     for i, part in enumerate(parts):
-        m = re.search(r"(?:可)?为(?:每家|每个)?(?P<b>[^，。；]{2,30}?)提供", part)
+        m = _PROVIDER.search(part)
         if m and _ENTITY.search(m.group("b")):
             return i
     if parts and not _SKIP_PART.match(parts[0]):
         obj = _object_of(parts[0])
-        if re.match(_ENTITY_FIRST, obj) or (_ENDS_ON_ENTITY.search(obj) and not obj.endswith("的")):
+        if _ENTITY_FIRST_RE.match(obj) or (_ENDS_ON_ENTITY.search(obj) and not obj.endswith("的")):
             return 0
     return None
 
@@ -319,43 +316,72 @@ _APPLICANT = re.compile(
 _ENDS_ON_ENTITY = _APPLICANT
 _THINGS = re.compile(r"(?:项目|产品|服务|支出|成果|用地|土地|厂房|资金|奖励|补助)$")
 _LABEL = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]|[一二三四五六七八九十]+、)")
+# The patterns below ran through re's cache on every call (some built by string concatenation each
+# time, then hashed): compiled once here, the same patterns.
+_ENTITY_FIRST_RE = re.compile(_ENTITY_FIRST)
+_HOW_OFTEN = re.compile(r"^(?:每年度?|当年|同时)(?=对|凡)")
+_OR_ALSO = re.compile(r"^(?:以及|及|或者|或)")
+_CALL = re.compile(r"^(?:支持|鼓励)")
+_TO_OBJECT = re.compile(r"^(?:对于|对|凡)")
+_GIVEN = re.compile(
+    r"(?:^|[，,])\s*(?:可)?(?:为|给予|向)(?:每家|每个|每名)?(?P<b>[^，。；]{2,40}?)(?:最高|一次性|提供|颁发|发放|\d)"
+)
+_PROVIDER = re.compile(r"(?:可)?为(?:每家|每个)?(?P<b>[^，。；]{2,30}?)提供")
+_BATCH = re.compile(r"^(?:(?:建设|培育|打造)?一批|各类|有条件的)")
+_DE_HEAD = re.compile(r"^[^，。；]{2,40}?的(?P<head>[^，。；的]{0,12}?" + _ENTITY.pattern + ")")
+_ENTITY_THEN_DEED = re.compile(
+    r"[^，,]*?" + _ENTITY.pattern + r"(?=" + _DEED_VERB.pattern + r"|[和及与、]|$)"
+)
+_LISTED = re.compile(r"(?:[和及与、][^，,]{0,14}" + _ENTITY.pattern + ")+等?")
+_AND = re.compile(r"[和及与、]")
+_PAY_VERB = re.compile(r"(?:给予|予以|按照|一次性|分别|颁发|发放)")
+_LISTED_LEAD = re.compile(r"^(?:[和及与、][^，,]{0,12}" + _ENTITY.pattern + ")+")
+_ACTIVITY = re.compile(r"(?:实施|开展|对照|建设|入驻|租赁|参与|参加|开发|引进|组建|申报|设立|在)")
+_HEADING_GRANTS = re.compile(r"(?:给予|予以|奖励|补助|资助|支持)[^，,]{0,6}$")
+_VERBS = (
+    r"(?:一次性|分别|再|额外)?(?:给予|予以)|按(?:照)?[^，。；]{0,40}[%％]|按(?:照)?每"
+    r"|最高(?:再|额外)?(?:补助|奖励|资助|补贴)"
+)
+_GRANT_AT = re.compile(_VERBS)
+_GRANT_OR_CAP = re.compile(_VERBS + r"|(?:最高|不超过)\s*\d")
+_DID = re.compile(r"(?:于|在|获得|获批|实施|开展|通过|首次|成功|被|以|围绕)")
+_DE_SPLIT = re.compile(r"的(?=[^的]*[\u4e00-\u9fff])")
+_YEARS_RUNNING = re.compile(r"(?:后)?连续\d+年$")
 
 
 def _object_of(part: str) -> str:
-    provider = re.search(r"(?:可)?为(?:每家|每个)?(?P<b>[^，。；]{2,30}?)提供", part)
+    provider = _PROVIDER.search(part)
     if provider and not part.startswith(("对", "凡")):
         return provider.group("b")
     obj = _OBJECT_START.sub("", part).strip()
     if part.startswith(("支持", "鼓励")):
-        obj = re.sub(r"^(?:(?:建设|培育|打造)?一批|各类|有条件的)", "", obj)
-        de = re.match(r"^[^，。；]{2,40}?的(?P<head>[^，。；的]{0,12}?" + _ENTITY.pattern + ")", obj)
+        obj = _BATCH.sub("", obj)
+        de = _DE_HEAD.match(obj)
         if de and "的" not in obj[: de.start("head") - 1][-2:]:
             return obj[: de.end()]  # 支持一批纳入…资源池的企业: the applicant with what qualifies it
         # the applicant ends where its deed or list goes on (人才中介组织引进…, not 人才)
-        m = re.match(r"[^，,]*?" + _ENTITY.pattern + r"(?=" + _DEED_VERB.pattern + r"|[和及与、]|$)", obj)
+        m = _ENTITY_THEN_DEED.match(obj)
         m = m or _ENTITY.search(obj)
         if m:
             end = m.end()
-            listed = re.match(r"(?:[和及与、][^，,]{0,14}" + _ENTITY.pattern + ")+等?", obj[end:])
+            listed = _LISTED.match(obj[end:])
             if listed:  # 支持工业企业和平台服务商开展…: every applicant of the list
                 end += listed.end()
-            elif re.match(r"[和及与、]", obj[end:]) and not _DEED_VERB.search(obj[end:]):
+            elif _AND.match(obj[end:]) and not _DEED_VERB.search(obj[end:]):
                 end = len(obj)  # 支持一批5G和工业互联网典型场景、标识解析应用…: a list of things to fund
             obj = obj[:end]  # 鼓励市级“贡嘎培优”企业快速发展: the applicant, not what it should do
     else:
-        obj = re.split(r"(?:给予|予以|按照|一次性|分别|颁发|发放)", obj)[0]
+        obj = _PAY_VERB.split(obj)[0]
     return obj.strip()
 
 
 def _supported_activity(part: str, obj: str) -> str | None:
     """支持企业开展…工作 / 鼓励企业实施…改造: what the applicant must do to get the grant."""
-    if not re.match(r"^(?:支持|鼓励)", part) or not obj or obj not in part:
+    if not _CALL.match(part) or not obj or obj not in part:
         return None
     rest = part[part.find(obj) + len(obj) :].strip(" ，,。；;、")  # not _trim: 对照 is no 对X
-    rest = re.sub(r"^(?:[和及与、][^，,]{0,12}" + _ENTITY.pattern + ")+", "", rest)  # …企业和平台服务商开展
-    if len(rest) >= 4 and re.match(
-        r"(?:实施|开展|对照|建设|入驻|租赁|参与|参加|开发|引进|组建|申报|设立|在)", rest
-    ):
+    rest = _LISTED_LEAD.sub("", rest)  # …企业和平台服务商开展
+    if len(rest) >= 4 and _ACTIVITY.match(rest):
         return rest
     return None
 
@@ -379,13 +405,9 @@ def _lead(sentence: str, at: int | None) -> str:
             start = m.end()
         # 对发明专利申请大户给予奖励：对上一年度…的单位给予…: what precedes a colon is the heading
         colon = max(sentence.rfind("：", 0, at), sentence.rfind(":", 0, at))
-        if colon > start and re.search(r"(?:给予|予以|奖励|补助|资助|支持)[^，,]{0,6}$", sentence[:colon]):
+        if colon > start and _HEADING_GRANTS.search(sentence[:colon]):
             start = colon + 1
-    verbs = (
-        r"(?:一次性|分别|再|额外)?(?:给予|予以)|按(?:照)?[^，。；]{0,40}[%％]|按(?:照)?每"
-        r"|最高(?:再|额外)?(?:补助|奖励|资助|补贴)"
-    )
-    m = re.search(verbs if at is not None else verbs + r"|(?:最高|不超过)\s*\d", sentence[start:])
+    m = (_GRANT_AT if at is not None else _GRANT_OR_CAP).search(sentence[start:])
     if m:
         cut = min(cut, start + m.start())
     return sentence[start:cut]
@@ -402,7 +424,7 @@ def _split_object(obj: str) -> tuple[str | None, list[str]]:
     if not obj:
         return None, []
     head = obj.rsplit("的", 1)[1] if "的" in obj and not obj.endswith("的") else ""
-    first = re.match(_ENTITY_FIRST, obj)
+    first = _ENTITY_FIRST_RE.match(obj)
     if first and not (head and _APPLICANT.search(head) and not _THINGS.search(head)):
         # 区内机构获得的…奖励, 新型研发机构主办…的论坛: the applicant, then what it did
         cut = first.start("verb")
@@ -413,11 +435,7 @@ def _split_object(obj: str) -> tuple[str | None, list[str]]:
     if "的" not in obj:
         # the applicant first, then what it did: 后备上市企业于国内主板…上市
         m = _ENTITY.search(obj)
-        if (
-            m
-            and m.end() < len(obj)
-            and re.match(r"(?:于|在|获得|获批|实施|开展|通过|首次|成功|被|以|围绕)", obj[m.end() :])
-        ):
+        if m and m.end() < len(obj) and _DID.match(obj[m.end() :]):
             return obj[: m.end()], [_trim(obj[m.end() :])]
         return obj, []
     mods, head = obj.rsplit("的", 1)
@@ -428,7 +446,7 @@ def _split_object(obj: str) -> tuple[str | None, list[str]]:
         conds.append(_trim(head[acting.end() :]))
         head = head[: acting.end()]
         obj = mods + "的" + head
-    for piece in re.split(r"的(?=[^的]*[\u4e00-\u9fff])", mods):
+    for piece in _DE_SPLIT.split(mods):
         piece = _trim(piece)
         if _NEWLY.match(piece):
             continue  # 新引进落户工作的…人才: who the applicant is (the beneficiary's own words), not a test
@@ -450,7 +468,7 @@ def _condition_part(part: str, after_object: bool = False) -> list[str]:
         or _THRESHOLD_PART.search(part)
         or (after_object and _DEED_PART.match(part))
     ):
-        core = re.sub(r"(?:后)?连续\d+年$", "", part)
+        core = _YEARS_RUNNING.sub("", part)
         return _split_and(core)
     return []
 

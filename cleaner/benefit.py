@@ -23,6 +23,13 @@ _BEFORE_FILLER = re.compile(r"(?:最高|不超过|不低于|每人|每年|每户
 _AMOUNT_LIST = re.compile(r"^(?:[^、，。；,;]{0,12}?元\s*[、和及与]\s*)+")
 
 
+# compiled once (re.search with a pattern string looks it up in re's cache on every call)
+_KIND_PATTERNS = tuple((kind, re.compile(pattern)) for kind, pattern in _KINDS)
+_ITEM_END = re.compile(r"[，。；,;、]")
+_PART_END = re.compile(r"[，。；,;]")
+_SENTENCE_END = re.compile(r"[。；;]")
+
+
 def benefit_of(sentence: str, at: int) -> str:
     """The benefit of the grant whose amount stands at ``at`` in its sentence.
 
@@ -30,17 +37,17 @@ def benefit_of(sentence: str, at: int) -> str:
     else the words after the amount and its enumeration (…200万元资金奖补, …1亿元的建设运行费), then
     the words before it, then the sentence.
     """
-    tail = _BEFORE_FILLER.sub("", re.split(r"[，。；,;、]", sentence[:at])[-1])
+    tail = _BEFORE_FILLER.sub("", _ITEM_END.split(sentence[:at])[-1])
     named = _NAMED_BEFORE.search(tail)
     if named:
         return "grant"
-    after = re.split(r"[，。；,;]", sentence[at:])[0]
+    after = _PART_END.split(sentence[at:])[0]
     listed = _AMOUNT_LIST.match(after)
     if listed:
         after = after[listed.end() :]
-    before = re.split(r"[。；;]", sentence[:at])[-1]
+    before = _SENTENCE_END.split(sentence[:at])[-1]
     for window in (after[:24], before[-16:], sentence):
-        for kind, pattern in _KINDS:
-            if re.search(pattern, window):
+        for kind, pattern in _KIND_PATTERNS:
+            if pattern.search(window):
                 return kind
     return "grant"

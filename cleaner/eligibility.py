@@ -67,6 +67,23 @@ _INDUSTRY_LEAD = re.compile(r"^(?:[\u4e00-\u9fff]*?(?:为|属于|是|：)|和|�
 _INDUSTRY = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,10}业)\s*[（(][^）)]{0,24}?(?P<code>\d{2})\s*[）)]")
 
 
+# compiled once: the qualifications' patterns and their negations ((?:不含|除|非)…) ran through re's cache per text
+_QUALIFIED = tuple(
+    (value, re.compile(pattern), re.compile(rf"(?:不含|除|非)(?:{pattern})"))
+    for value, pattern in QUALIFICATIONS
+)
+_FIELD_PATTERNS = tuple((name, re.compile(pattern)) for name, pattern in FIELDS)
+_SHORT_OF = re.compile(r"不满|未满|不超过|少于|以内|以下")
+_IN_COUNTY = re.compile(r"本区|我区|区内")
+_IN_COUNTY_2 = re.compile(r"本县|我县|县内")
+_IN_CITY = re.compile(r"本市|我市|市内")
+_IN_PROVINCE = re.compile(r"本省|我省|省内")
+_PART_END = re.compile(r"[，。；,;]")
+_AT_LEAST = re.compile(r"不低于|不少于|以上|超过|达到|突破")
+_AT_MOST = re.compile(r"不超过|不高于|低于|以下|以内|少于")
+_GROWTH = re.compile(r"增速|增幅|增长(?:率)?(?:达到|达|超过)")
+
+
 def read_facts(texts: list[str], region: Region, case: str | None = None) -> list[Fact]:
     """The checkable facts of a grant's beneficiary and conditions (each text as printed).
 
@@ -85,8 +102,8 @@ def read_facts(texts: list[str], region: Region, case: str | None = None) -> lis
 
 def _facts_of(text: str, region: Region, case: str | None = None) -> list[Fact]:
     facts: list[Fact] = []
-    for value, pattern in QUALIFICATIONS:
-        if re.search(pattern, text) and not re.search(rf"(?:不含|除|非)(?:{pattern})", text):
+    for value, pattern, negated in _QUALIFIED:
+        if pattern.search(text) and not negated.search(text):
             facts.append(Fact("qualification", text, value=value))
     if not facts:
         # a list the applicant is on, named in quotes (市级“贡嘎培优”企业, “皖企登云”企业): held as printed
@@ -102,7 +119,7 @@ def _facts_of(text: str, region: Region, case: str | None = None) -> list[Fact]:
             facts.append(Fact("age", text, op="<=", years=float(m.group("n2"))))
         else:
             word = (m.group("op1") or "") + (m.group("op2") or "")
-            op = "<=" if re.search(r"不满|未满|不超过|少于|以内|以下", word) else ">="
+            op = "<=" if _SHORT_OF.search(word) else ">="
             facts.append(Fact("age", text, op=op, years=float(m.group("n"))))
     for m in _INDUSTRY.finditer(text):
         name = _INDUSTRY_LEAD.sub("", m.group("name"))
@@ -118,13 +135,13 @@ def _place(text: str, region: Region) -> str | None:
         return named
     if not _REGION_WORDS.search(text):
         return None
-    if re.search(r"本区|我区|区内", text) and region.county:
+    if _IN_COUNTY.search(text) and region.county:
         return (region.city or "") + region.county
-    if re.search(r"本县|我县|县内", text) and region.county:
+    if _IN_COUNTY_2.search(text) and region.county:
         return (region.city or "") + region.county
-    if re.search(r"本市|我市|市内", text) and region.city:
+    if _IN_CITY.search(text) and region.city:
         return region.city
-    if re.search(r"本省|我省|省内", text) and region.province:
+    if _IN_PROVINCE.search(text) and region.province:
         return region.province
     for name in (region.county, region.city, region.province):
         if name and name.rstrip("市区县省") in text:
@@ -274,12 +291,12 @@ def _figures(case: str) -> set[float]:
 def _field(before: str) -> str | None:
     """The measure a figure is a threshold of, read off its phrase; none for a step (营业收入每新上一个
     5亿元级台阶) or the growth of a level (研发投入占比增速达到20%: no 研发投入占比 of 20%)."""
-    part = re.split(r"[，。；,;]", before)[-1]
+    part = _PART_END.split(before)[-1]
     if _STEP.search(part):
         return None
-    for name, pattern in FIELDS:
-        if re.search(pattern, part):
-            if name != "sales_growth" and re.search(r"增速|增幅|增长(?:率)?(?:达到|达|超过)", part):
+    for name, pattern in _FIELD_PATTERNS:
+        if pattern.search(part):
+            if name != "sales_growth" and _GROWTH.search(part):
                 return None
             return name
     return None
@@ -287,8 +304,8 @@ def _field(before: str) -> str | None:
 
 def _op(before: str, after: str) -> str:
     near = before[-16:] + "|" + after[:6]
-    if re.search(r"不低于|不少于|以上|超过|达到|突破", near.replace("不超过", "")):
+    if _AT_LEAST.search(near.replace("不超过", "")):
         return ">="
-    if re.search(r"不超过|不高于|低于|以下|以内|少于", near):
+    if _AT_MOST.search(near):
         return "<="
     return ">="

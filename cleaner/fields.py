@@ -16,6 +16,7 @@ from .text import is_chrome
 _LABEL_TO_FIELD = {
     re.sub(r"\s+", "", label): name for name, labels in FIELD_LABELS.items() for label in labels
 }
+_LABEL_NOISE = re.compile(r"[\s:：]+")  # compiled once: every line of a page is tried as a label
 _ANY_LABEL = set(_LABEL_TO_FIELD) | {re.sub(r"\s+", "", x) for x in OTHER_LABELS}
 # Metadata sits near the top of a page; a 10 MB data dump is not searched to its end for it.
 _MAX_LABEL_LINES = 20_000
@@ -43,11 +44,11 @@ _ORG_TOKEN = re.compile(
 
 
 def is_label(cell: str) -> bool:
-    return re.sub(r"[\s:：]+", "", cell) in _ANY_LABEL
+    return _LABEL_NOISE.sub("", cell) in _ANY_LABEL
 
 
 def label_field(cell: str) -> str | None:
-    return _LABEL_TO_FIELD.get(re.sub(r"[\s:：]+", "", cell))
+    return _LABEL_TO_FIELD.get(_LABEL_NOISE.sub("", cell))
 
 
 def read_label_lines(lines: list[str]) -> dict[str, str | None]:

@@ -45,6 +45,15 @@ _NOT_GRANTING = re.compile(
 # "按不超过实际投资额的一定比例给予补贴": a share named without its figure
 _SOME_SHARE = re.compile(r"(?P<base>[^，。；,;]{0,40}?)一定比例")
 _SHARE_OPENS = re.compile(r"按照|按|计算")
+# compiled once (re.search with a pattern string looks it up in re's cache on every call)
+_SUM = re.compile(r"总额|累计|合计")
+_LIST_HEAD = re.compile(r"[：:]\s*$|以下|如下")
+_VARIANT = re.compile(r"\s*(?:其中|同时|此外|另外)")
+_OPENS_GRANT = re.compile(r"[，,；;]\s*(?:对|凡|另|再|额外)|给予|奖励|补助|资助")
+_TIER_LIST = re.compile(r"\d+(?:\.\d+)?\s*[%％](?:\s*、\s*\d+(?:\.\d+)?\s*[%％])+")
+_GRANTS = re.compile(r"对|给予|奖励|补助|资助|补贴|支持|配套")
+_PART_END = re.compile(r"[，。；,;：:]")
+_ITEM_SEP = re.compile(r"[、和及与或]")
 _CASE_LIST = re.compile(r"(?P<items>[^，。；、:：]{1,24}(?:[、和及与或][^，。；、:：]{1,24})+)")
 
 
@@ -99,7 +108,7 @@ def find_grants(text: str, lead_in: bool = False) -> list[GrantSpan]:
         found = _group(text, start, end, inside, out)
         if not out and found and found[0].amount and found[0].amount.kind == "cap":
             phrase = _phrase_before(text, start, inside[0].end)
-            if re.search(r"总额|累计|合计", phrase):
+            if _SUM.search(phrase):
                 overall = found[0]
                 for g in found[1:]:
                     if g.amount and g.amount.kind == "per_unit":
@@ -139,9 +148,7 @@ def _in_form(text: str, at: int) -> bool:
 
 def _leads_a_list(sentence: str) -> bool:
     """按以下标准给予奖励： / 其中… / 可选择按照…: the heading of items, or a variant of a grant."""
-    return bool(
-        re.search(r"[：:]\s*$|以下|如下", sentence) or re.match(r"\s*(?:其中|同时|此外|另外)", sentence)
-    ) or ("可选择" in sentence)
+    return bool(_LIST_HEAD.search(sentence) or _VARIANT.match(sentence)) or ("可选择" in sentence)
 
 
 def _group(
@@ -193,24 +200,22 @@ def _group(
 
 def _new_subject(gap: str) -> bool:
     """Between two amounts, words that open another grant (对…, 另给予…) rather than limit the first."""
-    return bool(re.search(r"[，,；;]\s*(?:对|凡|另|再|额外)|给予|奖励|补助|资助", gap))
+    return bool(_OPENS_GRANT.search(gap))
 
 
 def _tiers(text: str, start: int, inside: list[AmountSpan]) -> bool:
     lead = text[start : inside[0].start]
-    return bool(re.search(r"\d+(?:\.\d+)?\s*[%％](?:\s*、\s*\d+(?:\.\d+)?\s*[%％])+", lead))
+    return bool(_TIER_LIST.search(lead))
 
 
 def _continues(sentence: str) -> bool:
     """A sentence that only limits the grant before it (每个研发机构每年最高不超过300万元)."""
-    return not re.search(
-        r"对|给予|奖励|补助|资助|补贴|支持|配套", sentence.split("最高")[0].split("不超过")[0]
-    )
+    return not _GRANTS.search(sentence.split("最高")[0].split("不超过")[0])
 
 
 def _phrase_before(text: str, lo: int, at: int) -> str:
     piece = text[lo:at]
-    return re.split(r"[，。；,;：:]", piece)[-1] if piece else ""
+    return _PART_END.split(piece)[-1] if piece else ""
 
 
 def _cases(text: str, start: int, inside: list[AmountSpan]) -> list[str] | None:
@@ -223,7 +228,7 @@ def _cases(text: str, start: int, inside: list[AmountSpan]) -> list[str] | None:
     n = len(inside)
     best = None
     for m in _CASE_LIST.finditer(lead.replace("分别", "，")):
-        items = [i.strip() for i in re.split(r"[、和及与或]", m.group("items")) if i.strip()]
+        items = [i.strip() for i in _ITEM_SEP.split(m.group("items")) if i.strip()]
         if len(items) == n:
             best = items
     return best

@@ -65,10 +65,13 @@ def doc_type_of(title: str | None) -> str:
     return _type_by_suffix(t)
 
 
+_TRAILING_BRACKETS = re.compile(r"[（(【\[][^（）()【】\[\]]*[）)】\]]$")
+
+
 def _strip_trailing_brackets(t: str) -> str:
     """ "(征求意见稿)", "（2022-2025年）", "【修订】" at the end name no type."""
     for _ in range(3):
-        t = re.sub(r"[（(【\[][^（）()【】\[\]]*[）)】\]]$", "", t.strip())
+        t = _TRAILING_BRACKETS.sub("", t.strip())
     return t
 
 

@@ -86,10 +86,13 @@ class Segment:
     path: tuple[str, ...] = ()
 
 
+_NOT_NUMERAL = re.compile(r"部分|[第章节条、．.﹒（）()\s]")
+
+
 def label_value(label: str) -> int | None:
     if label and "①" <= label[0] <= "⑳":
         return ord(label[0]) - ord("①") + 1
-    core = re.sub(r"部分|[第章节条、．.﹒（）()\s]", "", label)
+    core = _NOT_NUMERAL.sub("", label)
     return cn_to_int(core) if core else None
 
 
@@ -221,7 +224,10 @@ def _line_label_ok(found: tuple[str, str], line: str, last: dict[str, int] | Non
 
 def _enumeration(kind: str, rest: str) -> bool:
     """ "一、二类医疗器械", "一、二、三产业": numerals listed in a sentence (or a wrapped table cell), not item 一、."""
-    return kind == "cn" and bool(re.match(r"^[二三四五六七八九十]{1,2}(?:[、类级等档批期产]|$)", rest))
+    return kind == "cn" and bool(_LISTED_NUMERALS.match(rest))
+
+
+_LISTED_NUMERALS = re.compile(r"^[二三四五六七八九十]{1,2}(?:[、类级等档批期产]|$)")
 
 
 # (本办法第一条, 该条例第一章 cite an article; a title is never 本办法)
@@ -279,7 +285,7 @@ def _after_heading(line: str, starts: list[int], pos: int) -> bool:
 def _glued_sequence(line: str) -> list[int]:
     """ "1、内科专业2、外科专业3、妇产科专业": a list printed on one line with nothing between its items; the line
     opens with 1 and every next number follows a name, in order, in the same form (where each item starts)."""
-    m = re.match(r"1\s*([、．.])(?=[\u4e00-\u9fff])", line)
+    m = _GLUED_ONE.match(line)
     if not m:
         return []
     mark = re.escape(m.group(1))
@@ -291,7 +297,11 @@ def _glued_sequence(line: str) -> list[int]:
         cuts.append(nxt.start() + len(nxt.group(0)) - len(nxt.group(0).lstrip()))
         pos = nxt.end()
     # every number up to the last one found; the text after 1 holds no sentence end of its own
-    return cuts if cuts and not re.search(r"[。；;]", line[: cuts[0]]) else []
+    return cuts if cuts and not _SENTENCE_END.search(line[: cuts[0]]) else []
+
+
+_GLUED_ONE = re.compile(r"1\s*([、．.])(?=[\u4e00-\u9fff])")
+_SENTENCE_END = re.compile(r"[。；;]")
 
 
 def _split_inline(line: str, last: dict[str, int], ever: dict[str, int] | None = None) -> list[str]:
@@ -429,6 +439,16 @@ def _split_inline(line: str, last: dict[str, int], ever: dict[str, int] | None =
     return [p for p in pieces if p]
 
 
+# heading_of's patterns, compiled once (it runs for every clause)
+_SPACE = re.compile(r"\s+")
+_BRACKETED_HEAD = re.compile(r"^[【\[（(]([^】\]）)]{2,20})[】\]）)]")
+_ENDS_PUNCT = re.compile(r"[。；;，,]$")
+_COMMA = re.compile(r"[，,]")
+_END_MARK = re.compile(r"[；;。，,、]$")
+_NOT_BARE = re.compile(r"[的，,；;。：:、（）()]")
+_ITEM_END = re.compile(r"(?:[；;]|的[。；;]?)$")
+
+
 def heading_of(label: str, text: str, kind: str | None = None) -> str | None:
     """The short title a clause opens with, or None when it opens with a plain sentence.
 
@@ -441,30 +461,28 @@ def heading_of(label: str, text: str, kind: str | None = None) -> str | None:
     if not rest:
         return None
     if kind in ("part", "chapter", "section"):
-        head = re.sub(r"\s+", "", rest)
+        head = _SPACE.sub("", rest)
         return head if len(head) <= 40 else None
     if kind == "article":
-        m = re.match(r"^[【\[（(]([^】\]）)]{2,20})[】\]）)]", rest)
+        m = _BRACKETED_HEAD.match(rest)
         return m.group(0) if m else None  # as printed: 【落户奖】
     if kind == "circled":
         # a circled item is one condition or one case ("③建筑业：从业人员20人及以上…；"): its text up to its end
-        head = re.split(r"[。；;]", rest, maxsplit=1)[0].strip()
+        head = _SENTENCE_END.split(rest, maxsplit=1)[0].strip()
         return head if 2 <= len(head) <= 60 else None
     m = _HEAD_END.search(rest)
     head = (rest[: m.start()] if m else rest).strip().rstrip("：:")
     more = (rest[m.end() :].strip() if m else "") or "\n" in text
     if m is None or not more:
         # the whole clause is one line: a title only when it reads like one (no full stop, short)
-        if len(head) > 40 or (
-            re.search(r"[。；;，,]$", rest) and (len(head) > 20 or re.search(r"[，,]", head))
-        ):
+        if len(head) > 40 or (_ENDS_PUNCT.search(rest) and (len(head) > 20 or _COMMA.search(head))):
             return None
         # one item of a list (…不合格的；, …事故的。): a title never ends in a semicolon or in 的,
         # but an item that is a bare name ("（一）书证；", "（二）春节；") is its own heading
-        bare = re.sub(r"[；;。，,、]$", "", rest)
-        if len(bare) <= 6 and not re.search(r"[的，,；;。：:、（）()]", bare) and bare != rest:
+        bare = _END_MARK.sub("", rest)
+        if len(bare) <= 6 and not _NOT_BARE.search(bare) and bare != rest:
             return bare
-        if re.search(r"(?:[；;]|的[。；;]?)$", rest):
+        if _ITEM_END.search(rest):
             return None
     # "对新认定的企业，给予奖励10万元" opens with a sentence, not a title
     if head.startswith(("对", "按", "凡")) or "给予" in head:

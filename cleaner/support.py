@@ -206,7 +206,10 @@ def _own_text(c: Clause) -> str:
 
 
 def _first_sentence(text: str) -> str:
-    return re.split(r"[。；;\n]", text, maxsplit=1)[0]
+    return _SENTENCE_END.split(text, maxsplit=1)[0]
+
+
+_SENTENCE_END = re.compile(r"[。；;\n]")
 
 
 def _under_grant(granting: set[tuple[str, ...]], path: list[str]) -> bool:

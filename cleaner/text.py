@@ -18,6 +18,9 @@ def is_chrome(line: str) -> bool:
     return any(p.search(line) for p in _CHROME)
 
 
+_TOOL_BAR = re.compile(r"(【[^】]{1,12}】\s*)+\|?")
+
+
 def clean_lines(raw: list[str]) -> list[str]:
     lines = []
     for line in raw:
@@ -29,7 +32,7 @@ def clean_lines(raw: list[str]) -> list[str]:
         elif not line or is_chrome(line):
             continue
         # "【关闭窗口】 【字体: 大 中 小】 【打印本文】 |" and similar bars of bracketed tools
-        if re.fullmatch(r"(【[^】]{1,12}】\s*)+\|?", line):
+        if _TOOL_BAR.fullmatch(line):
             continue
         lines.append(line)
     # a capture tool's header ("标题: …" / "原文链接: …" / "==== 正文 ====") is read as the page's table;
@@ -79,7 +82,10 @@ def drop_contents(lines: list[str]) -> list[str]:
 
 
 def _key(line: str) -> str:
-    return re.sub(r"[\s\u3000*]+", "", line)
+    return _KEY_NOISE.sub("", line)
+
+
+_KEY_NOISE = re.compile(r"[\s\u3000*]+")
 
 
 _BREADCRUMB = re.compile(r"^(?:当前位置|您的位置|您现在的位置|所在位置)\s*[:：]\s*\S+\s*")
