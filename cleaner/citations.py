@@ -46,6 +46,9 @@ _NOT_DOCUMENTS = re.compile(r"(?:日报|晚报|杂志|报$|网$|周刊|学报|�
 REPEAL_WORDS = re.compile(
     r"(?:同时|予以|一并|宣布|决定)?(?:废止|失效|停止执行|不再执行|停止实施|不再实施)|以本[\u4e00-\u9fa5]{1,8}?为准"
 )
+# REPEAL_WORDS without its optional lead-in: a line holds one exactly when it holds this, which opens on
+# a literal the regex engine can skip ahead to (the optional group made it try every character)
+_HAS_REPEAL = re.compile(r"废止|失效|停止执行|不再执行|停止实施|不再实施|以本[\u4e00-\u9fa5]{1,8}?为准")
 # A repeal phrase that introduces a list ("决定废止以下文件：", "废止的文件目录").
 _LIST_INTRO = re.compile(r"(?:废止|失效|停止执行|不再执行)[^。]{0,30}(?:[:：]|如下|目录|清单)\s*$")
 _LIST_ITEM = re.compile(
@@ -79,7 +82,7 @@ def find_repeals(
     lines = [ln for ln in text.split("\n") if ln.strip()]
     in_list = False
     for line in lines:
-        if not in_list and not REPEAL_WORDS.search(line):
+        if not in_list and not _HAS_REPEAL.search(line):
             continue  # most lines repeal nothing: skip the sentence walk
         if in_list:
             if _is_header_row(line):

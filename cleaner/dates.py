@@ -58,8 +58,16 @@ def iter_dates(text: str):
         yield iso, start
 
 
+# what a date line can open with: _NUMERIC's 19/20 (ASCII or full width, which _mend reads as ASCII) or a
+# _CHINESE numeral; _mend never changes the first character, so any other line is no date line
+_DATE_LINE_FIRST = frozenset("12１２〇○零O一二三四五六七八九")
+
+
 def is_date_line(line: str) -> bool:
-    s = _mend(line.strip())
+    s = line.strip()
+    if s[:1] not in _DATE_LINE_FIRST:
+        return False  # most lines: no copy of a long paragraph to mend
+    s = _mend(s)
     return bool(_NUMERIC.fullmatch(s) or _CHINESE.fullmatch(s))
 
 

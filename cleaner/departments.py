@@ -61,11 +61,14 @@ _SPLIT = re.compile(r"[、，,/]|\s+")
 _BRACKET = re.compile(r"[（(]([^（）()]{2,200})[）)]")
 _ORG_END = re.compile(rf"(?:{'|'.join(DEPARTMENT_ORG_ENDINGS)})(?:等)?$")
 _FIRST_IS_LEAD = re.compile("|".join(FIRST_IS_LEAD))
+_LEAD_WORD = "牵头" if all(p.endswith("牵头") and not p.startswith("|") for p in FIRST_IS_LEAD) else ""
 
 
 def first_is_lead(text: str) -> bool:
     """Does the document say the first unit named in a 责任单位 list leads?"""
-    return bool(_FIRST_IS_LEAD.search(text))
+    # a text without the word every phrase ends in is not scanned (the phrases open on an optional word,
+    # so the regex engine tries every character of the whole document)
+    return (not _LEAD_WORD or _LEAD_WORD in text) and bool(_FIRST_IS_LEAD.search(text))
 
 
 def find_departments(text: str, lead_first: bool = False) -> list[Department]:
@@ -88,6 +91,8 @@ def with_canonical(tags: list[Department], region: Region) -> list[Department]:
 
 def _tag_spans(text: str):
     """(tag word, value) for each "责任单位：..." up to its closing bracket or the line's end."""
+    if ":" not in text and "：" not in text:
+        return  # every tag is followed by a colon
     for m in _TAG.finditer(text):
         # a list of departments never runs past a few hundred characters
         limit = min(len(text), m.end() + 400)

@@ -44,6 +44,21 @@ _LABEL_ALTERNATIVES = (
 # Where a label may start inside a run-on line: after a sentence end or a space.
 _INLINE = re.compile(r"(?:(?<=[。！？\s])|(?<=[。！？]”)|(?<=[）)〕]))" + _LABEL_ALTERNATIVES)
 _INLINE_ANY = re.compile(_LABEL_ALTERNATIVES)
+_LABEL_FIRST = re.compile(
+    r"[第一二三四五六七八九十百（(\d①-⑳]"
+)  # what a label of _LABEL_ALTERNATIVES opens with
+# patterns compiled once (label_value and heading_of run for every clause)
+_NOT_NUMERAL = re.compile(r"部分|[第章节条、．.﹒（）()\s]")
+_LISTED_NUMERALS = re.compile(r"^[二三四五六七八九十]{1,2}(?:[、类级等档批期产]|$)")
+_GLUED_ONE = re.compile(r"1\s*([、．.])(?=[\u4e00-\u9fff])")
+_SENTENCE_END = re.compile(r"[。；;]")
+_SPACE = re.compile(r"\s+")
+_BRACKETED_HEAD = re.compile(r"^[【\[（(]([^】\]）)]{2,20})[】\]）)]")
+_ENDS_PUNCT = re.compile(r"[。；;，,]$")
+_COMMA = re.compile(r"[，,]")
+_END_MARK = re.compile(r"[；;。，,、]$")
+_NOT_BARE = re.compile(r"[的，,；;。：:、（）()]")
+_ITEM_END = re.compile(r"(?:[；;]|的[。；;]?)$")
 _RANK = {"part": -1, "chapter": 0, "section": 1, "article": 2}
 # "第五条 （一）对符合…": an article whose text opens with its first item on the article's own line
 _ARTICLE_THEN_ITEM = re.compile(
@@ -84,9 +99,6 @@ class Segment:
     kind: str | None
     text: str
     path: tuple[str, ...] = ()
-
-
-_NOT_NUMERAL = re.compile(r"部分|[第章节条、．.﹒（）()\s]")
 
 
 def label_value(label: str) -> int | None:
@@ -227,9 +239,6 @@ def _enumeration(kind: str, rest: str) -> bool:
     return kind == "cn" and bool(_LISTED_NUMERALS.match(rest))
 
 
-_LISTED_NUMERALS = re.compile(r"^[二三四五六七八九十]{1,2}(?:[、类级等档批期产]|$)")
-
-
 # (本办法第一条, 该条例第一章 cite an article; a title is never 本办法)
 _TITLE_END = re.compile(
     r"(?<![本该其此])(?:办法|细则|规定|条例|规则|措施|方案|意见|政策)(?:[（(][^（）()]{1,10}[）)])?$"
@@ -300,8 +309,15 @@ def _glued_sequence(line: str) -> list[int]:
     return cuts if cuts and not _SENTENCE_END.search(line[: cuts[0]]) else []
 
 
-_GLUED_ONE = re.compile(r"1\s*([、．.])(?=[\u4e00-\u9fff])")
-_SENTENCE_END = re.compile(r"[。；;]")
+def _label_starts(line: str) -> list[int]:
+    """_INLINE_ANY.finditer(line)'s starts, tried only where a label can open (_LABEL_FIRST): faster."""
+    out: list[int] = []
+    end = 0
+    for c in _LABEL_FIRST.finditer(line):
+        if c.start() >= end and (m := _INLINE_ANY.match(line, c.start())):
+            out.append(m.start())
+            end = m.end()
+    return out
 
 
 def _split_inline(line: str, last: dict[str, int], ever: dict[str, int] | None = None) -> list[str]:
@@ -342,7 +358,7 @@ def _split_inline(line: str, last: dict[str, int], ever: dict[str, int] | None =
                 second.setdefault(got[0], p.start())
     # "…经济发展局：0591-231631082.支持单位…": an item's number glued to the phone number before it
     glued = {p.start(1) for p in _PHONE_THEN_LABEL.finditer(line)} if run_on else set()
-    candidates = [m.start() for m in _INLINE_ANY.finditer(line)]
+    candidates = _label_starts(line)
     for start in sorted(set(candidates) | glued):
         m = _INLINE_ANY.match(line, start)
         if m is None or m.start() == 0:
@@ -437,16 +453,6 @@ def _split_inline(line: str, last: dict[str, int], ever: dict[str, int] | None =
         prev = c
     pieces.append(line[prev:].strip())
     return [p for p in pieces if p]
-
-
-# heading_of's patterns, compiled once (it runs for every clause)
-_SPACE = re.compile(r"\s+")
-_BRACKETED_HEAD = re.compile(r"^[【\[（(]([^】\]）)]{2,20})[】\]）)]")
-_ENDS_PUNCT = re.compile(r"[。；;，,]$")
-_COMMA = re.compile(r"[，,]")
-_END_MARK = re.compile(r"[；;。，,、]$")
-_NOT_BARE = re.compile(r"[的，,；;。：:、（）()]")
-_ITEM_END = re.compile(r"(?:[；;]|的[。；;]?)$")
 
 
 def heading_of(label: str, text: str, kind: str | None = None) -> str | None:

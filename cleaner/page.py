@@ -32,39 +32,10 @@ from .markdown import looks_like_markdown, markdown_lines
 from .metadata import find_doc_number, looks_like_title, strip_site_suffix
 
 BLOCK_TAGS = frozenset(
-    {
-        "p",
-        "div",
-        "br",
-        "li",
-        "tr",
-        "table",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "section",
-        "article",
-        "ul",
-        "ol",
-        "dd",
-        "dt",
-        "dl",
-        "blockquote",
-        "pre",
-        "center",
-        "hr",
-        "tbody",
-        "thead",
-        "main",
-        "aside",
-        "figure",
-        "figcaption",
-        "caption",
-        "address",
-    }
+    (
+        "p div br li tr table h1 h2 h3 h4 h5 h6 section article ul ol dd dt dl blockquote pre center hr "
+        "tbody thead main aside figure figcaption caption address"
+    ).split()
 )
 _CONTAINERS = frozenset({"div", "td", "article", "section", "table", "tbody", "tr", "main", "center", "font"})
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -429,7 +400,7 @@ def _drop_hidden(root) -> None:
     hidden = [
         el
         for el in root.iter(etree.Element)  # one walk: the XPath //*[@style or @hidden] cost ten times more
-        if el.get("hidden") is not None or _HIDDEN_STYLE.search(el.get("style") or "")
+        if el.get("hidden") is not None or _hidden_style(el.get("style"))
     ]
     if not hidden:
         return
@@ -442,6 +413,14 @@ def _drop_hidden(root) -> None:
     for el in hidden:
         if el.getparent() is not None:
             _drop(el)
+
+
+def _hidden_style(style: str | None) -> bool:
+    # _HIDDEN_STYLE needs "none" or "hidden" (…dden) in any case: no other character folds to n, o, e or d
+    # under re.I, so a style without either in its lower case cannot match (most styles: fonts, margins)
+    if not style or ("none" not in (low := style.lower()) and "dden" not in low):
+        return False
+    return bool(_HIDDEN_STYLE.search(style))
 
 
 def _drop(el) -> None:

@@ -43,6 +43,7 @@ def annotate_support(doc: Document) -> Document:
     if terms is not None:
         terms.facts = read_facts([t for t in [terms.beneficiary, *terms.conditions] if t], doc.region)
     doc.support_terms = terms
+    facts: dict[tuple, list] = {}  # the facts of an applicant's texts (and case), read once per document
     leads: dict[tuple[str, ...], _Lead] = {}
     granting: set[tuple[str, ...]] = set()
     for i, c in enumerate(clauses):
@@ -88,7 +89,8 @@ def annotate_support(doc: Document) -> Document:
                     beneficiary=app.beneficiary,
                     conditions=list(dict.fromkeys(_case_conditions(app.conditions, g.applies_to))),
                     benefit=benefit_of(sentence, g.at - g.sentence_start),
-                    facts=read_facts(
+                    facts=_facts(
+                        facts,
                         [t for t in [app.beneficiary, *app.conditions] if t],
                         doc.region,
                         g.applies_to or app.case,
@@ -190,6 +192,14 @@ def _leads_items(clauses: list[Clause], index: int) -> bool:
         if any(a.is_grant for a in c.amounts):
             return True
     return False
+
+
+def _facts(memo: dict[tuple, list], texts: list[str], region, case: str | None) -> list:
+    """read_facts of the texts (and case), read once for a document: grants of one list repeat their applicant."""
+    key = (case, tuple(texts))
+    if key not in memo:
+        memo[key] = read_facts(texts, region, case)
+    return list(memo[key])
 
 
 def _indent(text: str, at: int) -> int:

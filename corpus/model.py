@@ -428,8 +428,11 @@ def document_id(key: str) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
+_NOT_CORE = str.maketrans("", "", "、.．()（）第 ")
+
+
 def _label_core(label: str) -> str:
-    core = "".join(ch for ch in label if ch not in "、.．()（）第 ")
+    core = label.translate(_NOT_CORE)
     return core or label
 
 
