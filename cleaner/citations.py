@@ -144,7 +144,9 @@ def _references_in(text: str, own: _OwnKeys) -> list[Reference]:
             out += [(m.start(), Reference(doc_number=n, title=title)) for n in numbers]
         else:
             out.append((m.start(), Reference(title=title)))
-    for m in DOC_NUMBER.finditer(plain):
+    # a 文号 ends in 号 and holds an opening bracket (_NUMBER) or 令 (_DECREE): without them, no scan
+    may_number = "号" in plain and ("令" in plain or any(ch in plain for ch in _OPEN))
+    for m in DOC_NUMBER.finditer(plain) if may_number else ():
         if any(a <= m.start() < b for a, b in taken):
             continue
         out.append((m.start(), Reference(doc_number=_number_text(text[m.start() : m.end()]))))
