@@ -7,8 +7,6 @@ import re
 from .labels import CHROME_LINE_PATTERNS
 
 _CHROME = [re.compile(p) for p in CHROME_LINE_PATTERNS]
-# the same patterns as one alternation: a line is chrome when any matches, found in one search, not 13
-_ANY_CHROME = re.compile("|".join(f"(?:{p})" for p in CHROME_LINE_PATTERNS))
 _SPACE = re.compile(r"[ \t\xa0\u3000\u2002\u2003\u200b]+")
 
 
@@ -17,7 +15,7 @@ def normalize_line(line: str) -> str:
 
 
 def is_chrome(line: str) -> bool:
-    return _ANY_CHROME.search(line) is not None
+    return any(p.search(line) for p in _CHROME)
 
 
 _TOOL_BAR = re.compile(r"(【[^】]{1,12}】\s*)+\|?")
