@@ -110,12 +110,18 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
     return text, enc
 
 
+_NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
+_DROP_COMMON = dict.fromkeys(map(ord, _COMMON))  # str.translate table deleting the common characters
+
+
 def _reads_as_chinese(text: str) -> float:
     """Share of the CJK characters that are among the most common ones (1.0 when there are none)."""
-    han = _HAN.findall(text[:30000])
+    # counted on strings (the CJK characters alone, then those without the common ones): no list of
+    # 30,000 one-character strings
+    han = _NOT_HAN.sub("", text[:30000])
     if len(han) < 20:
         return 1.0
-    return sum(map(_COMMON.__contains__, han)) / len(han)
+    return (len(han) - len(han.translate(_DROP_COMMON))) / len(han)
 
 
 def _meta_charset(data: bytes) -> str | None:

@@ -44,25 +44,25 @@ _LABEL_ALTERNATIVES = (
 # Where a label may start inside a run-on line: after a sentence end or a space.
 _INLINE = re.compile(r"(?:(?<=[。！？\s])|(?<=[。！？]”)|(?<=[）)〕]))" + _LABEL_ALTERNATIVES)
 _INLINE_ANY = re.compile(_LABEL_ALTERNATIVES)
-# _INLINE_ANY taking a label's first character first, each alternative checking it by looking behind: same
-# matches, but the engine skips ahead to such a character instead of trying seven alternatives at each one
-_INLINE_STARTS = re.compile(
-    r"([第一二三四五六七八九十百（(\d①-⑳](?:(?<=第)(?:[零〇一二三四五六七八九十百千]+|\d+)(?:[章节条]|部分)"
-    r"|(?<=[一二三四五六七八九十百])[一二三四五六七八九十百]{0,3}、|(?<=[（(])[一二三四五六七八九十百]{1,4}[）)]"
-    r"|(?<=\d)\d?(?:[.．、﹒](?!\d)|\.(?=(?:19|20)\d{2}年))|(?<=[（(])\d{1,2}[）)]|(?<=\d)\d?[）)]|(?<=[①-⑳])))"
+# _INLINE_ANY and _INLINE taking a label's first character first, then checking it (and what precedes it)
+# by looking behind: the same matches, but the engine skips ahead to such a character instead of trying
+# every alternative at every character of a long line
+_CHECKED = (
+    r"(?:(?<=第)(?:[零〇一二三四五六七八九十百千]+|\d+)(?:[章节条]|部分)|(?<=[一二三四五六七八九十百])[一二三四五六七八九十百]{0,3}、"
+    r"|(?<=[（(])[一二三四五六七八九十百]{1,4}[）)]|(?<=\d)\d?(?:[.．、﹒](?!\d)|\.(?=(?:19|20)\d{2}年))"
+    r"|(?<=[（(])\d{1,2}[）)]|(?<=\d)\d?[）)]|(?<=[①-⑳]))"
 )
-# patterns compiled once (label_value and heading_of run for every clause)
+_INLINE_STARTS = re.compile(r"([第一二三四五六七八九十百（(\d①-⑳]" + _CHECKED + ")")
+_INLINE_AFTER = re.compile(
+    r"([第一二三四五六七八九十百（(\d①-⑳](?:(?<=[。！？\s][\s\S])|(?<=[。！？]”[\s\S])|(?<=[）)〕][\s\S]))"
+    + _CHECKED
+    + ")"
+)
+# patterns compiled once (label_value runs for every label)
 _NOT_NUMERAL = re.compile(r"部分|[第章节条、．.﹒（）()\s]")
 _LISTED_NUMERALS = re.compile(r"^[二三四五六七八九十]{1,2}(?:[、类级等档批期产]|$)")
 _GLUED_ONE = re.compile(r"1\s*([、．.])(?=[\u4e00-\u9fff])")
 _SENTENCE_END = re.compile(r"[。；;]")
-_SPACE = re.compile(r"\s+")
-_BRACKETED_HEAD = re.compile(r"^[【\[（(]([^】\]）)]{2,20})[】\]）)]")
-_ENDS_PUNCT = re.compile(r"[。；;，,]$")
-_COMMA = re.compile(r"[，,]")
-_END_MARK = re.compile(r"[；;。，,、]$")
-_NOT_BARE = re.compile(r"[的，,；;。：:、（）()]")
-_ITEM_END = re.compile(r"(?:[；;]|的[。；;]?)$")
 _RANK = {"part": -1, "chapter": 0, "section": 1, "article": 2}
 # "第五条 （一）对符合…": an article whose text opens with its first item on the article's own line
 _ARTICLE_THEN_ITEM = re.compile(
@@ -77,7 +77,8 @@ _CHAPTER_THEN_ARTICLE = re.compile(
 _GLUED_RANKED = re.compile(
     r"[。！？]\s*第(?:[零〇一二三四五六七八九十百千]+|\d+)[章节条](?:[\s\u3000]+\S|【)"
 )
-_PHONE_THEN_LABEL = re.compile(r"(?<!\d)0\d{2,3}-\d{7,8}(\d[.．、][\u4e00-\u9fff])")
+# ("0(?<!\d0)" is "(?<!\d)0" with the 0 first, so that the engine skips ahead to a 0)
+_PHONE_THEN_LABEL = re.compile(r"0(?<!\d0)\d{2,3}-\d{7,8}(\d[.．、][\u4e00-\u9fff])")
 _NOTES_END = re.compile(r"(?:(?:备注|附注)\s*[:：]?|(?<![\u4e00-\u9fff])注\s*[:：])\s*$")
 _WENHAO_BEFORE = re.compile(r"[〔\[](?:19|20)\d{2}[〕\]]\s*\d{1,4}\s*号$")
 # "〔责任单位：市委组织部（市人才办）、市经济信息化局〕": a tag in tortoise-shell brackets may hold parentheses
@@ -122,11 +123,7 @@ def match_label(text: str) -> tuple[str, str] | None:
     if _ONE_PASS:
         m = _ANY_LABEL.match(text)
         return (m.lastgroup, m.group(0)) if m else None
-    for kind, pattern in LABEL_PATTERNS:
-        m = pattern.match(text)
-        if m:
-            return kind, m.group(0)
-    return None
+    return next(((kind, m.group(0)) for kind, p in LABEL_PATTERNS if (m := p.match(text))), None)
 
 
 def _plausible_inline(kind: str, value: int | None, last: dict[str, int]) -> bool:
@@ -354,7 +351,7 @@ def _split_inline(line: str, last: dict[str, int], ever: dict[str, int] | None =
     # ("…申请条件(一）…105号文扶持内容及申请条件1.进口运费补贴。") opens a list its 2 goes on with
     second: dict[str, int] = {}
     if run_on:
-        for p in _INLINE.finditer(line):
+        for p in _INLINE_AFTER.finditer(line):
             got = match_label(line[p.start() :])
             if got and label_value(got[1]) == 2:
                 second.setdefault(got[0], p.start())
@@ -469,28 +466,30 @@ def heading_of(label: str, text: str, kind: str | None = None) -> str | None:
     if not rest:
         return None
     if kind in ("part", "chapter", "section"):
-        head = _SPACE.sub("", rest)
+        head = re.sub(r"\s+", "", rest)
         return head if len(head) <= 40 else None
     if kind == "article":
-        m = _BRACKETED_HEAD.match(rest)
+        m = re.match(r"^[【\[（(]([^】\]）)]{2,20})[】\]）)]", rest)
         return m.group(0) if m else None  # as printed: 【落户奖】
     if kind == "circled":
         # a circled item is one condition or one case ("③建筑业：从业人员20人及以上…；"): its text up to its end
-        head = _SENTENCE_END.split(rest, maxsplit=1)[0].strip()
+        head = re.split(r"[。；;]", rest, maxsplit=1)[0].strip()
         return head if 2 <= len(head) <= 60 else None
     m = _HEAD_END.search(rest)
     head = (rest[: m.start()] if m else rest).strip().rstrip("：:")
     more = (rest[m.end() :].strip() if m else "") or "\n" in text
     if m is None or not more:
         # the whole clause is one line: a title only when it reads like one (no full stop, short)
-        if len(head) > 40 or (_ENDS_PUNCT.search(rest) and (len(head) > 20 or _COMMA.search(head))):
+        if len(head) > 40 or (
+            re.search(r"[。；;，,]$", rest) and (len(head) > 20 or re.search(r"[，,]", head))
+        ):
             return None
         # one item of a list (…不合格的；, …事故的。): a title never ends in a semicolon or in 的,
         # but an item that is a bare name ("（一）书证；", "（二）春节；") is its own heading
-        bare = _END_MARK.sub("", rest)
-        if len(bare) <= 6 and not _NOT_BARE.search(bare) and bare != rest:
+        bare = re.sub(r"[；;。，,、]$", "", rest)
+        if len(bare) <= 6 and not re.search(r"[的，,；;。：:、（）()]", bare) and bare != rest:
             return bare
-        if _ITEM_END.search(rest):
+        if re.search(r"(?:[；;]|的[。；;]?)$", rest):
             return None
     # "对新认定的企业，给予奖励10万元" opens with a sentence, not a title
     if head.startswith(("对", "按", "凡")) or "给予" in head:
