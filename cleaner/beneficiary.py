@@ -123,7 +123,8 @@ def read_applicant(sentence: str, at: int | None = None) -> Applicant:
     """The beneficiary and conditions a granting sentence prints before its verb (or its amount at ``at``)."""
     found = _read_applicant(sentence, at)
     # (在高新技术企业有效期内) in brackets before the grant: a period the grant is bound to
-    found.conditions += [m.group(1) for m in _WITHIN.finditer(_lead(sentence, at))]
+    if "（" in sentence or "(" in sentence:  # (_WITHIN opens on a bracket: no second _lead without one)
+        found.conditions += [m.group(1) for m in _WITHIN.finditer(_lead(sentence, at))]
     found.conditions = list(dict.fromkeys(c for c in found.conditions if not _EMPTY_CONDITION.search(c)))
     if found.beneficiary:
         # 对行业、区域、专业型工业互联网平台省级给予奖补: the payer before the verb is no part of the applicant
@@ -144,7 +145,7 @@ _EMPTY_CONDITION = re.compile(
 
 def _read_applicant(sentence: str, at: int | None = None) -> Applicant:
     lead = _lead(sentence, at)
-    parts = [_ASIDE_END.sub("", _LABEL.sub("", p).strip()) for p in _split_parts(lead)]
+    parts = [_no_aside(_LABEL.sub("", p).strip()) for p in _split_parts(lead)]
     # 每年对…的企业: how often is no part of whom
     parts = [_HOW_OFTEN.sub("", p) for p in parts if p]
     parts = _join_since(parts)
@@ -262,8 +263,15 @@ def _read_applicant(sentence: str, at: int | None = None) -> Applicant:
 _ASIDE_END = re.compile(r"(?:(?<=的)\s*[（(]|[（(](?=包括|含|不含|不包括|以下简称|下同))[^（）()]*[)）]$")
 
 
+def _no_aside(part: str) -> str:
+    """The part without its closing aside (_ASIDE_END, which needs a bracket: most parts have none)."""
+    return _ASIDE_END.sub("", part) if "（" in part or "(" in part else part
+
+
 def _split_parts(lead: str) -> list[str]:
     """The lead's phrases at commas and colons, but not inside brackets (…(不包括附属和配套用房,下同))."""
+    if "（" not in lead and "(" not in lead:
+        return _PART.split(lead)  # no bracket: every comma and colon splits (the walk below gives the same)
     out, depth, start = [], 0, 0
     for i, ch in enumerate(lead):
         if ch in "（(":

@@ -58,7 +58,7 @@ def drop_contents(lines: list[str]) -> list[str]:
     article); the list's entries are no clauses.
     """
     for i, line in enumerate(lines[:200]):
-        titled = bool(_CONTENTS.fullmatch(_key(line)))
+        titled = "目" in line and bool(_CONTENTS.fullmatch(_key(line)))  # 目录 / 目次 hold 目
         if not (titled or _PART.match(line)):
             continue
         start = i + 1 if titled else i
