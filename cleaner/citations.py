@@ -106,7 +106,7 @@ class _OwnKeys:
     def __init__(self, number: str | None, title: str | None, text: str):
         self.numbers = {number_key(number)} if number else set()
         # A 文号 alone on a short line at the top: the document's own, printed under its title.
-        for line in [ln for ln in text.split("\n") if ln.strip()][:_OWN_AT_TOP]:
+        for line in _first_lines(text, _OWN_AT_TOP):
             stripped = line.strip().strip("（）()[]【】 ")
             m = DOC_NUMBER.fullmatch(stripped.translate(_DIGITS))
             if m:
@@ -117,6 +117,19 @@ class _OwnKeys:
         if ref.doc_number and number_key(ref.doc_number) in self.numbers:
             return True
         return bool(ref.title and not ref.doc_number and self.title and title_key(ref.title) == self.title)
+
+
+def _first_lines(text: str, n: int) -> list[str]:
+    """[ln for ln in text.split("\\n") if ln.strip()][:n], without splitting the whole body."""
+    out: list[str] = []
+    start = 0
+    while len(out) < n and start <= len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if text[start:end].strip():
+            out.append(text[start:end])
+        start = end + 1
+    return out
 
 
 def _references_in(text: str, own: _OwnKeys) -> list[Reference]:

@@ -90,9 +90,10 @@ class Record:
 
 def is_enactment_line(line: str) -> bool:
     """A line that is (the start of) an adoption, promulgation, amendment or in-force line."""
-    s = line.strip().translate(_FULL_WIDTH_DIGITS)
+    s = line.strip()
     if len(s) > 600:
-        return False
+        return False  # (before the translation, which keeps the length: a long paragraph is not copied)
+    s = s.translate(_FULL_WIDTH_DIGITS)
     if _IN_FORCE.match(s):
         return True
     if not _LINE_START.match(s) or s.endswith(("。", "；")):

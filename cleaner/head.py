@@ -63,7 +63,10 @@ class Head:
 
 
 def _key(s: str) -> str:
-    return re.sub(r"[\s\u3000]+", "", s)
+    return _SPACES.sub("", s)
+
+
+_SPACES = re.compile(r"[\s\u3000]+")
 
 
 def find_repost(lines: list[str]) -> Repost | None:
