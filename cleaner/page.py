@@ -468,14 +468,11 @@ def _clean_space(text: str) -> str:
 
 def _mark_blocks(el) -> None:
     """Put line breaks around block elements and " | " after cells, so text_content() keeps the layout."""
-    for node in el.iter():
-        if not isinstance(node.tag, str):
-            continue
-        if node.tag in BLOCK_TAGS:
-            node.tail = "\n" + (node.tail or "")
-            if node.tag in ("br", "hr"):
-                continue
+    # (each node is changed on its own: two walks that lxml filters by tag do what one walk in Python did)
+    for node in el.iter(*BLOCK_TAGS):
+        node.tail = "\n" + (node.tail or "")
+        if node.tag not in ("br", "hr"):
             node.text = "\n" + (node.text or "")
-        elif node.tag in ("td", "th"):
-            # the source's indentation between cells would break a row over lines
-            node.tail = " | " + (node.tail if node.tail and node.tail.strip() else "")
+    for node in el.iter("td", "th"):
+        # the source's indentation between cells would break a row over lines
+        node.tail = " | " + (node.tail if node.tail and node.tail.strip() else "")
