@@ -161,21 +161,7 @@ def find_validity(text: str, *, signed: str | None = None, published: str | None
 
 
 def _sentences(text: str) -> list[str]:
-    """The sentences (_SENTENCE's matches) that hold a trigger word, cut out around each trigger found in
-    the whole text: a trigger never holds a sentence end, so it lies inside one sentence."""
-    out: list[str] = []
-    end = 0
-    for m in _TRIGGER.finditer(text):
-        if m.start() < end:
-            continue  # another trigger of the sentence just taken
-        start = max(text.rfind(mark, 0, m.start()) for mark in "。；;！\n") + 1
-        stop = _SENTENCE_STOP.search(text, m.end())
-        end = stop.end() if stop and stop.group(0) != "\n" else (stop.start() if stop else len(text))
-        out.append(text[start:end])
-    return out
-
-
-_SENTENCE_STOP = re.compile(r"[。；;！\n]")
+    return [s for s in _SENTENCE.findall(text) if _TRIGGER.search(s)]
 
 
 def _about_other_document(sentence: str, start: int) -> bool:
