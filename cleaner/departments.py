@@ -62,13 +62,28 @@ _BRACKET = re.compile(r"[（(]([^（）()]{2,200})[）)]")
 _ORG_END = re.compile(rf"(?:{'|'.join(DEPARTMENT_ORG_ENDINGS)})(?:等)?$")
 _FIRST_IS_LEAD = re.compile("|".join(FIRST_IS_LEAD))
 _LEAD_WORD = "牵头" if all(p.endswith("牵头") and not p.startswith("|") for p in FIRST_IS_LEAD) else ""
+try:  # the longest match the phrases allow (re's own parser; without it each search starts at 0)
+    from re._parser import parse as _parse
+
+    _LEAD_WIDTH: int | None = _parse(_FIRST_IS_LEAD.pattern).getwidth()[1]
+    _LEAD_WIDTH = _LEAD_WIDTH if _LEAD_WIDTH < 10_000 else None
+except (ImportError, AttributeError):  # pragma: no cover - other Pythons
+    _LEAD_WIDTH = None
 
 
 def first_is_lead(text: str) -> bool:
     """Does the document say the first unit named in a 责任单位 list leads?"""
-    # a text without the word every phrase ends in is not scanned (the phrases open on an optional word,
-    # so the regex engine tries every character of the whole document)
-    return (not _LEAD_WORD or _LEAD_WORD in text) and bool(_FIRST_IS_LEAD.search(text))
+    # the phrases open on an optional word, so the regex engine would try every character of the document:
+    # each ends in _LEAD_WORD, so a match ends at one of its occurrences and starts within _LEAD_WIDTH of it
+    if not _LEAD_WORD:
+        return bool(_FIRST_IS_LEAD.search(text))
+    at = text.find(_LEAD_WORD)
+    while at >= 0:
+        end = at + len(_LEAD_WORD)
+        if _FIRST_IS_LEAD.search(text, max(0, end - _LEAD_WIDTH) if _LEAD_WIDTH else 0, end):
+            return True
+        at = text.find(_LEAD_WORD, at + 1)
+    return False
 
 
 def find_departments(text: str, lead_first: bool = False) -> list[Department]:

@@ -231,8 +231,13 @@ def _titles_above(above: list[str]) -> list[str]:
     outside the body cell and with no heading tag: it is the line that reads
     like a title closest above where the body starts.
     """
-    out = [line for line in above if 6 <= len(line) <= 90 and looks_like_title(line)]
-    return out[::-1][:3]
+    out = []
+    for line in reversed(above):  # nearest first, and no further than the third (pages print long menus)
+        if 6 <= len(line) <= 90 and looks_like_title(line):
+            out.append(line)
+            if len(out) == 3:
+                break
+    return out
 
 
 def _meta_fields(root) -> dict[str, str]:
