@@ -193,7 +193,7 @@ class TantivyBackend:
 
     def _term(self, t: QueryTerm) -> tantivy.Query:
         qs = [self._spelling(s) for s in t.spellings]
-        if t.verbatim:
+        if t.verbatim or t.phrase:  # a quoted phrase is the characters as printed, however jieba cut them
             qs.append(self._verbatim(t.text))
         return qs[0] if len(qs) == 1 else _Q.boolean_query([(_SHOULD, q) for q in qs])
 

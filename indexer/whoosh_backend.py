@@ -110,7 +110,7 @@ def _spelling_query(s: Spelling) -> Query:
 
 def _term_query(t: QueryTerm) -> Query:
     qs = [_spelling_query(s) for s in t.spellings]
-    if t.verbatim:
+    if t.verbatim or t.phrase:  # a quoted phrase is the characters as printed, however jieba cut them
         qs.append(_verbatim(t.text))
     return qs[0] if len(qs) == 1 else Or(qs)
 

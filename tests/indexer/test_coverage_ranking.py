@@ -254,3 +254,10 @@ def test_a_place_counts_in_how_much_of_the_query_a_clause_holds():
     generic = {"clause_id": "b", "title": "某法", "text": "投资初创企业的，享受税收优惠。"}
     ranked = rerank(plan, [(generic, 0.0), (named, 0.0)], (3.0, 1.0, 1.0))
     assert ranked[0][0]["clause_id"] == "a"
+
+
+def test_a_quoted_phrase_printed_inside_a_longer_run_is_found(small):
+    # jieba cuts 五链融合 one way in the query and 政策链五链融合 another in the text: the quotes ask
+    # for the characters as printed, which the clause holds
+    texts = _texts(small, '"五链融合"')
+    assert texts == ["推进创新链、产业链、资金链、人才链、政策链五链融合，打造协同创新生态。"]
