@@ -94,6 +94,7 @@ def squashed(text: str) -> str:
 # instead of deriving them again for every query.
 TEXT_KEY = "_squashed"
 SENTENCES_KEY = "_sentences"
+FACETS_KEY = "_facets"  # facets.facet_values
 
 
 def text_key(payload: dict) -> str:

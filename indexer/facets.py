@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import lru_cache
+from itertools import chain
 
 from corpus.model import Region
 
 from .aliases import canonical, full_name
 from .backend import FACET_FIELDS, top_facets
+from .entries import FACETS_KEY
 
 DRAFT_STATUSES = ("draft", "superseded")  # reasoning/status.py gives these to drafts, and only to drafts
 
@@ -27,26 +29,39 @@ def draft_facet(facets: dict[str, list[tuple[str, int]]]) -> dict[str, list[tupl
     return {"draft": top_facets({"true": drafts, "false": sum(statuses.values()) - drafts})}
 
 
+def facet_values(p: dict) -> tuple:
+    """One clause's value of each facet, in FACET_FIELDS' order (its departments a tuple).
+
+    An index stores them with the payload (entries.FACETS_KEY) as it stores the engine's own
+    facet fields, when the clause is indexed; the names' spellings are those of that time."""
+    region = p.get("region") or {}
+    where = (region.get("province"), region.get("city"), region.get("county"))
+    departments = tuple(
+        _full_name(t["name"], where, t.get("canonical")) or "" for t in p.get("department_tags") or ()
+    )
+    return (
+        where[0] or "",
+        where[1] or "",
+        where[2] or "",
+        _canonical(p["issuer"]) if p.get("issuer") else "",
+        departments,
+        p.get("doc_type") or "",
+        (p.get("published") or "")[:4],
+        (p.get("status") or {}).get("status") or "",
+    )
+
+
+_DEPARTMENT = FACET_FIELDS.index("department")
+
+
 def count_facets(hits: list[tuple[dict, float]]) -> dict[str, list[tuple[str, int]]]:
-    """The facets of these hits, counted from their payloads as the backends count them.
-    Values are listed first and counted at once (Counter counts a list in C)."""
-    values: dict[str, list[str]] = {name: [] for name in FACET_FIELDS}
-    province, city, county = values["province"], values["city"], values["county"]
-    issuer, doc_type, status = values["issuer"], values["doc_type"], values["status"]
-    year, department = values["year"], values["department"]
-    for p, _ in hits:
-        region = p.get("region") or {}
-        where = (region.get("province"), region.get("city"), region.get("county"))
-        province.append(where[0] or "")
-        city.append(where[1] or "")
-        county.append(where[2] or "")
-        issuer.append(_canonical(p["issuer"]) if p.get("issuer") else "")
-        doc_type.append(p.get("doc_type") or "")
-        status.append((p.get("status") or {}).get("status") or "")
-        year.append((p.get("published") or "")[:4])
-        for t in p.get("department_tags") or ():
-            department.append(_full_name(t["name"], where, t.get("canonical")) or "")
-    return {k: top_facets(Counter(v)) for k, v in values.items()}
+    """The facets of these hits, counted from their payloads as the backends count them."""
+    rows = [p.get(FACETS_KEY) or facet_values(p) for p, _ in hits]
+    columns = list(zip(*rows, strict=True)) or [() for _ in FACET_FIELDS]
+    counts = {}
+    for i, name in enumerate(FACET_FIELDS):
+        counts[name] = Counter(chain.from_iterable(columns[i]) if i == _DEPARTMENT else columns[i])
+    return {k: top_facets(v) for k, v in counts.items()}
 
 
 @lru_cache(maxsize=4096)

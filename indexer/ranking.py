@@ -90,9 +90,10 @@ def _sentences(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-# The derived forms an index stores with each payload (entries.SENTENCES_KEY, TEXT_KEY) are read
-# only when written by this version of _sentences and of folding (whose table is Python's Unicode's).
-TEXT_FORMS_VERSION = f"1/{unicodedata.unidata_version}"
+# The derived forms an index stores with each payload (entries.SENTENCES_KEY, TEXT_KEY, FACETS_KEY)
+# are read only when written under this version: bump it when _sentences, folding or what is stored
+# changes (folding's table is Python's Unicode's).  2: with the facet values.
+TEXT_FORMS_VERSION = f"2/{unicodedata.unidata_version}"
 
 
 def text_forms(text: str) -> tuple[tuple[str, ...], str]:

@@ -21,6 +21,7 @@ import tantivy
 from .analysis import cut_repeated, squash
 from .backend import FACET_FIELDS, Criteria, Found, top_facets
 from .entries import (
+    FACETS_KEY,
     SENTENCES_KEY,
     TEXT_KEY,
     Entry,
@@ -29,6 +30,7 @@ from .entries import (
     phrase_haystack,
     text_and_heading_tokens,
 )
+from .facets import facet_values
 from .query import QueryPlan, Spelling
 from .query import Term as QueryTerm
 from .ranking import TEXT_FORMS_VERSION, text_forms
@@ -281,13 +283,15 @@ class TantivyBackend:
         asked = (plan, criteria, any_term, sort, collapse)
         result = pin.results.get(asked) if pin else None
         if result is None or (len(result.hits) < fetch and len(result.hits) < result.count):
-            result = searcher.search(q, max(fetch, pin.prefetch if pin else 0), count=True, **kwargs)
+            # one best clause per document is sought among the first ``fetch`` only: no more are asked
+            ask = fetch if collapse or not pin else max(fetch, pin.prefetch)
+            result = searcher.search(q, ask, count=True, **kwargs)
             if pin:
                 pin.results[asked] = result
         payloads = pin.payloads if pin else None
         hits = []
         seen: set[str] = set()
-        for key, addr in result.hits:
+        for key, addr in result.hits[:fetch]:
             payload = _payload(searcher, addr, payloads)
             if collapse:
                 if payload["doc_id"] in seen:
@@ -325,22 +329,23 @@ _MARSHALLED = b"M"  # JSON payloads (written before) open with "{"
 
 
 def encode_payload(payload: dict) -> bytes:
-    """A clause's stored payload, with its text's derived forms (ranking.text_forms).
+    """A clause's stored payload, with its text's derived forms (ranking.text_forms) and its
+    facet values (facets.facet_values).
 
     marshal, not JSON: a query decodes up to a few hundred payloads for an exact total, and
     marshal reads them in a third of the time (plain data only: no code runs on loading it)."""
     plain = json.loads(json.dumps(payload, ensure_ascii=False))  # read back exactly as JSON would be
     forms = text_forms(payload.get("text") or "")
-    return _MARSHALLED + marshal.dumps((plain, TEXT_FORMS_VERSION, *forms))
+    return _MARSHALLED + marshal.dumps((plain, TEXT_FORMS_VERSION, *forms, facet_values(plain)))
 
 
 def decode_payload(raw: bytes) -> dict:
     """The payload as the rerank reads it; a JSON one (an index written before) as it was."""
     if raw[:1] != _MARSHALLED:
         return json.loads(raw)
-    payload, version, sentences, key = marshal.loads(memoryview(raw)[1:])
-    if version == TEXT_FORMS_VERSION:  # written by this version of the rerank's folding and sentences
-        payload[SENTENCES_KEY], payload[TEXT_KEY] = sentences, key
+    payload, version, *forms = marshal.loads(memoryview(raw)[1:])
+    if version == TEXT_FORMS_VERSION:  # written by this version of the folding, sentences and layout
+        payload[SENTENCES_KEY], payload[TEXT_KEY], payload[FACETS_KEY] = forms
     return payload
 
 
