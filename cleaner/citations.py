@@ -108,7 +108,8 @@ class _OwnKeys:
         # A 文号 alone on a short line at the top: the document's own, printed under its title.
         for line in _first_lines(text, _OWN_AT_TOP):
             stripped = line.strip().strip("（）()[]【】 ")
-            m = DOC_NUMBER.fullmatch(stripped.translate(_DIGITS))
+            # a whole line that is a 文号 ends in 号 or 号令: any other line is not copied to be tried
+            m = DOC_NUMBER.fullmatch(stripped.translate(_DIGITS)) if stripped.endswith(("号", "令")) else None
             if m:
                 self.numbers.add(number_key(m.group(0)))
         self.title = title_key(title)

@@ -51,8 +51,8 @@ def _number_by_title(lines: list[str], title: str | None) -> str | None:
     if len(core) < 8:
         return None
     for line in lines:
-        if len(line) < 200:
-            continue
+        if len(line) < 200 or line.find("号", 0, 600) < 0:
+            continue  # (a 文号 ends in 号: without one in the first 600 characters, no scan)
         for m in DOC_NUMBER.finditer(line, 0, 600):
             if line[max(0, m.start() - 1) : m.start()] in ("（", "(", "》"):
                 continue  # "（闽科高〔2023〕4号）": a document the text cites

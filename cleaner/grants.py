@@ -39,6 +39,24 @@ _NO_FIGURE = re.compile(
     r"(?:给予|予以)(?:[^，。；]{0,14})(?:奖励|补助|补贴|资助|资金支持|贴息|奖补)"
     r"|(?:可|予以)?安排入住人才公寓|发放[^，。；]{0,10}卡|享受[^，。；]{0,12}贴息"
 )
+
+
+def _without_optional_opening(pattern: re.Pattern[str], opening: str) -> re.Pattern[str]:
+    """The pattern with an optional group that opens one of its top-level alternatives left out.
+
+    Whether a text holds a match never depends on such a group, but the regex engine, given an
+    alternative that opens on nothing required, tries every character of the text; without it, it
+    skips ahead to the characters the alternatives open with.  Any other shape: the pattern as it is.
+    """
+    at = pattern.pattern.find("|" + opening)
+    prefix = pattern.pattern[:at]
+    if at < 0 or prefix.count("(") != prefix.count(")") or "\\" in prefix:
+        return pattern
+    return re.compile(prefix + "|" + pattern.pattern[at + 1 + len(opening) :], pattern.flags)
+
+
+# whether a clause holds a figureless grant anywhere (find_grants' first test, on every clause)
+_ANY_NO_FIGURE = _without_optional_opening(_NO_FIGURE, "(?:可|予以)?")
 _NOT_GRANTING = re.compile(
     r"一事一议|一企一策|另行制定|另行研究|研究确定|按规定|按有关规定|相关规定|结合实际|根据地方实际|相应|叠加|视情|适当"
 )
@@ -82,7 +100,7 @@ def find_grants(text: str, lead_in: bool = False) -> list[GrantSpan]:
     if _POINTER.search(text) and len(text) < 200:
         return []  # "(二)最高3000万元科研条件建设补助：…详见本办法第九条、第十条": a breakdown, not a grant
     spans = [s for s in amount_spans(text) if not s.absorbed and s.amount.is_grant]
-    if not spans and not _NO_FIGURE.search(text):
+    if not spans and not _ANY_NO_FIGURE.search(text):
         return []  # no figure and no figureless grant anywhere: no sentence of it can grant
     out: list[GrantSpan] = []
     overall: GrantSpan | None = None  # 年资助总额不超过300万元：其中…1000元/件: the rates under a total

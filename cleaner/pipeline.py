@@ -50,7 +50,7 @@ from .tasktable import rewrite_task_tables
 from .text import clean_lines
 from .validity import annotate
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+_NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
 _MEDIA = re.compile(
     r"(日报|晚报|报社|新闻|电视台|广播|融媒|客户端|公众号|新华社|人民网|新华网|[^政]网)$|^本站$|^原创$"
 )
@@ -108,7 +108,7 @@ def _refuse_junk(text: str, page: Page, lines: list[str]) -> None:
         raise NotADocument("a list or index page (its text is mostly links), not a document")
     own = 0
     for ln in lines:
-        own += len(_HAN.findall(ln))
+        own += len(_NOT_HAN.sub("", ln))  # the line's Chinese characters (no list of them)
         if own >= 400:
             return
     lowered = (text[:20000] + " " + (page.title_tag or "")).lower()
