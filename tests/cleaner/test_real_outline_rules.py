@@ -349,3 +349,49 @@ def test_a_list_printed_on_one_line_with_nothing_between_its_items():
     paths = ["/".join(c.path) for c in clean(text).clauses if c.number]
     assert paths[2:6] == ["一、/（一）/1、", "一、/（一）/2、", "一、/（一）/3、", "一、/（一）/4、"]
     assert "一、/（二）/2、" in paths and "一、/（三）/2、" not in paths
+
+
+def test_an_entry_of_a_contents_list_holds_nothing():
+    # 南沙 高企入统 指南: the annex's contents list, then the 承诺书's 一、二、 (siblings of the list, not its items)
+    text = (
+        "2017年度高新技术企业入统奖励申报材料\n目录\n"
+        "1. 2017年度高新技术企业入统奖励申请表………………………01\n"
+        "2. 营业执照…………………………………………………………xx\n"
+        "3. 承诺书……………………………………………………………xx\n"
+        "承诺书\n"
+        "一、对提交的各项申请材料的真实性、有效性负责，复印件与原件是一致的。\n"
+        "二、承诺自获得奖励扶持后，10年内注册及办公地址不迁离南沙区。\n"
+    )
+    paths = ["/".join(c.path) for c in clean(text).clauses if c.number]
+    assert paths == ["1.", "2.", "3.", "一、", "二、"]
+
+
+def test_a_number_closing_the_bracket_before_it_is_no_item():
+    # 平潭 增产增效 奖励 notice, run on into one line: "（附件1）；" names an annex, it opens no item 1）
+    rule = "符合条件的企业于7月14日前将申报材料送至区经发局工信处，逾期不予受理，材料不全的不予受理。" * 20
+    line = (
+        "关于申报2023年二季度增产增效奖励的通知 一、申报条件" + rule + "二、申报材料 具体申报材料如下："
+        "（一）2023年二季度增产增效申请表（附件1）；（二）通过联网直报系统打印的《工业产销总值及主要产品产量》；"
+        "（三）承诺书（附件2）；（四）相关证明材料。三、其他事项 按规定执行。"
+    )
+    clauses = [c for c in clean(line).clauses if c.number]
+    assert ["/".join(c.path) for c in clauses][-6:] == [
+        "二、",
+        "二、/（一）",
+        "二、/（二）",
+        "二、/（三）",
+        "二、/（四）",
+        "三、",
+    ]
+    assert clauses[-5].text.endswith("（附件1）；")
+
+
+def test_an_article_caption_closed_by_a_full_stop_is_its_heading():
+    # 广安 社科评奖办法: 第十八条　特别奖。成果在…
+    text = (
+        "广安市社会科学优秀成果评奖办法\n第一条　为繁荣发展哲学社会科学，制定本办法。\n"
+        "第十八条　特别奖。成果在省内外具有重大影响，具有重要学术价值的成果，可授予特别奖。\n"
+        "第十九条　本办法自发布之日起施行。\n"
+    )
+    heads = [c.heading for c in clean(text).clauses if c.number]
+    assert heads == [None, "特别奖", None]
