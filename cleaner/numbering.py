@@ -15,7 +15,8 @@ _CN = f"[{CN_DIGITS}]+"
 # kind -> regex for a label at the start of a segment
 LABEL_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 第一部分 总体要求: plans and programmes put their 一、 items under parts
-    ("part", re.compile(rf"^第(?:{_CN}|\d+)部分")),
+    # ("项目申报书分为三部分。第一部分为项目实施方案": a part named inside a sentence opens nothing)
+    ("part", re.compile(rf"^第(?:{_CN}|\d+)部分(?!\s*(?:为|是|包括|主要|应当?|由|即|共|指))")),
     ("chapter", re.compile(rf"^第(?:{_CN}|\d+)章")),
     ("section", re.compile(rf"^第(?:{_CN}|\d+)节")),
     ("article", re.compile(rf"^第(?:{_CN}|\d+)条")),

@@ -40,7 +40,21 @@ def clean_lines(raw: list[str]) -> list[str]:
     sep = next((i for i, ln in enumerate(lines[:30]) if _BODY_SEPARATOR.fullmatch(ln)), None)
     if sep is not None:
         lines = lines[sep + 1 :]
-    return drop_contents(join_broken(join_fragments(lines)))
+    return drop_contents(join_broken(join_lone_labels(join_fragments(lines))))
+
+
+def join_lone_labels(lines: list[str]) -> list[str]:
+    """ "三、" / "推动新能源上网电价全面由市场形成": a label alone on its line opens the clause whose heading is the
+    next line (pages that set the label in an element of its own: <span>三、</span>, a text node per line)."""
+    out: list[str] = []
+    for line in lines:
+        if out and _LABEL_ONLY.fullmatch(out[-1]) and not _LABEL_ONLY.match(line):
+            out[-1] += line
+        elif out and _PART_ONLY.fullmatch(out[-1]) and _SENTENCE_GOES_ON.match(line):
+            out[-1] += line  # "分为三部分。" / "第一部分" / "为项目实施方案。": a part named in a sentence
+        else:
+            out.append(line)
+    return out
 
 
 _BODY_SEPARATOR = re.compile(r"[=＝\-—]{3,}\s*正\s*文\s*[=＝\-—]{3,}")
@@ -141,11 +155,15 @@ def join_broken(lines: list[str]) -> list[str]:
 # ("本次需求响应实施时间为" / "2021" / "年" / "2" / "月" / "13" / "日至"; "1" / "．需求响应结束后…").
 _BARE_NUMBER = re.compile(r"\d+(?:[.:~\-–]\d+)*[%％]?")
 _CONTINUES = re.compile(r"^[年月日号时%％万亿元千个倍度家人次．.、，,。；;）)〕》”/~至]")
-_LABEL_ONLY = re.compile(r"[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|\d{1,2}[.．、]")
+_LABEL_ONLY = re.compile(
+    r"[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}[、．]"
+)
 _HEADING = re.compile(
     r"^(?:第[一二三四五六七八九十百零〇\d]+[章节条]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、])"
     r"[^。，,；;：:！？]{0,20}$"
 )
+_PART_ONLY = re.compile(r"第[一二三四五六七八九十\d]{1,3}部分")
+_SENTENCE_GOES_ON = re.compile(r"(?:为|是|包括|主要|应当?|由|即|共|指)")
 _LEADERS = re.compile(r"[.…·．]{3,}")
 _PAGE_NO = re.compile(r"[-—－]\s*\d{1,3}\s*[-—－]")
 

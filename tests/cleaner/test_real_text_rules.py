@@ -163,3 +163,25 @@ def test_text_that_came_apart_at_every_inline_element_is_mended():
         (["三、", "1．"], "1．需求响应结束后，电力公司对负荷进行冻结。"),
     ]  # the contents list is dropped, its dot leaders and page numbers too
     assert "2021年2月13日，规模为50万千瓦：" in "\n".join(c.text for c in doc.clauses)
+
+
+def test_a_label_alone_on_its_line_opens_the_clause_its_next_line_heads():
+    # 四川 发改委 实施方案 (a text node per line): "三、" / "推动新能源上网电价全面由市场形成"
+    text = (
+        "四川省深化新能源上网电价市场化改革实施方案\n一、总体目标\n坚持市场化改革方向。\n二、基本原则\n坚持深化改革。\n"
+        "三、\n推动新能源上网电价全面由市场形成\n（一）推动新能源上网电量参与市场交易。\n"
+        "新能源项目上网电量原则上全部进入电力市场。\n（二）建立健全支持新能源高质量发展的制度机制。\n"
+    )
+    clauses = [c for c in clean(text).clauses if c.number]
+    assert ["/".join(c.path) for c in clauses] == ["一、", "二、", "三、", "三、/（一）", "三、/（二）"]
+    assert clauses[2].heading == "推动新能源上网电价全面由市场形成"
+
+
+def test_a_part_named_inside_a_sentence_opens_nothing():
+    # 内蒙古 能源局 申报大纲: "项目申报书分为三部分。" / "第一部分" / "为项目实施方案。"
+    text = (
+        "内蒙古自治区单一电力用户绿电直连项目申报大纲\n一、申报书主要内容\n项目申报书分为三部分。\n第一部分\n"
+        "为项目实施方案。\n第二部分\n为项目可行性研究报告。\n二、项目申报名称\n项目名称应规范。\n"
+    )
+    paths = ["/".join(c.path) for c in clean(text).clauses if c.number]
+    assert paths == ["一、", "二、"]
