@@ -70,10 +70,13 @@ def _cover_signature(body: list[str]) -> tuple[str | None, str | None]:
     """
     for i in _signature_ends(body):
         # followed by the 附件 or by the title of the document it carries (maybe over two lines)
-        if re.match(r"^附\s*件", body[i]) or any(
+        if re.match(r"^(?:相关)?附\s*件", body[i]) or any(
             looks_like_title("".join(body[i : i + k])) for k in (1, 2) if i + k <= len(body)
         ):
             return body[i - 2].split()[0], parse_date(body[i - 1])
+    closed = _closed_signature(body)
+    if closed is not None:
+        return closed
     for i, line in enumerate(body[:40]):
         if match_label(line):
             break
@@ -103,6 +106,35 @@ def _cover_signature(body: list[str]) -> tuple[str | None, str | None]:
             # joint issuers ("…党工委 …管委会") are filed under the first, as on lines of their own
             return m.group("org").split()[0], parse_date(m.group("date"))
     return None, None
+
+
+# "国家能源局华中监管局2026年1月26日": the issuing body glued to its date on a line of their own
+_GLUED_ORG_DATE = re.compile(
+    r"(?P<org>[\u4e00-\u9fff]{4,30}?)\s*(?P<date>(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)"
+)
+
+
+def _closed_signature(body: list[str]) -> tuple[str | None, str | None] | None:
+    """A date line the closing lines follow ("（联系人：…）", "（此件主动公开）", "附件1", "相关附件：") signs the text,
+    after its issuing body or alone (a cover note signed with a date, under 特此通知。 or its 附件 list);
+    so does an issuing body glued to its date, with the attachments' files or the site's footer after it."""
+    for i in range(len(body) - 1):
+        line = body[i].strip()
+        if len(line) > 40:
+            continue
+        nxt = body[i + 1].strip()
+        closes = is_closing_line(nxt) or bool(re.match(r"^(?:相关)?附\s*件", nxt))
+        if len(line) <= 20 and is_date_line(line) and closes:
+            org = body[i - 1].split()[0] if i > 0 and is_org_line(body[i - 1]) else None
+            return org, parse_date(line)
+        m = _GLUED_ORG_DATE.fullmatch(line)
+        if (
+            m
+            and is_org_line(m.group("org"))
+            and (closes or re.search(r"\.(?:pdf|docx?|xlsx?|wps|zip)$", nxt))
+        ):
+            return m.group("org"), parse_date(m.group("date"))
+    return None
 
 
 _INLINE_SIGNATURE = re.compile(

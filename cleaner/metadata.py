@@ -43,11 +43,16 @@ def strip_site_suffix(title: str) -> str:
     return title.strip()
 
 
+# "广东省发展和改革委员会 - 广东省能源局…的通知": a CMS's page title puts the site's name first, then " - "
+_SITE_PREFIX = re.compile(r"^[^_|｜—\-–\d（）()【】《》\s]{2,30}\s+[-—–]{1,2}\s+(?=\S.{7})")
+
+
 def clean_title(title: str | None) -> str | None:
     if not title:
         return None
     title = re.sub(r"\s+", " ", title).strip()
     title = _TITLE_PREFIX_NOISE.sub("", title).strip()
+    title = _SITE_PREFIX.sub("", title)
     return title or None
 
 

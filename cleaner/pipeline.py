@@ -18,6 +18,7 @@ from .amounts import find_amounts
 from .attachments import docx_lines, pdf_lines, sniff
 from .cover import (
     _carried_title,
+    _closed_signature,
     _cover_signature,
     _number_after_title,
     _number_by_title,
@@ -205,6 +206,9 @@ def _build(page: Page, lines: list[str], hints: Hints, url: str | None = None) -
     if not signed and body:
         run_on_issuer, signed = _run_on_signature(body[-1])
         sig_issuer = run_on_issuer or sig_issuer
+    if not signed and following is None:
+        # the signature may stand among the closing lines themselves ("…监管局2026年1月26日" / "《…》.pdf")
+        sig_issuer, signed = _closed_signature(lines[head.end :]) or (sig_issuer, None)
 
     # "来源：临沂日报" names the newspaper that carried the page, not the issuing body
     stated_issuer = next(

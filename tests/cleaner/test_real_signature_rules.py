@@ -222,3 +222,48 @@ def test_a_news_agencys_dateline_opens_a_repost_lead():
     )
     doc = clean(text)
     assert (doc.title, doc.issuer) == ("关于推进城市安全发展的意见", "中共中央办公厅")
+
+
+def test_a_signature_the_closing_lines_follow_signs_the_text():
+    # 广东 发改委 申报通知: "广东省发展改革委" / "2025年9月29日" / "相关附件："
+    text = (
+        "广东省发展改革委关于申报新能源可持续发展价格结算机制存量项目的通知\n各地级以上市发展改革局：\n"
+        "一、申报范围\n已全容量并网的新能源项目。\n二、工作要求\n请按时报送。\n"
+        "附件：1.承诺函\n2.项目清单\n广东省发展改革委\n2025年9月29日\n相关附件：\n附件1.承诺函.doc\n"
+    )
+    assert clean(text).signed == "2025-09-29"
+
+
+def test_a_date_alone_above_the_contact_line_signs_a_cover_note():
+    # 天津 工信局 通知: its 附件 list, then the date alone, then （联系人：…）
+    text = (
+        "市工业和信息化局关于做好天津市2025年电力市场化交易工作的通知\n各有关市场主体：\n"
+        "一、天津地区2025年电力市场化直接交易电量总规模暂定为345亿千瓦时。\n二、交易各方要严格遵守规则。\n"
+        "附件：\n1．天津市电力中长期交易工作方案\n2．天津市绿电交易工作方案\n2024年11月11日\n"
+        "（联系人：市工业和信息化局电力处 梁弢联系电话：83608082）\n附件1\n天津市电力中长期交易工作方案\n"
+        "一、总体要求\n坚持市场化方向。\n二、交易安排\n按月组织交易。\n"
+    )
+    assert clean(text).signed == "2024-11-11"
+
+
+def test_a_body_glued_to_its_date_above_the_attachment_files_signs_the_text():
+    # 国家能源局华中监管局 征求意见 notice: "国家能源局华中监管局2026年1月26日" / "《…》.pdf" / site footer
+    text = (
+        "国家能源局华中监管局关于公开征求《湖北省电力中长期市场实施细则（征求意见稿）》意见的通知\n"
+        "现予公告，向社会公开征求意见。\n感谢您的参与和支持！\n附件：湖北省电力中长期市场实施细则（征求意见稿）\n"
+        "国家能源局华中监管局2026年1月26日\n《湖北省电力中长期市场实施细则（征求意见稿）》.pdf\n主办单位：国家能源局华中监管局\n"
+    )
+    assert clean(text).signed == "2026-01-26"
+
+
+def test_a_site_name_before_the_page_title_is_not_the_title():
+    # 广东 NFCMS page title: "站点名 - 标题"
+    from cleaner.metadata import clean_title
+
+    assert (
+        clean_title(
+            "广东省发展和改革委员会 - 广东省能源局 国家能源局南方监管局关于印发《广东电力市场常态化开展年度交易实施方案》的通知"
+        )
+        == "广东省能源局 国家能源局南方监管局关于印发《广东电力市场常态化开展年度交易实施方案》的通知"
+    )
+    assert clean_title("关于2022-2025年科技计划的通知") == "关于2022-2025年科技计划的通知"
