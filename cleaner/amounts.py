@@ -56,6 +56,10 @@ _CN_AMOUNT = re.compile(
     r"[零〇一二两三四五六七八九十百千]*(?:点[零一二三四五六七八九]+)?)"
     r"\s*(?P<unit>千万|百万|十万|万亿|万|亿)?元(?!器|件|素|旦|宵|首|老|气|化|论|钱)"
 )
+# "罚款人民币叁仟叁佰元整": sums written in capital numerals (大写, as on fines, contracts and receipts)
+_CAPITAL_AMOUNT = re.compile(
+    r"(?P<cn>[壹贰叁肆伍陆柒捌玖拾][零壹贰叁肆伍陆柒捌玖拾佰仟万亿]*)(?P<unit>万|亿)?元(?:整|正)?"
+)
 _BARE_WAN = re.compile(
     r"(\d(?<![\d.,，]\d)\d*(?:\.\d+)?)\s*(万亿|万|亿)(?!\s*元|[\d.亿])"
     r"(?![\u4e00-\u9fff]{0,3}(?:平方|人|名|户|家|个|台|套|吨|千瓦|亩|次|项|件|册|株|头|辆|张|份|字|条|座|米|公里|kW))"
@@ -69,6 +73,7 @@ _ROUND = re.compile(
 _RANGE_HEAD = re.compile(
     rf"(\d(?<![\d.,，]\d)\d*(?:\.\d+)?)\s*(万|亿)\s*(?:[(（]含[)）])?\s*{_TO}\s*(?=\d+(?:\.\d+)?\s*(?:万|亿)?\s*元)"
 )
+_CAPITAL_DIGIT = re.compile(r"[壹贰叁肆伍陆柒捌玖]")
 _MONEY_VERB = re.compile(r"(奖励|补助|资助|补贴|奖补|扶持资金|支持资金|资金|给予|最高|不超过|一次性)\s*$")
 _CAP = ("最高", "不超过", "不超", "上限", "最多", "封顶", "至多", "不高于", "以内")
 _TOTAL = (
@@ -166,6 +171,10 @@ def _money_spans(text: str) -> list[AmountSpan]:
             hits.append((m.start(), m.end(), [value * _UNITS[m.group("unit") or ""]]))
     for m in _ROUND.finditer(text) if has_yuan and ("百" in text or "千" in text) else ():
         hits.append((m.start(), m.end(), [(100 if m.group("n") == "百" else 1000) * _UNITS[m.group("unit")]]))
+    for m in _CAPITAL_AMOUNT.finditer(text) if has_yuan and _CAPITAL_DIGIT.search(text) else ():
+        value = _cn_number(m.group("cn"))
+        if value is not None:
+            hits.append((m.start(), m.end(), [value * _UNITS[m.group("unit") or ""]]))
     for m in _BARE_WAN.finditer(text) if ("万" in text or "亿" in text) else ():
         # "奖励50万" (元 left out): money only right after a word that gives money
         if _MONEY_VERB.search(text, max(0, m.start() - 8), m.start()):

@@ -40,6 +40,16 @@ def _number_after_title(title: str | None) -> str | None:
     return re.sub(r"\s+", "", found.group(0)) if found else None
 
 
+def _number_over_addressee(lines: list[str]) -> str | None:
+    """A 文号 on a line of its own right above the addressee ("内能源新能发〔2026〕1号" / "各盟市能源局…："): the
+    document's own, wherever the page's furniture (发布日期, 来源, 朗读) put the title above it."""
+    for i, line in enumerate(lines[:-1]):
+        core = re.sub(r"\s+", "", line)
+        if len(core) <= 30 and DOC_NUMBER.fullmatch(core) and re.search(r"[:：]$", lines[i + 1].strip()):
+            return core
+    return None
+
+
 def _number_by_title(lines: list[str], title: str | None) -> str | None:
     """A 文号 printed right before the title in a capture run on into one line.
 

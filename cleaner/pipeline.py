@@ -22,6 +22,7 @@ from .cover import (
     _cover_signature,
     _number_after_title,
     _number_by_title,
+    _number_over_addressee,
     _run_on_signature,
     _signature_ends,
 )
@@ -186,6 +187,7 @@ def _build(page: Page, lines: list[str], hints: Hints, url: str | None = None) -
         or page.number_above
         or page.meta.get("doc_number")
         or _number_by_title(lines[:12], title)
+        or _number_over_addressee(lines[:40])
         or _number_after_title(title)
         or (head.enactment and head.enactment.order)
     )

@@ -50,6 +50,8 @@ def join_lone_labels(lines: list[str]) -> list[str]:
     for line in lines:
         if out and _LABEL_ONLY.fullmatch(out[-1]) and not _LABEL_ONLY.match(line):
             out[-1] += line
+        elif out and _number_goes_on(out[-1], line):
+            out[-1] += line  # "京发改" / "〔2026〕" / "341号": a 文号 set in elements of its own
         elif out and _PART_ONLY.fullmatch(out[-1]) and _SENTENCE_GOES_ON.match(line):
             out[-1] += line  # "分为三部分。" / "第一部分" / "为项目实施方案。": a part named in a sentence
         else:
@@ -162,6 +164,22 @@ _HEADING = re.compile(
     r"^(?:第[一二三四五六七八九十百零〇\d]+[章节条]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、])"
     r"[^。，,；;：:！？]{0,20}$"
 )
+_NUMBER_HEAD = re.compile(r"[\u4e00-\u9fa5]{1,12}")
+_NUMBER_YEAR = re.compile(r"[〔［\[【(（]\s*(?:19|20)\d{2}\s*[〕］\]】)）](?:\s*第?\d{1,4}\s*号)?")
+_NUMBER_TAIL = re.compile(r"第?\d{1,4}\s*号")
+
+
+def _number_goes_on(prev: str, line: str) -> bool:
+    """A 文号's prefix, bracketed year and number on lines of their own: the next piece of the same 文号."""
+    if _NUMBER_HEAD.fullmatch(prev) and not re.search(
+        r"(?:通知|意见|办法|方案|决定|公告|通告|规定|细则)$", prev
+    ):
+        return bool(_NUMBER_YEAR.fullmatch(line))
+    return bool(re.search(r"[\u4e00-\u9fa5][〔［\[【(（]\s*(?:19|20)\d{2}\s*[〕］\]】)）]$", prev)) and bool(
+        _NUMBER_TAIL.fullmatch(line)
+    )
+
+
 _PART_ONLY = re.compile(r"第[一二三四五六七八九十\d]{1,3}部分")
 _SENTENCE_GOES_ON = re.compile(r"(?:为|是|包括|主要|应当?|由|即|共|指)")
 _LEADERS = re.compile(r"[.…·．]{3,}")

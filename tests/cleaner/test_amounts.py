@@ -212,3 +212,9 @@ def test_the_lower_end_of_a_range_is_no_grant_of_its_own():
 )
 def test_a_round_figure_after_a_word_of_approximation(text, expected):
     assert [a.yuan for a in find_amounts(text)] == expected
+
+
+def test_a_sum_in_capital_numerals_is_an_amount():
+    # 平潭 行政处罚决定书: "罚款人民币叁仟叁佰元整"
+    assert [a.yuan for a in find_amounts("对你单位作出如下处罚：罚款人民币叁仟叁佰元整。")] == [3300]
+    assert [a.yuan for a in find_amounts("罚款壹万伍仟元")] == [15000]

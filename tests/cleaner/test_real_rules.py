@@ -388,3 +388,13 @@ def test_an_orders_number_under_the_title_or_in_the_promulgation_line_and_its_si
         "第一章 总则\n第一条 为了加强医疗保障基金使用监督管理，制定本条例。\n"
     )
     assert (law.doc_number, law.issuer, law.published) == ("国务院令第735号", "国务院", "2021-01-15")
+
+
+def test_a_doc_number_set_in_pieces_above_the_addressee_is_the_documents():
+    # 内蒙古 能源局 (a text node per line): 发布日期 / 来源 / 朗读, then "内能源新能发" / "〔" / "2" / "026" / "〕" / "1" / "号"
+    text = (
+        "内蒙古自治区能源局关于印发《内蒙古自治区单一电力用户绿电直连项目开发建设实施方案（试行）》的通知\n"
+        "发布日期：2026-01-14 23:00\n来源：内蒙古自治区能源局\n朗读\n内能源新能发\n〔2026〕\n1号\n"
+        "各盟市能源局、有关盟市发展改革委：\n按照有关要求，现印发你们，请认真执行。\n内蒙古自治区能源局\n2026年1月13日\n"
+    )
+    assert clean(text).doc_number == "内能源新能发〔2026〕1号"
