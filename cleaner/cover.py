@@ -47,7 +47,22 @@ def _number_over_addressee(lines: list[str]) -> str | None:
         core = re.sub(r"\s+", "", line)
         if len(core) <= 30 and DOC_NUMBER.fullmatch(core) and re.search(r"[:：]$", lines[i + 1].strip()):
             return core
+    # "…QQ空间 闽岚环罚〔2022〕4号福建顺融水产养殖有限公司：": a 决定书 prints its number glued to the party it is
+    # addressed to, where a run-on capture lost the line break between them
+    for line in lines:
+        for m in DOC_NUMBER.finditer(line, 0, 800):
+            # (set apart from what comes before it, as a header's line is; a 文号 a sentence cites runs on into
+            # 文件/要求/规定…, never into a party's name)
+            if line[max(0, m.start() - 1) : m.start()] in ("", " ", "\u3000") and _ADDRESSEE.match(
+                line, m.end()
+            ):
+                return re.sub(r"\s+", "", m.group(0))
     return None
+
+
+_ADDRESSEE = re.compile(
+    r"(?![^：:]{0,40}(?:文件|要求|规定|精神|通知|意见|办法|决定|批复))[\u4e00-\u9fff（）()]{2,40}[:：]"
+)
 
 
 def _number_by_title(lines: list[str], title: str | None) -> str | None:

@@ -398,3 +398,16 @@ def test_a_doc_number_set_in_pieces_above_the_addressee_is_the_documents():
         "各盟市能源局、有关盟市发展改革委：\n按照有关要求，现印发你们，请认真执行。\n内蒙古自治区能源局\n2026年1月13日\n"
     )
     assert clean(text).doc_number == "内能源新能发〔2026〕1号"
+
+
+def test_a_doc_number_glued_to_the_party_a_decision_is_addressed_to():
+    # 平潭 行政处罚决定书 (a capture run on into one line)
+    line = (
+        "平潭综合实验区自然资源与生态环境局行政处罚决定书 时间：2023-08-08 09:31 微信 微博 QQ空间 "
+        "闽岚环罚〔2022〕4号福建顺融水产养殖有限公司： 统一社会信用代码：91350128MA8UPNXC63 经查，你单位违法。"
+    )
+    assert clean(line).doc_number == "闽岚环罚〔2022〕4号"
+    # a 文号 a sentence cites is never the document's
+    assert (
+        clean("关于开展工作的通知\n各单位：\n根据 闽政〔2020〕1号文件要求：开展工作。\n").doc_number is None
+    )
