@@ -65,11 +65,13 @@ def doc_type_of(title: str | None) -> str:
     m = re.search(r"(?:印发|发布|公布)(?:《)?(.+?)(?:》)?的(?:通知|公告|通告|决定|函)$", t)
     if m:
         carried = _type_by_suffix(_strip_trailing_brackets(m.group(1)))
-        if carried != "其他":
+        # (a 规则, 章程 or 守则 it hands out has no type of the vocabulary: the notice is that document, 其他)
+        if carried != "其他" or _NO_TYPE_RULES.search(_strip_trailing_brackets(m.group(1))):
             return carried
     return _type_by_suffix(t)
 
 
+_NO_TYPE_RULES = re.compile(r"(?:规则|章程|守则)$")
 _TRAILING_BRACKETS = re.compile(r"[（(【\[][^（）()【】\[\]]*[）)】\]]$")
 
 

@@ -411,3 +411,12 @@ def test_a_doc_number_glued_to_the_party_a_decision_is_addressed_to():
     assert (
         clean("关于开展工作的通知\n各单位：\n根据 闽政〔2020〕1号文件要求：开展工作。\n").doc_number is None
     )
+
+
+def test_a_notice_handing_out_a_rule_is_that_rule_whose_type_is_other():
+    # 国家能源局 关于印发《…注册规则》的通知: a 规则 is outside the type vocabulary, so 其他, not 通知
+    from cleaner.metadata import doc_type_of
+
+    assert doc_type_of("国家能源局关于印发《电力市场注册基本规则》的通知") == "其他"
+    assert doc_type_of("关于印发《科技计划项目管理办法》的通知") == "办法"
+    assert doc_type_of("关于做好2025年电力市场化交易工作的通知") == "通知"
