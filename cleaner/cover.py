@@ -98,7 +98,7 @@ def _cover_signature(body: list[str]) -> tuple[str | None, str | None]:
         if re.match(r"^(?:相关)?附\s*件", body[i]) or any(
             looks_like_title("".join(body[i : i + k])) for k in (1, 2) if i + k <= len(body)
         ):
-            return body[i - 2].split()[0], parse_date(body[i - 1])
+            return _first_signer(body, i - 1), parse_date(body[i - 1])
     closed = _closed_signature(body)
     if closed is not None:
         return closed
@@ -106,7 +106,7 @@ def _cover_signature(body: list[str]) -> tuple[str | None, str | None]:
         if match_label(line):
             break
         if is_date_line(line) and i > 0 and is_org_line(body[i - 1]):
-            return body[i - 1].split()[0], parse_date(line)
+            return _first_signer(body, i), parse_date(line)
         # a government order is signed by its head: "省长　马兴瑞" / "2021年10月18日"
         if is_date_line(line) and i > 0 and _SIGNER.fullmatch(body[i - 1]):
             return None, parse_date(line)
@@ -139,6 +139,15 @@ _GLUED_ORG_DATE = re.compile(
 )
 
 
+def _first_signer(body: list[str], date_at: int) -> str:
+    """Joint issuers sign on lines of their own above the date (最高人民法院 / 最高人民检察院 / 公安部 / date): the
+    document is filed under the first, as the title names it first."""
+    j = date_at - 1
+    while j - 1 >= 0 and date_at - j < 8 and is_org_line(body[j - 1]):
+        j -= 1
+    return body[j].split()[0]
+
+
 def _closed_signature(body: list[str]) -> tuple[str | None, str | None] | None:
     """A date line the closing lines follow ("（联系人：…）", "（此件主动公开）", "附件1", "相关附件：") signs the text,
     after its issuing body or alone (a cover note signed with a date, under 特此通知。 or its 附件 list);
@@ -150,7 +159,7 @@ def _closed_signature(body: list[str]) -> tuple[str | None, str | None] | None:
         nxt = body[i + 1].strip()
         closes = is_closing_line(nxt) or bool(re.match(r"^(?:相关)?附\s*件", nxt))
         if len(line) <= 20 and is_date_line(line) and closes:
-            org = body[i - 1].split()[0] if i > 0 and is_org_line(body[i - 1]) else None
+            org = _first_signer(body, i) if i > 0 and is_org_line(body[i - 1]) else None
             return org, parse_date(line)
         m = _GLUED_ORG_DATE.fullmatch(line)
         if (

@@ -96,7 +96,9 @@ def split_tail(lines: list[str]) -> Tail:
         if _is_date(line) and k - 1 >= 0:
             orgs = []
             j = k - 1
-            while j - 1 >= 0 and len(orgs) < 4 and is_org_line(lines[j - 1]):
+            while (
+                j - 1 >= 0 and len(orgs) < 8 and is_org_line(lines[j - 1])
+            ):  # (five joint issuers, a line each)
                 orgs.insert(0, lines[j - 1].strip())
                 j -= 1
             if tail.signed is None:

@@ -267,3 +267,22 @@ def test_a_site_name_before_the_page_title_is_not_the_title():
         == "广东省能源局 国家能源局南方监管局关于印发《广东电力市场常态化开展年度交易实施方案》的通知"
     )
     assert clean_title("关于2022-2025年科技计划的通知") == "关于2022-2025年科技计划的通知"
+
+
+def test_joint_issuers_on_lines_of_their_own_are_filed_under_the_first():
+    # 重庆 经信委 规范性文件: five bodies sign, a line each, the date after the last
+    text = (
+        "重庆市经济和信息化委员会等5部门关于印发《重庆市制造业技术改造贷款贴息实施细则》的通知\n各区县（自治县）有关部门：\n"
+        "现将《重庆市制造业技术改造贷款贴息实施细则》印发给你们，请遵照执行。\n"
+        "重庆市经济和信息化委员会\n重庆市财政局\n中共重庆市委金融委员会办公室\n国家金融监督管理总局重庆监管局\n"
+        "重庆市商务委员会\n2025年6月30日\n（此件公开发布）\n"
+    )
+    assert clean(text).issuer == "重庆市经济和信息化委员会"
+    # …and so in a cover letter above the document it carries
+    text = (
+        "关于印发《关于办理医保骗保刑事案件若干问题的指导意见》的通知\n各省、自治区、直辖市高级人民法院：\n"
+        "现将《关于办理医保骗保刑事案件若干问题的指导意见》印发给你们，请认真贯彻执行。\n"
+        "最高人民法院\n最高人民检察院\n公安部\n2024年7月1日\n附件\n关于办理医保骗保刑事案件若干问题的指导意见\n"
+        "一、总体要求\n依法惩治医保骗保犯罪。\n二、罪名适用\n依法适用诈骗罪。\n"
+    )
+    assert clean(text).issuer == "最高人民法院"
