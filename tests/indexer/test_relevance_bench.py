@@ -103,3 +103,17 @@ def test_abbreviation_candidates_come_from_definitions_and_dropped_characters():
     assert ("企业业务", "企业") not in dropped_characters(["企业", "业务"])  # a prefix, no abbreviation
     rows = mine([text] * 2 + ["研究 开发 研发"] * 3, str.split)
     assert rows[0][:2] == ("民用航空局", "民航局") and ("研究开发", "研发") in [r[:2] for r in rows]
+
+
+def test_the_corpus_holds_every_committed_real_page_once():
+    """The real pages widen the laws' corpus with many cities' policies; a page the cleaner
+    refuses is said, never silently dropped, and every page keeps a key of its own."""
+    from policy.bench.realset import load
+    from policy.bench.relevance import SUPPORT_PAGES, _real_pages
+
+    docs = dict(_real_pages())
+    files = {f"fixture:real/{e.gold['file']}" for e in load(binaries=False)}
+    files |= {f"fixture:support/{p.name}" for p in SUPPORT_PAGES.glob("*.txt")}
+    assert set(docs) <= files and len(docs) >= len(files) - 3
+    regions = {d.region.city or d.region.province for d in docs.values()} - {None}
+    assert len(regions) >= 10
