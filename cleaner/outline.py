@@ -83,6 +83,9 @@ def segment(lines: list[str]) -> list[Segment]:
         segments.append(Segment(label=label, kind=kind, text=text, path=tuple(lb for _, lb in stack)))
 
     attachment_next: tuple[str, int] | None = None  # the label the next name of a 附件 list would carry
+    # where unlabelled text goes: the last segment opened, unless a paragraph after a closed list of items
+    # went back to the clause that opened the list (its next 款)
+    home: Segment | None = None
     for line in lines:
         pieces = split_inline(line, last, ever)
         for piece_no, piece in enumerate(pieces):
@@ -97,13 +100,82 @@ def segment(lines: list[str]) -> list[Segment]:
                 segments[-1].text += piece
             elif found and (piece_no > 0 or _line_label_ok(found, piece, last)):
                 open_segment(found[0], found[1], piece)
+                home = None
             elif segments and piece_no == 0:
-                segments[-1].text += "\n" + piece
+                if home is None and (owner := _list_owner(segments, piece)) is not None:
+                    home = owner
+                (home or segments[-1]).text += "\n" + piece
             elif segments:
-                segments[-1].text += " " + piece
+                (home or segments[-1]).text += " " + piece
             else:
                 segments.append(Segment(label=None, kind=None, text=piece))
     return segments
+
+
+# an item that opens with a caption of its own ("（一）研发补助。对…"): a heading over paragraphs, not a 项
+_CAPTION = re.compile(r"^[^，,。；;：:、（）()\s]{2,15}。\s*\S")
+# "前款所列…", "有前款第三项行为的", "依照前两款规定": a paragraph citing the 款 before it is the article's
+_CITES_PARAGRAPH = re.compile(r"^[^，,。；;：:]{0,12}前[两二三四五六]?款")
+_ITEM_KINDS = frozenset({"cn", "paren_cn", "arabic", "paren_arabic", "arabic_close", "circled"})
+
+
+def _list_owner(segments: list[Segment], paragraph: str) -> Segment | None:
+    """The article whose list of items a new paragraph closes, or None when it goes on the last item.
+
+    A law's article (条) is made of paragraphs (款); a 款 may end in a colon and
+    list its items (项: （一）…；（二）…。), each one paragraph, and an item may
+    list 目 (1. 2.).  Only the article has paragraphs: one after the last item
+    of its list, once the list has closed with a full stop, is the article's
+    next 款 ("中国人民银行为执行货币政策，可以…"), not more of the last item; so is
+    a paragraph that cites the 款 before it ("有前款第三项行为的，…", "前款所列…"),
+    wherever it stands.  Items that already hold paragraphs of their own, or
+    open with a caption ("（一）研发补助。对…"), are sections of a plan, whose
+    paragraphs stay with them.
+    """
+    item = segments[-1]
+    if item.kind not in _ITEM_KINDS or len(item.path) < 2:
+        return None
+    article = next(
+        (
+            item.path[: n + 1]
+            for n, label in enumerate(item.path)
+            if (m := match_label(label)) and m[0] == "article"
+        ),
+        None,
+    )
+    if article is None:
+        return None  # a plan's 一、…：（一）…。 then a paragraph: no 款 to go back to
+    cites = _CITES_PARAGRAPH.match(paragraph) is not None
+    if (
+        not cites
+        and (
+            "\n" in item.text.strip()
+            or not item.text.rstrip().endswith(
+                ("。", "！", "？")
+            )  # "（三）…；" then a wrapped line: the list goes on
+            or _CAPTION.match(item.text[len(item.label or "") :].strip())
+        )
+    ):
+        return None
+    parent = item.path[:-1]
+    siblings = 0
+    for i in range(len(segments) - 2, max(-1, len(segments) - 400), -1):
+        seg = segments[i]
+        if seg.path == parent:
+            break
+        if len(seg.path) == len(item.path) and seg.path[:-1] == parent:
+            if "\n" in seg.text.strip() and not cites:
+                return None  # a sibling item holds paragraphs of its own
+            siblings += 1
+        if len(seg.path) < len(parent):
+            return None
+    else:
+        return None
+    if not siblings and not cites:
+        return None  # "（一）企业申报。" then its paragraph: a list of one item is no list, but a heading
+    if not cites and not re.search(r"[：:]$", seg.text.rstrip()):
+        return None  # only a list its article (or item) opens with a colon
+    return next((s for s in reversed(segments[: i + 1]) if s.path == article), None)
 
 
 # "附件：1.封面" / "附件：" at the end of a run-on piece: a list of the 附件's names follows

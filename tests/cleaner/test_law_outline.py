@@ -1,0 +1,155 @@
+"""The clause outline of laws and regulations: 条 (article) > 款 (its paragraphs) > 项 （一） > 目 1.
+
+A 款 is a paragraph of its article, never a clause of its own: it goes in the
+article's text.  The excerpts are quoted verbatim from LawRefBook/Laws at
+commit 3cd6e86b80f0fac5478dc34216c80e8c0a82b9f0 (the national folders; the path
+is given with each); `policy bench laws` counts the same shapes over the whole
+corpus, never the tests.
+"""
+
+from __future__ import annotations
+
+from cleaner import clean
+
+ARTICLE_ONE = "第一条 为了规范管理工作，根据有关法律，制定本条例。\n\n"
+
+
+def _law(title: str, body: str) -> dict[str, str]:
+    doc = clean(
+        f"# {title}\n\n2000年1月1日 国务院第十三次常务会议通过\n\n<!-- INFO END -->\n\n{ARTICLE_ONE}{body}"
+    )
+    assert doc.title == title
+    return {"/".join(c.path): c.text for c in doc.clauses}
+
+
+# 经济法/中国人民银行法.md, 第四条 and 第五条
+PBOC = """第四条 中国人民银行履行下列职责：
+
+（一）发布与履行其职责有关的命令和规章；
+
+（二）依法制定和执行货币政策；
+
+（三）发行人民币，管理人民币流通；
+
+（四）监督管理银行间同业拆借市场和银行间债券市场；
+
+（五）实施外汇管理，监督管理银行间外汇市场；
+
+（六）监督管理黄金市场；
+
+（七）持有、管理、经营国家外汇储备、黄金储备；
+
+（八）经理国库；
+
+（九）维护支付、清算系统的正常运行；
+
+（十）指导、部署金融业反洗钱工作，负责反洗钱的资金监测；
+
+（十一）负责金融业的统计、调查、分析和预测；
+
+（十二）作为国家的中央银行，从事有关的国际金融活动；
+
+（十三）国务院规定的其他职责。
+
+中国人民银行为执行货币政策，可以依照本法第四章的有关规定从事金融业务活动。
+
+第五条 中国人民银行就年度货币供应量、利率、汇率和国务院规定的其他重要事项作出的决定，报国务院批准后执行。
+"""
+
+
+def test_a_paragraph_after_the_closed_list_of_items_is_the_articles_next_paragraph():
+    clauses = _law("中华人民共和国中国人民银行法", PBOC)
+    assert clauses["第四条/（十三）"] == "（十三）国务院规定的其他职责。"
+    assert clauses["第四条"] == (
+        "第四条 中国人民银行履行下列职责：\n中国人民银行为执行货币政策，可以依照本法第四章的有关规定从事金融业务活动。"
+    )
+    assert clauses["第五条"].startswith("第五条 中国人民银行就年度货币供应量")
+
+
+# 行政法规/特殊标志管理条例.md, 第八条: items holding a paragraph of their own, then a 款 citing 前款
+SPECIAL_MARKS = """第八条 国务院工商行政管理部门收到申请后，按照以下规定处理：
+
+(一)符合本条例有关规定，申请文件齐备无误的，自收到申请之日起15日内，发给特殊标志登记申请受理通知书，并在发出通知之日起2个月内，将特殊标志有关事项、图样和核准使用的商品和服务项目，在特殊标志登记簿上登记，发给特殊标志登记证书。
+
+特殊标志经核准登记后，由国务院工商行政管理部门公告。
+
+(二)申请文件不齐备或者有误的，自收到申请之日起10日内发给特殊标志登记申请补正通知书，并限其自收到通知之日起15日内予以补正；期满不补正或者补正仍不符合规定的，发给特殊标志登记申请不予受理通知书。
+
+(三)违反本条例第四条规定的，自收到申请之日起15日内发给特殊标志登记申请驳回通知书。申请人对驳回通知不服的，可以自收到驳回通知之日起15日内，向国务院工商行政管理部门申请复议。
+
+前款所列各类通知书，由国务院工商行政管理部门送达申请人或者其代理人。因故不能直接送交的，以国务院工商行政管理部门公告或者邮寄之日起的20日为送达日期。
+
+第九条 特殊标志有效期为4年，自核准登记之日起计算。
+"""
+
+
+def test_a_paragraph_citing_the_paragraph_before_it_is_the_articles_even_after_items_with_paragraphs():
+    clauses = _law("特殊标志管理条例", SPECIAL_MARKS)
+    assert clauses["第八条/(一)"].endswith(
+        "发给特殊标志登记证书。\n特殊标志经核准登记后，由国务院工商行政管理部门公告。"
+    )
+    assert clauses["第八条/(三)"].endswith("向国务院工商行政管理部门申请复议。")
+    assert clauses["第八条"].endswith(
+        "\n前款所列各类通知书，由国务院工商行政管理部门送达申请人或者其代理人。"
+        "因故不能直接送交的，以国务院工商行政管理部门公告或者邮寄之日起的20日为送达日期。"
+    )
+
+
+# 行政法规/企业所得税法实施条例.md, 第八十六条: 目 (1．) under 项, then the article's last 款
+ENTERPRISE_TAX = """第八十六条 企业所得税法第二十七条第(一)项规定的企业从事农、林、牧、渔业项目的所得，可以免征、减征企业所得税，是指：
+
+(一)企业从事下列项目的所得，免征企业所得税：
+
+1．蔬菜、谷物、薯类、油料、豆类、棉花、麻类、糖料、水果、坚果的种植；
+
+2．农作物新品种的选育；
+
+3．中药材的种植；
+
+4．林木的培育和种植；
+
+5．牲畜、家禽的饲养；
+
+6．林产品的采集；
+
+7．灌溉、农产品初加工、兽医、农技推广、农机作业和维修等农、林、牧、渔服务业项目；
+
+8．远洋捕捞。
+
+(二)企业从事下列项目的所得，减半征收企业所得税：
+
+1．花卉、茶以及其他饮料作物和香料作物的种植；
+
+2．海水养殖、内陆养殖。
+
+企业从事国家限制和禁止发展的项目，不得享受本条规定的企业所得税优惠。
+
+第八十七条 企业所得税法第二十七条第(二)项所称国家重点扶持的公共基础设施项目，是指《公共基础设施项目企业所得税优惠目录》规定的港口码头、机场、铁路、公路、城市公共交通、电力、水利等项目。
+"""
+
+
+def test_only_the_article_has_paragraphs_so_one_after_a_list_of_sub_items_goes_back_to_it():
+    clauses = _law("中华人民共和国企业所得税法实施条例", ENTERPRISE_TAX)
+    assert clauses["第八十六条/(二)/2．"] == "2．海水养殖、内陆养殖。"
+    assert clauses["第八十六条/(二)"] == "(二)企业从事下列项目的所得，减半征收企业所得税："
+    assert clauses["第八十六条"].endswith(
+        "是指：\n企业从事国家限制和禁止发展的项目，不得享受本条规定的企业所得税优惠。"
+    )
+
+
+# tests/fixtures/cleaner/real/platform_nansha_zongbu_xize_chapters_sections.html (第二十八条, as the page
+# prints it): items that are captions of steps keep the paragraphs under them
+STEPS = """第二十八条 总部型企业与国际组织（机构）地区总部的认定与奖励评审工作按以下程序进行：
+（一）企业申报。
+企业向政策兑现窗口申请，并提交申报资料（需提供原件和复印件，核验原件，收取复印件，复印件须加盖企业印章）。
+（二）部门审查。
+对原已认定的总部型企业，由发改局负责企业申报材料真实性核查，形成拟拨付的奖励金额。
+第二十九条 申报总部型企业认定、落户奖、经营贡献奖的企业，应提交以下材料：
+"""
+
+
+def test_a_step_that_is_a_caption_keeps_its_paragraph():
+    clauses = _law("广州南沙新区（自贸片区）促进总部经济发展扶持办法实施细则", STEPS)
+    assert clauses["第二十八条/（一）"].startswith("（一）企业申报。\n企业向政策兑现窗口申请")
+    assert clauses["第二十八条/（二）"].startswith("（二）部门审查。\n对原已认定的总部型企业")
+    assert "\n" not in clauses["第二十八条"]
