@@ -59,22 +59,24 @@ def clean_cmd(files: tuple[str, ...], as_json: bool) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @click.pass_obj
 def ingest(obj: Context, paths: tuple[str, ...]) -> None:
-    """Clean local .html/.htm/.txt/.pdf/.docx files (or folders of them) into the store.
+    """Clean local files (or folders of them) into the store: HTML (.html .htm .shtml),
+    text and Markdown (.txt .md), PDF and DOCX.
+
+    In a folder, files of other types and hidden files are left alone and
+    counted in the summary; a file that is no document (an empty page, a
+    challenge page) is named on stderr and counted.  The exit status is 1
+    when a file could not be read or no file gave a document.
 
     \b
     Example:
       policy ingest ../shared/seeds/*.txt
+      policy ingest ~/Laws/法律/            # a folder of Markdown laws, recursively
     """
     from cleaner import Hints, NotADocument, clean  # loaded when cleaning, not on every start
     from reasoning import relink_safely
 
-    files: list[Path] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            files += sorted(f for f in p.rglob("*") if f.suffix.lower() in _SUFFIXES)
-        else:
-            files.append(p)
-    counts = {"new": 0, "changed": 0, "unchanged": 0, "failed": 0}
+    files, others = _files(map(Path, paths))
+    counts = {"new": 0, "changed": 0, "unchanged": 0, "failed": 0, "refused": 0}
     with obj.store() as store:
         with click.progressbar(files, label="ingest", file=sys.stderr, show_pos=True) as bar:
             for f in bar:
@@ -90,24 +92,50 @@ def ingest(obj: Context, paths: tuple[str, ...]) -> None:
                     doc = clean(body, source=str(f), hints=Hints(content_type=_content_type(f)))
                 except NotADocument as e:
                     click.echo(f"\nskipped {f}: {e}", err=True)
-                    counts["failed"] += 1
+                    counts["refused"] += 1
                     continue
                 doc.set_key(url)  # the id follows the file, wherever the command runs from
                 counts[store.save_document(doc, page_id=saved.page_id, site="local")] += 1
         relink_safely(store)  # the documents just saved are linked and dated (reasoning/relinking.py)
         total = store.count_documents()
+    left = ", ".join(f"{n} {suffix or '(none)'}" for suffix, n in sorted(others.items()))
     click.echo(
         f"ingested {len(files)} files: {counts['new']} new, {counts['changed']} changed, "
-        f"{counts['unchanged']} unchanged, {counts['failed']} failed; {total} documents in {obj.data_dir}"
+        f"{counts['unchanged']} unchanged, {counts['refused']} not documents, {counts['failed']} unreadable; "
+        f"{total} documents in {obj.data_dir}" + (f"; left alone (other types): {left}" if left else "")
     )
-    if counts["failed"]:
+    if counts["failed"] or (files and counts["refused"] == len(files)) or not files:
         sys.exit(1)
+
+
+def _files(paths) -> tuple[list[Path], dict[str, int]]:
+    """The files to ingest (folders walked), and how many files of each other suffix a walk left alone.
+
+    Hidden files and folders (.git, .DS_Store) are no one's documents and are not counted."""
+    files: list[Path] = []
+    others: dict[str, int] = {}
+    for p in paths:
+        if not p.is_dir():
+            files.append(p)
+            continue
+        for f in sorted(p.rglob("*")):
+            if not f.is_file() or any(part.startswith(".") for part in f.relative_to(p).parts):
+                continue
+            if f.suffix.lower() in _SUFFIXES:
+                files.append(f)
+            else:
+                others[f.suffix.lower()] = others.get(f.suffix.lower(), 0) + 1
+    return files, others
 
 
 _SUFFIXES = {
     ".html": "text/html",
     ".htm": "text/html",
+    ".shtml": "text/html",
+    ".xhtml": "text/html",
     ".txt": "text/plain",
+    ".md": "text/plain",
+    ".markdown": "text/plain",
     ".pdf": "application/pdf",
     ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
