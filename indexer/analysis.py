@@ -52,8 +52,20 @@ def tokenizer() -> jieba.Tokenizer:
 
 
 def cut(text: str) -> list[tuple[str, int, int]]:
-    """Search-mode tokens of folded text as (token, start, end), stop words and punctuation dropped."""
-    return _cut(fold(text))
+    """Search-mode tokens of folded text as (token, start, end), stop words and punctuation dropped.
+
+    The last text's tokens are kept: the index build cuts each clause for the engine and then
+    for the lexicon (``lexicon.words_and_phrases``), and jieba is most of the build's time."""
+    global _LAST
+    last_text, last_tokens = _LAST
+    if text == last_text:
+        return list(last_tokens)
+    tokens = _cut(fold(text))
+    _LAST = (text, tuple(tokens))
+    return tokens
+
+
+_LAST: tuple[str, tuple[tuple[str, int, int], ...]] = ("", ())
 
 
 def cut_repeated(text: str) -> list[str]:

@@ -37,6 +37,7 @@ from .backend import Backend
 from .entries import clause_entries
 from .errors import IndexDamaged, IndexError_
 from .integrity import describe, is_read_error, manifest, manifest_problem
+from .lexicon import LexiconBuilder, lexicon_of, read_lexicon, write_lexicon
 from .schema import SCHEMA_VERSION
 
 INDEX_DIR = "index"
@@ -247,12 +248,16 @@ def _update(store: Store, gen: Path, state: dict, progress) -> IndexReport:
     name = state["backend"]
     changes = store.changes_since(int(state.get("seq", 0)))
     if not changes:
+        if read_lexicon(gen) is None:  # an index written before lexicons were: mine it now
+            write_lexicon(gen, _lexicon_to_update(store, gen).lexicon())
+            _write_atomic(gen / STATE_FILE, json.dumps({**state, "files": manifest(gen, STATE_FILE)}))
         return IndexReport(0, 0, 0, rebuilt=False, backend=name)
     latest: dict[str, str] = {}
     for _, doc_id, action in changes:
         latest[doc_id] = action
     documents = removed = clauses = 0
     damaged: list[str] = []
+    lexicon = _lexicon_to_update(store, gen)
     with reading(gen.parent):
         backend = _make_backend(name, gen)
         writer = backend.writer()
@@ -264,16 +269,19 @@ def _update(store: Store, gen: Path, state: dict, progress) -> IndexReport:
                 damaged.append(e.doc_id)
                 continue
             writer.delete_document(doc_id)
+            lexicon.remove_document(doc_id)
             if doc is None:
                 removed += 1
             else:
                 documents += 1
                 for entry in clause_entries(doc, store.status(doc_id), store.standing(doc_id)):
                     writer.add(entry)
+                    lexicon.add(entry.doc_id, entry.text)
                     clauses += 1
             if progress:
                 progress(n, len(latest))
         writer.commit()
+        write_lexicon(gen, lexicon.lexicon())
     except BaseException as e:
         writer.cancel()
         if is_read_error(e):  # deleting a changed document's clauses reads the live segments
@@ -286,6 +294,24 @@ def _update(store: Store, gen: Path, state: dict, progress) -> IndexReport:
         json.dumps({**state, "seq": changes[-1][0], "files": manifest(gen, STATE_FILE)}),
     )
     return IndexReport(documents, removed, clauses, rebuilt=False, backend=name, damaged=tuple(damaged))
+
+
+def _lexicon_to_update(store: Store, gen: Path) -> LexiconBuilder:
+    """The live generation's lexicon to add the changes to; mined from the whole store when the
+    generation has none (written before lexicons were), so the update leaves a complete one."""
+    live = read_lexicon(gen)
+    if live is not None:
+        return LexiconBuilder(live)
+    builder = LexiconBuilder()
+    for doc in store.documents(on_damaged=lambda e: None):
+        for entry in clause_entries(doc, store.status(doc.id), store.standing(doc.id)):
+            builder.add(entry.doc_id, entry.text)
+    return builder
+
+
+def live_lexicon(data_dir: str | Path):
+    """The live generation's lexicon (``lexicon``), None when it has none."""
+    return lexicon_of(current_generation(index_dir(data_dir)))
 
 
 def _next_generation(root: Path) -> Path:
@@ -303,15 +329,18 @@ def _rebuild(store: Store, root: Path, name: str, progress) -> IndexReport:
     total = store.count_documents()
     documents = clauses = 0
     damaged: list[str] = []
+    lexicon = LexiconBuilder()
     try:
         for doc in store.documents(on_damaged=lambda e: damaged.append(e.doc_id)):
             for entry in clause_entries(doc, store.status(doc.id), store.standing(doc.id)):
                 writer.add(entry)
+                lexicon.add(entry.doc_id, entry.text)
                 clauses += 1
             documents += 1
             if progress:
                 progress(documents, total)
         writer.commit()
+        write_lexicon(gen, lexicon.lexicon())
     except BaseException:
         writer.cancel()
         backend.close()

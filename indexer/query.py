@@ -16,6 +16,7 @@ from .aliases import variants
 from .analysis import STOP_WORDS, fold, key_tokens, tokenizer, word_tokens
 from .doc_numbers import find_doc_numbers
 from .errors import QueryError
+from .lexicon import Lexicon
 from .wording import everyday_words, is_scope, other_wordings
 
 MAX_QUERY_CHARS = 200
@@ -155,8 +156,10 @@ def parse_query(q: str) -> ParsedQuery:
     )
 
 
-def _term(text: str, phrase: bool = False, wordings: bool = True) -> Term | None:
-    forms = [(text, 1.0)] if phrase else spellings_of(text, wordings)
+def _term(
+    text: str, phrase: bool = False, wordings: bool = True, lexicon: Lexicon | None = None
+) -> Term | None:
+    forms = [(text, 1.0)] if phrase else spellings_of(text, wordings, lexicon)
     spellings = []
     for v, factor in forms:
         req, opt = word_tokens(v)
@@ -183,11 +186,15 @@ def _term(text: str, phrase: bool = False, wordings: bool = True) -> Term | None
     return Term(text, tuple(kept), phrase, scope=not phrase and is_scope(text), names=names)
 
 
-def spellings_of(word: str, wordings: bool = True) -> list[tuple[str, float]]:
-    """The word as typed (factor 1), its aliases and synonyms, then its other wordings (``wording``)."""
+def spellings_of(word: str, wordings: bool = True, lexicon: Lexicon | None = None) -> list[tuple[str, float]]:
+    """The word as typed (factor 1), its aliases and synonyms, then its other wordings (``wording``),
+    then those the corpus gives (``lexicon``: names it defines, long forms of a rare abbreviation)."""
     out = {v: (1.0 if i == 0 else ALIAS_FACTOR) for i, v in enumerate(variants(word))}
     for v, factor in other_wordings(word) if wordings else ():
         out.setdefault(v, factor)
+    if wordings and lexicon is not None and not is_scope(word):
+        for v, factor in lexicon.wordings(word):
+            out.setdefault(v, factor)
     return list(out.items())
 
 
@@ -232,16 +239,20 @@ def split_runs(parsed: ParsedQuery) -> tuple[str, ...]:
     return tuple(w for w in parsed.words if sentence_words(w) != sentence_words(w, runs=False))
 
 
-def plan_query(parsed: ParsedQuery, runs: bool = True) -> QueryPlan:
-    """The engine's plan of the query; ``runs=False`` keeps the runs of ``split_runs`` whole."""
+def plan_query(parsed: ParsedQuery, runs: bool = True, lexicon: Lexicon | None = None) -> QueryPlan:
+    """The engine's plan of the query; ``runs=False`` keeps the runs of ``split_runs`` whole;
+    ``lexicon``: the index's (``build.live_lexicon``), whose wordings the words reach too."""
     parsed = replace(
         parsed,
         words=tuple(dict.fromkeys(w for word in parsed.words for w in sentence_words(word, runs))),
     )
     phrases = [t for t in (_term(p, phrase=True) for p in parsed.phrases) if t]
-    terms = [t for t in (_term(w) for w in parsed.words) if t] + phrases
+    terms = [t for t in (_term(w, lexicon=lexicon) for w in parsed.words) if t] + phrases
     # an exclusion removes what names the word, never what only means something like it
     excluded = [t for t in (_term(w, wordings=False) for w in parsed.excluded) if t]
+    if _size(terms, excluded) > MAX_TOKENS and lexicon is not None:
+        # the corpus's wordings go first: the kept lists are reviewed, the mined ones are not
+        terms = [t for t in (_term(w) for w in parsed.words) if t] + phrases
     if _size(terms, excluded) > MAX_TOKENS:
         # other wordings are a help, not the query: the words as typed (and their aliases) come first
         terms = [t for t in (_term(w, wordings=False) for w in parsed.words) if t] + phrases

@@ -20,7 +20,7 @@ from reasoning.status import STATUSES
 from .aliases import canonical
 from .analysis import squash
 from .backend import Criteria, Found
-from .build import index_dir, open_index, reading
+from .build import index_dir, live_lexicon, open_index, reading
 from .entries import phrase_haystack
 from .facets import count_facets, draft_facet
 from .pages import collapse_documents, first_pages
@@ -201,7 +201,8 @@ def search(
     if parsed.empty:
         results.notes.append("请输入查询词")
         return results
-    plan = plan_query(parsed)
+    lexicon = live_lexicon(data_dir)
+    plan = plan_query(parsed, lexicon=lexicon)
     if not (plan.terms or plan.doc_numbers):
         results.notes.append("查询词都是“的”“和”这样的常用字词，请换用实词")
         return results
@@ -246,9 +247,11 @@ def search(
     ):  # damaged files: one IndexDamaged naming the fix
         notes = list(results.notes)
         if split_runs(parsed) and _printed(
-            backend, plan_query(parsed, runs=False), split_runs(parsed), criteria
+            backend, plan_query(parsed, runs=False, lexicon=lexicon), split_runs(parsed), criteria
         ):
-            plan = plan_query(parsed, runs=False)  # copied from a clause (创业园区中试服务模式): one word
+            plan = plan_query(
+                parsed, runs=False, lexicon=lexicon
+            )  # copied from a clause (创业园区中试服务模式): one word
         # every match of any word fetched: the subsets' best are among them (not so for one best
         # clause per document, nor for a phrase an engine cannot check, filtered from its best few)
         every = sort == "relevance" and not collapse and not plan.phrases and backend.exact_phrases
