@@ -218,7 +218,7 @@ def _line_label_ok(found: tuple[str, str], line: str, last: dict[str, int] | Non
     if is_enumeration(kind, rest):
         return False
     # "第一条" alone on its line, its text on the next: some pages set the label apart
-    return bool(rest.strip()) or kind in ("part", "chapter", "section", "article")
+    return bool(rest.strip()) or kind in RANK
 
 
 def heading_of(label: str, text: str, kind: str | None = None) -> str | None:
@@ -232,7 +232,7 @@ def heading_of(label: str, text: str, kind: str | None = None) -> str | None:
     rest = first_line[len(label) :].strip()
     if not rest:
         return None
-    if kind in ("part", "chapter", "section"):
+    if kind in ("volume", "subvolume", "part", "chapter", "section"):
         head = re.sub(r"\s+", "", rest)
         return head if len(head) <= 40 else None
     if kind == "article":

@@ -48,6 +48,9 @@ _CHAPTER_THEN_ARTICLE = re.compile(
 _GLUED_RANKED = re.compile(
     r"[。！？]\s*第(?:[零〇一二三四五六七八九十百千]+|\d+)[章节条](?:[\s\u3000]+\S|【)"
 )
+# "依照本条例第二章", "该法第三十条", "《中华人民共和国刑法》第一百二十条": a ranked label right after the name of a law
+# or regulation is a citation of it
+_CITED_BY = re.compile(r"(?:[本该此](?:法|法律|条例|办法|规定|细则|规则|决定|编|章|节)|[》〉>])$")
 _CODE_BEFORE = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ](?=\d)")
 # ("0(?<!\d0)" is "(?<!\d)0" with the 0 first, so that the engine skips ahead to a 0)
 _PHONE_THEN_LABEL = re.compile(r"0(?<!\d0)\d{2,3}-\d{7,8}(\d[.．、][\u4e00-\u9fff])")
@@ -278,6 +281,12 @@ def split_inline(line: str, last: dict[str, int], ever: dict[str, int] | None = 
             across and _after_heading(line, starts, m.start())
         ):
             continue  # (an item right after its section's short heading may go on with the last section's numbers)
+        if kind in RANK and _CITED_BY.search(line, max(0, m.start() - 8), m.start()):
+            continue  # "（四）依照本条例第二章的规定…": 本条例's chapter is cited, not opened
+        if kind == "article" and not run_on and value is not None and value <= seen.get(kind, 0):
+            # "第四十五条 本法第三十九条…规定的行政处罚，由…决定。第四十三条规定的行政处罚，由…": on a line of
+            # its own, an article after a sentence end that does not go on with the numbering cites one
+            continue
         if after_tag and (value is None or value != seen.get(kind, 0) + 1):
             continue  # right after a tag's names only the next number of its sequence is believed
         if in_list and (

@@ -153,3 +153,96 @@ def test_a_step_that_is_a_caption_keeps_its_paragraph():
     assert clauses["第二十八条/（一）"].startswith("（一）企业申报。\n企业向政策兑现窗口申请")
     assert clauses["第二十八条/（二）"].startswith("（二）部门审查。\n对原已认定的总部型企业")
     assert "\n" not in clauses["第二十八条"]
+
+
+# 民法商法/民法典.md, 第二百零四条 to 第二百零五条: a code's 编 and 分编 over its chapters
+CIVIL_CODE = """第二百零四条 期间的计算方法依照本法的规定，但是法律另有规定或者当事人另有约定的除外。
+
+## 第二编 物权
+
+第一分编 通则
+
+### 第一章 一般规定
+
+第二百零五条 本编调整因物的归属和利用产生的民事关系。
+"""
+
+
+def test_a_codes_volume_and_sub_volume_are_levels_above_its_chapters():
+    clauses = _law("中华人民共和国民法典", CIVIL_CODE)
+    assert (
+        clauses["第二百零四条"]
+        == "第二百零四条 期间的计算方法依照本法的规定，但是法律另有规定或者当事人另有约定的除外。"
+    )
+    assert clauses["第二编"] == "第二编 物权"
+    assert clauses["第二编/第一分编"] == "第一分编 通则"
+    assert clauses["第二编/第一分编/第一章/第二百零五条"].startswith("第二百零五条 本编调整")
+    doc = clean("# 中华人民共和国民法典\n\n" + ARTICLE_ONE + CIVIL_CODE)
+    assert [c.heading for c in doc.clauses if c.number in ("第二编", "第一分编")] == ["物权", "通则"]
+
+
+# 刑法/刑法.md, 第一百二十条 to 第一百二十条之二: articles an amendment added keep 之一, 之二 in their label
+CRIMINAL_LAW = """第一百二十条 组织、领导恐怖活动组织的，处十年以上有期徒刑或者无期徒刑，并处没收财产；积极参加的，处三年以上十年以下有期徒刑，并处罚金；其他参加的，处三年以下有期徒刑、拘役、管制或者剥夺政治权利，可以并处罚金。
+
+犯前款罪并实施杀人、爆炸、绑架等犯罪的，依照数罪并罚的规定处罚。
+
+第一百二十条之一 资助恐怖活动组织、实施恐怖活动的个人的，或者资助恐怖活动培训的，处五年以下有期徒刑、拘役、管制或者剥夺政治权利，并处罚金；情节严重的，处五年以上有期徒刑，并处罚金或者没收财产。
+
+为恐怖活动组织、实施恐怖活动或者恐怖活动培训招募、运送人员的，依照前款的规定处罚。
+
+单位犯前两款罪的，对单位判处罚金，并对其直接负责的主管人员和其他直接责任人员，依照第一款的规定处罚。
+
+第一百二十条之二 有下列情形之一的，处五年以下有期徒刑、拘役、管制或者剥夺政治权利，并处罚金；情节严重的，处五年以上有期徒刑，并处罚金或者没收财产：
+
+（一）为实施恐怖活动准备凶器、危险物品或者其他工具的；
+"""
+
+
+def test_an_article_added_after_another_is_its_own_clause_with_its_whole_label():
+    clauses = _law("中华人民共和国刑法", CRIMINAL_LAW)
+    assert [key for key in clauses if key.startswith("第一百二十条")] == [
+        "第一百二十条",
+        "第一百二十条之一",
+        "第一百二十条之二",
+        "第一百二十条之二/（一）",
+    ]
+    assert clauses["第一百二十条之一"].endswith("依照第一款的规定处罚。")
+
+
+# 经济法/矿产资源法.md, 第四十四条 to 第四十六条: articles cited after a sentence end inside an article
+MINERALS = """第四十四条 违反本法规定，采取破坏性的开采方法开采矿产资源的，处以罚款，可以吊销采矿许可证；造成矿产资源严重破坏的，依照刑法有关规定对直接责任人员追究刑事责任。
+
+第四十五条 本法第三十九条、第四十条、第四十二条规定的行政处罚，由县级以上人民政府负责地质矿产管理工作的部门按照国务院地质矿产主管部门规定的权限决定。第四十三条规定的行政处罚，由县级以上人民政府工商行政管理部门决定。第四十四条规定的行政处罚，由省、自治区、直辖市人民政府地质矿产主管部门决定。给予吊销勘查许可证或者采矿许可证处罚的，须由原发证机关决定。
+
+依照第三十九条、第四十条、第四十二条、第四十四条规定应当给予行政处罚而不给予行政处罚的，上级人民政府地质矿产主管部门有权责令改正或者直接给予行政处罚。
+
+第四十六条 当事人对行政处罚决定不服地，可以依法申请复议，也可以依法直接向人民法院起诉。
+"""
+
+
+def test_an_article_cited_after_a_sentence_end_that_does_not_go_on_with_the_numbering_opens_nothing():
+    clauses = _law("中华人民共和国矿产资源法", MINERALS)
+    assert list(clauses)[-3:] == ["第四十四条", "第四十五条", "第四十六条"]
+    assert "。第四十三条规定的行政处罚" in clauses["第四十五条"]
+
+
+# 行政法规/城镇国有土地使用权出让和转让暂行条例.md, 第四十五条 (四): 本条例's chapter cited inside an item
+LAND = """第四十五条 符合下列条件的，经市、县人民政府土地管理部门和房产管理部门批准，其划拨土地使用权和地上建筑物、其他附着物所有权可以转让、出租、抵押：
+
+(一)土地使用者为公司、企业、其他经济组织和个人；
+
+(二)领有国有土地使用证；
+
+(三)具有地上建筑物、其他附着物合法的产权证明；
+
+(四)依照本条例第二章的规定签订土地使用权出让合同，向当地市、县人民政府补交土地使用权出让金或者以转让、出租、抵押所获收益抵交土地使用权出让金。
+
+转让、出租、抵押前款划拨土地使用权的，分别依照本条例第三章、第四章和第五章的规定办理。
+"""
+
+
+def test_a_chapter_named_after_this_regulation_is_cited_not_opened():
+    clauses = _law("中华人民共和国城镇国有土地使用权出让和转让暂行条例", LAND)
+    assert clauses["第四十五条/(四)"].startswith("(四)依照本条例第二章的规定签订")
+    assert not any(key.startswith("第二章") for key in clauses)
+    assert clauses["第四十五条"].endswith("分别依照本条例第三章、第四章和第五章的规定办理。")
