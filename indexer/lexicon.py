@@ -34,6 +34,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import combinations
 from pathlib import Path
 
 from .analysis import STOP_WORDS, cut, tokenizer, word_tokens
@@ -52,7 +53,9 @@ PRUNE_AT = 2_000_000
 # abbreviated long forms are sought.  A word the corpus prints often is its own wording.
 RARE_DF = 20
 RARE_SHARE = 0.0002
-MAX_ABBREVIATED = 2  # long forms one query word reaches, the most printed first
+MAX_ABBREVIATED = 2  # long (short) forms one query word reaches, the most printed first
+MAX_LONG_CHARS = 10  # a longer query word is no name the corpus abbreviates
+MAX_SHORT_CHARS = 6  # the longest abbreviation sought for one
 SCAN_LIMIT = 5000  # vocabulary entries with the query word's first character looked at, most printed first
 ABBREVIATION_FACTOR = 0.7  # a mined abbreviation's long form: below the word as typed, below a kept one
 DEFINED_FACTOR = 0.8  # a name the corpus defines for the word (（以下简称…）): as good as a kept abbreviation
@@ -160,10 +163,24 @@ def abbreviates(short: str, long: str) -> bool:
     In order, each character of the short form begins a word of the long one (jieba's
     search-mode words: 危险/化学/化学品 for 危险化学品), the last one begins or ends the
     word the long form ends in: 危化品, 研发 (研究开发), 高企 (高新技术企业), never 研发 for
-    研究开发费用 nor 金融办 for 金融机构办理.  A long form holding the short one whole adds
-    nothing and is no match."""
+    研究开发费用 nor 金融办 for 金融机构办理; a last word shared whole (费用 of 研发费用 and
+    研究开发费用) is set aside first.  A long form holding the short one whole adds nothing
+    and is no match."""
+    if _drops_characters(short, long):
+        return True
+    # a last word shared whole: 研发费用 is 研究开发费用, 科技人员 科学技术人员
+    for _, start, _ in tokenizer().tokenize(long, mode="search"):
+        tail = long[start:]
+        if start >= 2 and short.endswith(tail) and len(short) - len(tail) >= 2:
+            if _drops_characters(short[: -len(tail)], long[:start]):
+                return True
+    return False
+
+
+def _drops_characters(short: str, long: str) -> bool:
     if len(long) <= len(short) or long[0] != short[0] or short in long or not is_subsequence(short, long):
         return False
+
     spans = [(s, e) for _, s, e in tokenizer().tokenize(long, mode="search")]
     starts = {s for s, _ in spans}
     # the words the long form ends in, itself aside: the short form's last character stands in one
@@ -215,6 +232,25 @@ class Lexicon:
                     break
         return out
 
+    def abbreviations(self, word: str) -> list[str]:
+        """The corpus's abbreviations (three characters or more) of a query word it prints rarely,
+        or less than half as often as the short form (研究开发费用 -> 研发费用), most printed first."""
+        w = fold(word)
+        if not 3 <= len(w) <= MAX_LONG_CHARS or not _HAN_WORD.match(w):
+            return []
+        df = self.df(w)
+        floor = MIN_DF if self.is_rare(w) else 2 * df
+        found: dict[str, int] = {}
+        # two characters picked from a name are mostly a word of their own (设置 of 设备购置):
+        # only a definition makes one an abbreviation (节约能源（以下简称节能）)
+        for k in range(2, min(MAX_SHORT_CHARS, len(w) - 1)):
+            for rest in combinations(range(1, len(w)), k):
+                short = w[0] + "".join(w[i] for i in rest)
+                n = self.vocabulary.get(short, 0)
+                if n >= floor and n > df and short not in found and abbreviates(short, w):
+                    found[short] = n
+        return sorted(found, key=lambda s: (-found[s], s))[:MAX_ABBREVIATED]
+
     def _known_words(self, word: str) -> bool:
         """Whether the word is a run of words the corpus prints often (工商登记, 拖欠工资): a
         phrase, not an abbreviation, however rarely it is printed as typed."""
@@ -229,8 +265,8 @@ class Lexicon:
     def wordings(self, word: str) -> list[tuple[str, float]]:
         """The word's other wordings the corpus itself gives, each with its factor."""
         out = {n: DEFINED_FACTOR for n in self.names_of(word)}
-        for long in self.abbreviated(word):
-            out.setdefault(long, ABBREVIATION_FACTOR)
+        for other in self.abbreviated(word) or self.abbreviations(word):
+            out.setdefault(other, ABBREVIATION_FACTOR)
         return list(out.items())
 
     def _by_first(self) -> dict[str, list[tuple[str, int]]]:

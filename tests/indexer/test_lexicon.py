@@ -97,6 +97,17 @@ def test_character_dropping_abbreviations_follow_the_words_of_the_long_form():
     assert not abbreviates("研发", "研究开发费用")  # 费用 is more than 研发 says
     assert not abbreviates("金融办", "金融机构办理")  # 融 begins no word of it
     assert not abbreviates("节能", "节能目标")  # holds it whole: nothing to add
+    assert abbreviates("研发费用", "研究开发费用")  # 费用 shared whole, 研发 of 研究开发
+
+
+def test_a_name_the_corpus_prints_rarely_reaches_its_abbreviation_of_three_characters_or_more():
+    lexicon = Lexicon(
+        clauses=1000, vocabulary={"研发费用": 12, "研究开发费用": 1, "设置": 300, "设备购置": 2}
+    )
+    assert lexicon.abbreviations("研究开发费用") == ["研发费用"]
+    assert ("研发费用", ABBREVIATION_FACTOR) in lexicon.wordings("研究开发费用")
+    assert lexicon.abbreviations("设备购置") == []  # 设置 is a word of its own
+    assert lexicon.abbreviations("研发费用") == []  # the short form reaches no shorter one
 
 
 def _lexicon(*texts: str) -> Lexicon:
