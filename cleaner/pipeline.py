@@ -422,14 +422,37 @@ def _is_table_row(line: str) -> bool:
 
 
 def _split_preamble(segments: list[Segment]) -> list[Segment]:
-    """Unnumbered paragraphs before the first label are clauses of their own (path [])."""
+    """Unnumbered paragraphs before the first label are clauses of their own (path []).
+
+    A quotation of several paragraphs opens each with “ and closes only the
+    last with ”: an amendment's 将第五十三条修改为：“罚金…。 / “由于遭遇…。” is one
+    clause, the article it quotes whole, not a clause per paragraph (the
+    quoted article's 款 and 项 are the amended law's, not this document's).
+    """
     out: list[Segment] = []
     for seg in segments:
         if seg.label is None:
-            out.extend(Segment(label=None, kind=None, text=p) for p in seg.text.split("\n") if p.strip())
+            paragraphs: list[str] = []
+            for p in seg.text.split("\n"):
+                if not p.strip():
+                    continue
+                if paragraphs and _continues_quotation(paragraphs[-1], p):
+                    paragraphs[-1] += "\n" + p
+                else:
+                    paragraphs.append(p)
+            out.extend(Segment(label=None, kind=None, text=p) for p in paragraphs)
         else:
             out.append(seg)
     return out
+
+
+def _continues_quotation(before: str, paragraph: str) -> bool:
+    """The paragraph opens with “ and goes on with a quotation the text before it left open, or announced with a
+    colon (在第一百二十条之一后增加五条，作为…: / “第一百二十条之二…)."""
+    if not paragraph.lstrip().startswith("“"):
+        return False
+    before = before.rstrip()
+    return before.endswith((":", "：")) or before.count("“") > before.count("”")
 
 
 def _full_issuer(name: str | None, region: Region) -> str | None:

@@ -246,3 +246,34 @@ def test_a_chapter_named_after_this_regulation_is_cited_not_opened():
     assert clauses["第四十五条/(四)"].startswith("(四)依照本条例第二章的规定签订")
     assert not any(key.startswith("第二章") for key in clauses)
     assert clauses["第四十五条"].endswith("分别依照本条例第三章、第四章和第五章的规定办理。")
+
+
+# 刑法/刑法修正案9.md, the file's first 16 lines: an amendment quotes an article of several paragraphs, each
+# opening with “ and only the last closing with ”
+AMENDMENT = """# 中华人民共和国刑法修正案（九）
+
+本修正案自2015年11月1日起实行
+
+2015年8月29日 第十二届全国人民代表大会常务委员会第十六次会议通过
+
+<!-- INFO END -->
+
+在刑法第三十七条后增加一条，作为第三十七条之一:“因利用职业便利实施犯罪，或者实施违背职业要求的特定义务的犯罪被判处刑罚的，人民法院可以根据犯罪情况和预防再犯罪的需要，禁止其自刑罚执行完毕之日或者假释之日起从事相关职业，期限为三年至五年。
+
+- “被禁止从事相关职业的人违反人民法院依照前款规定作出的决定的，由公安机关依法给予处罚；情节严重的，依照本法第三百一十三条的规定定罪处罚。
+
+- “其他法律、行政法规对其从事相关职业另有禁止或者限制性规定的，从其规定。”
+
+将刑法第五十条第一款修改为:“判处死刑缓期执行的，在死刑缓期执行期间，如果没有故意犯罪，二年期满以后，减为无期徒刑；如果确有重大立功表现，二年期满以后，减为二十五年有期徒刑；如果故意犯罪，情节恶劣的，报请最高人民法院核准后执行死刑；对于故意犯罪未执行死刑的，死刑缓期执行的期间重新计算，并报最高人民法院备案。”
+"""
+
+
+def test_an_amendment_quoting_an_article_of_several_paragraphs_is_one_clause():
+    doc = clean(AMENDMENT)
+    assert doc.title == "中华人民共和国刑法修正案（九）"
+    assert (doc.issuer, doc.signed) == ("全国人民代表大会常务委员会", "2015-08-29")
+    texts = [c.text for c in doc.clauses]
+    assert len(texts) == 2
+    assert texts[0].startswith("在刑法第三十七条后增加一条，作为第三十七条之一")
+    assert texts[0].endswith("\n“其他法律、行政法规对其从事相关职业另有禁止或者限制性规定的，从其规定。”")
+    assert texts[1].startswith("将刑法第五十条第一款修改为")
