@@ -16,7 +16,8 @@ from corpus.model import Document, Region
 from .aliases import canonical, department_keys, full_name
 from .analysis import cut, cut_repeated
 from .doc_numbers import doc_number_key
-from .folding import folded, unspaced
+from .folding import fold, folded, unspaced
+from .lexicon import definitions
 
 DRAFT_WORDS = "征求意见稿 草案 意见稿"
 _PLACE_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "省", "市", "区", "县")
@@ -109,6 +110,7 @@ def phrase_haystack(payload: dict) -> str:
     parts = [payload.get("heading"), payload.get("title"), payload.get("issuer")]
     parts += [payload.get("doc_number")] + [region.get(k) for k in ("province", "city", "county")]
     parts += [t.get("name") for t in payload.get("department_tags") or []]
+    parts += payload.get("defined") or []
     text = [text_key(payload)] if payload.get("text") else []
     return "|".join(text + [squashed(x) for x in parts if x])
 
@@ -116,6 +118,27 @@ def phrase_haystack(payload: dict) -> str:
 def bigrams(squashed: str) -> list[str]:
     """Character bigrams: what the verbatim field holds, and how a phrase or a word as printed is sought."""
     return [squashed[i : i + 2] for i in range(len(squashed) - 1)]
+
+
+def document_definitions(doc: Document) -> dict[str, str]:
+    """The short forms the document defines (节约能源（以下简称节能）) -> the full names, the first
+    definition of each (``lexicon.definitions``)."""
+    out: dict[str, str] = {}
+    for c in doc.clauses:
+        if "称" in c.text:
+            for full, short in definitions(c.text):
+                out.setdefault(short, full)
+    return out
+
+
+def defined_in(defined: dict[str, str], text: str) -> list[str]:
+    """The full names of the document's short forms this clause prints without them: a clause
+    saying 孵化器 in a document that defined 科技企业孵化器（以下简称孵化器） is about the latter,
+    and is found by it (the names join its context and what its words are checked against)."""
+    if not defined:
+        return []
+    t = fold(text)
+    return [full for short, full in defined.items() if short in t and full not in t]
 
 
 def clause_entries(doc: Document, status: dict | None = None, copies: dict | None = None) -> Iterator[Entry]:
@@ -141,6 +164,7 @@ def clause_entries(doc: Document, status: dict | None = None, copies: dict | Non
     issuer_key = canonical(doc.issuer) if doc.issuer else ""
     region_dict = {"province": region.province, "city": region.city, "county": region.county}
     headings: dict[tuple[str, ...], str] = {}  # path -> heading of the latest clause there
+    defined = document_definitions(doc)
     for i, c in enumerate(doc.clauses):
         if c.heading:
             headings[tuple(c.path)] = c.heading
@@ -159,6 +183,7 @@ def clause_entries(doc: Document, status: dict | None = None, copies: dict | Non
             printed += [d.name] + ([d.canonical] if d.canonical else [])
         # money given: a threshold, a goal or a fund's size never sorts or filters a clause as a grant
         amounts = [a.yuan for a in c.amounts if a.yuan is not None and a.is_grant]
+        stands_for = defined_in(defined, c.text)
         payload = {
             "doc_id": doc.id,
             "clause_id": c.id,
@@ -187,13 +212,15 @@ def clause_entries(doc: Document, status: dict | None = None, copies: dict | Non
             "expires": (status or {}).get("expires") or doc.expires,
             "sources": (copies or {}).get("sources") or ([doc.url] if doc.url else []),
         }
+        if stands_for:
+            payload["defined"] = stands_for
         yield Entry(
             clause_id=c.id,
             doc_id=doc.id,
             title=doc.title or "",
             heading=c.heading or "",
             text=c.text,
-            context=(doc_context, *sections, *dict.fromkeys(printed)),
+            context=(doc_context, *sections, *dict.fromkeys(printed), *stands_for),
             issuer=issuer_key,
             province=region.province or "",
             city=region.city or "",

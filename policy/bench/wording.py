@@ -6,6 +6,9 @@ Two sources, both the corpus's own:
   character starts and its characters occur in order;
 - character-dropping abbreviations: a run of two or three words (研究 开发)
   one character of each of which (研发) spell a word of the corpus too.
+Both by the rules the index mines the same pairs with when it is built
+(``indexer.lexicon``: every query reaches them without a list); this command
+shows them, with their counts, for the kept lists.
 Candidates are printed with their counts; a person keeps the lines that name
 one thing (the file is data, reviewed, never written by this command).
 """
@@ -21,35 +24,21 @@ import click
 
 from policy.bench import bench
 
-_DEFINED = re.compile(r"[（(]以下(?:简称|称)[“\"「『]?([\u4e00-\u9fff]{2,10})[”\"」』]?[）)]")
 _RUN = re.compile(r"[\u4e00-\u9fff]+$")
 
 
-def is_subsequence(short: str, full: str) -> bool:
-    it = iter(full)
-    return all(ch in it for ch in short)
-
-
 def defined_names(text: str) -> list[tuple[str, str]]:
-    """(full, short) pairs of the text's "（以下简称…）" definitions."""
-    out = []
-    for m in _DEFINED.finditer(text):
-        short = m.group(1)
-        run = _RUN.search(text[max(0, m.start() - 30) : m.start()])
-        if not run:
-            continue
-        before = run.group(0)
-        # the shortest tail starting with the short name's first character that holds it in order
-        for i in range(len(before) - len(short), -1, -1):
-            tail = before[i:]
-            if tail[0] == short[0] and is_subsequence(short, tail) and tail != short:
-                out.append((tail, short))
-                break
-    return out
+    """(full, short) pairs of the text's "（以下简称…）" definitions, as the index mines them
+    (``indexer.lexicon.definitions``)."""
+    from indexer.lexicon import definitions
+
+    return definitions(text)
 
 
 def dropped_characters(tokens: list[str]) -> list[tuple[str, str]]:
     """(full, short) candidates: adjacent words whose first characters spell a shorter word (研究 开发 -> 研发)."""
+    from indexer.lexicon import abbreviates
+
     out = []
     for n in (2, 3):
         for i in range(len(tokens) - n + 1):
@@ -61,7 +50,7 @@ def dropped_characters(tokens: list[str]) -> list[tuple[str, str]]:
             # any of the last word's (研究开发 -> 研发)
             shorts = {"".join(w[0] for w in words)} | {words[0][0] + c for c in words[-1]}
             for short in shorts:
-                if not full.startswith(short):
+                if abbreviates(short, full):  # the index's own rule (indexer.lexicon)
                     out.append((full, short))
     return out
 

@@ -2,7 +2,8 @@
 
 The law excerpts are articles quoted verbatim from LawRefBook/Laws (read with the search
 tool's read_file): 经济法/节约能源法.md at d7dff8469fd023ff2455d74c99ff1cb93189bdbb and
-行政法规/生产安全事故应急条例.md at 1c4e99741f9baed554a05f9f9e0b974b2c604a0e.  The 广安
+行政法规/生产安全事故应急条例.md at 1c4e99741f9baed554a05f9f9e0b974b2c604a0e, 经济法/进出口商品检验法.md
+at 3cd6e86b80f0fac5478dc34216c80e8c0a82b9f0.  The 广安
 市长奖 办法 is the cleaner's real fixture (tests/fixtures/cleaner/real/PROVENANCE.md).
 """
 
@@ -16,6 +17,7 @@ from cleaner import clean
 from corpus.store import Store
 from indexer import search, update_index
 from indexer.build import current_generation, index_dir, index_state, live_lexicon
+from indexer.entries import clause_entries, defined_in, document_definitions
 from indexer.lexicon import (
     ABBREVIATION_FACTOR,
     DEFINED_FACTOR,
@@ -57,6 +59,21 @@ EMERGENCY = """# 生产安全事故应急条例
 规模较大、危险性较高的易燃易爆物品、危险化学品等危险物品的生产、经营、储存、运输单位应当成立应急处置技术组，实行24小时应急值班。
 
 第三十四条 储存、使用易燃易爆物品、危险化学品等危险物品的科研机构、学校、医院等单位的安全事故应急工作，参照本条例有关规定执行。
+"""
+
+INSPECTION = """# 中华人民共和国进出口商品检验法
+
+1989年2月21日 第七届全国人民代表大会常务委员会第六次会议通过
+
+<!-- INFO END -->
+
+第二条 国务院设立进出口商品检验部门（以下简称国家商检部门），主管全国进出口商品检验工作。国家商检部门设在各地的进出口商品检验机构（以下简称商检机构）管理所辖地区的进出口商品检验工作。
+
+第五条 列入目录的进出口商品，由商检机构实施检验。
+
+第十七条 为出口危险货物生产包装容器的企业，必须申请商检机构进行包装容器的性能鉴定。生产出口危险货物的企业，必须申请商检机构进行包装容器的使用鉴定。使用未经鉴定合格的包装容器的危险货物，不准出口。
+
+第十八条 对装运出口易腐烂变质食品的船舱和集装箱，承运人或者装箱单位必须在装货前申请检验。未经检验合格的，不准装运。
 """
 
 GUANGAN = FIXTURES / "cleaner" / "real" / "record_guangan_shizhangjiang_banfa_chapters_annex_list.txt"
@@ -140,12 +157,24 @@ def test_the_plan_weighs_a_mined_wording_below_the_word_as_typed():
     assert [s.text for s in excluded.spellings] == ["危化品"]
 
 
+def test_a_clause_printing_a_short_form_its_document_defines_carries_the_full_name():
+    doc = clean(INSPECTION.encode(), source="laws:经济法/进出口商品检验法.md")
+    assert document_definitions(doc) == {"商检机构": "商品检验机构"}
+    entries = {e.payload["path"][-1]: e for e in clause_entries(doc)}
+    assert entries["第十七条"].payload["defined"] == ["商品检验机构"]
+    assert "商品检验机构" in entries["第十七条"].context
+    assert "defined" not in entries["第二条"].payload  # prints the full name itself
+    assert "defined" not in entries["第十八条"].payload  # no short form of its document
+    assert defined_in({"节能": "节约能源"}, "节约能源（以下简称节能）") == []
+
+
 @pytest.fixture
 def laws_dir(tmp_path, backend):
     data = tmp_path / "data"
     with Store.in_dir(data) as store:
         store.save_document(clean(ENERGY.encode(), source="laws:经济法/节约能源法.md"))
         store.save_document(clean(EMERGENCY.encode(), source="laws:行政法规/生产安全事故应急条例.md"))
+        store.save_document(clean(INSPECTION.encode(), source="laws:经济法/进出口商品检验法.md"))
         update_index(store, data, backend=backend)
     return data
 
@@ -155,6 +184,8 @@ def test_the_index_finds_a_clause_through_the_corpus_wording(laws_dir):
     assert hits and all("危险化学品" in h.text for h in hits[:3])
     texts = [h.text for h in search(laws_dir, "节约能源 培训").hits]
     assert texts[0].startswith("第二十六条")  # says 节能, defined in the law's 第三条
+    texts = [h.text for h in search(laws_dir, "商品检验机构 包装容器").hits]
+    assert texts[0].startswith("第十七条")  # says 商检机构, defined in the law's 第二条
 
 
 def test_the_lexicon_lives_with_its_generation_and_follows_updates(laws_dir):
