@@ -182,7 +182,13 @@ def read_head(lines: list[str], start: int, known_title: str | None = None) -> H
             i += 1
         elif label_field(line) and len(line) <= 12:
             i += 2  # a <dt>/<dd> or div-grid label with its value on the next line
-        elif _ADDRESSEES.match(line) and len(line) < 200 and ("各" in line or "、" in line or "，" in line):
+        elif (
+            _ADDRESSEES.match(line)
+            and len(line) < 200
+            and ("各" in line or "、" in line or "，" in line)
+            # "为了惩治…，对刑法作如下补充修改：": a sentence announcing what follows, not the names it is sent to
+            and not (line.startswith(_OPENERS) or "如下" in line)
+        ):
             i += 1
             head.end = i
             break

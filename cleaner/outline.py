@@ -112,6 +112,9 @@ def segment(lines: list[str]) -> list[Segment]:
     return segments
 
 
+# what follows an article's number when a sentence cites it rather than opens it (an amendment whose 一、 was lost:
+# 第一百六十二条后增加一条 / 第十条修改为 / 第五条第二款修改为 / 第三十一条的决定》)
+_CITING = re.compile(r"(?:[后中]增加|修改为|改为|的(?:决定|规定)|第[一二三四五六七八九十\d]+[款项])")
 # an item that opens with a caption of its own ("（一）研发补助。对…"): a heading over paragraphs, not a 项
 _CAPTION = re.compile(r"^[^，,。；;：:、（）()\s]{2,15}。\s*\S")
 # "前款所列…", "有前款第三项行为的", "依照前两款规定": a paragraph citing the 款 before it is the article's
@@ -217,6 +220,8 @@ def _line_label_ok(found: tuple[str, str], line: str, last: dict[str, int] | Non
         return False
     if is_enumeration(kind, rest):
         return False
+    if kind == "article" and _CITING.match(rest):
+        return False  # "第一百六十二条后增加一条，作为…": an amendment cites the article it changes
     # "第一条" alone on its line, its text on the next: some pages set the label apart
     return bool(rest.strip()) or kind in RANK
 

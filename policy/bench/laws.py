@@ -6,7 +6,10 @@ the command reads the folder given, else ``$POLICY_LAWS_DIR``, else
 swallowed its adoption line, an adoption line read as a clause, or an article
 left inside another clause (第一千一百八十八条 printed with long numerals) is
 a rule the cleaner lacks; the examples name the files to look at, and the
-longest clauses show where an outline may have missed its labels.
+longest clauses show where an outline may have missed its labels.  The
+outline's shape is counted too (policy/bench/law_shape.py): items holding a
+paragraph (a 款 glued to the last 项), quotations cut apart, empty clauses,
+repeated 章/条 paths, article numbering breaks.
 """
 
 from __future__ import annotations
@@ -15,13 +18,14 @@ import os
 import re
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import click
 
 from policy.bench import bench
+from policy.bench.law_shape import SYMPTOMS, symptoms
 
 DEFAULT_DIR = "/work/laws"
 SUFFIXES = (".md", ".txt", ".html", ".htm")
@@ -41,6 +45,11 @@ class Report:
     seconds: float = 0.0
     slowest: tuple[float, str] = (0.0, "")
     longest: list[tuple[int, str, str]] = field(default_factory=list)  # (characters, file, clause path)
+    clauses: int = 0
+    # the outline's structural symptoms (policy/bench/law_shape.py): count, documents, examples "file: where"
+    shape: Counter[str] = field(default_factory=Counter)
+    shape_documents: Counter[str] = field(default_factory=Counter)
+    shape_examples: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
     def share(self, key: str) -> float:
         return 1 - len(self.missing[key]) / self.documents if self.documents else 0.0
@@ -83,6 +92,12 @@ def check(files: list[Path]) -> Report:
             report.missing["adoption lines kept out of clauses"].append(str(f))
         if any(_ARTICLE_INSIDE.search(c.text) for c in doc.clauses):
             report.missing["articles each a clause"].append(str(f))
+        report.clauses += len(doc.clauses)
+        counts, examples = symptoms(doc)
+        report.shape.update(counts)
+        report.shape_documents.update(counts.keys())
+        for key, found in examples.items():
+            report.shape_examples[key].extend(f"{f}: {where}" for where in found[:2])
         longest = max(doc.clauses, key=lambda c: len(c.text), default=None)
         if longest is not None:
             report.longest.append((len(longest.text), str(f), "/".join(longest.path) or "(unnumbered)"))
@@ -128,6 +143,11 @@ def bench_laws(folder: str | None, examples: int) -> None:
         )
         for path in bad[:examples]:
             click.echo(f"  fails: {path}")
+    click.echo(f"outline shape ({report.clauses} clauses; each symptom: clauses, documents):")
+    for key in SYMPTOMS:
+        click.echo(f"  {key:46} {report.shape[key]:6d} in {report.shape_documents[key]:4d}")
+        for example in report.shape_examples[key][:examples]:
+            click.echo(f"    e.g. {example}")
     for size, path, clause in report.longest[:examples]:
         click.echo(f"  longest clause: {size} characters, {path} {clause}")
     if report.documents:

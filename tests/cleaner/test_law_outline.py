@@ -277,3 +277,29 @@ def test_an_amendment_quoting_an_article_of_several_paragraphs_is_one_clause():
     assert texts[0].startswith("在刑法第三十七条后增加一条，作为第三十七条之一")
     assert texts[0].endswith("\n“其他法律、行政法规对其从事相关职业另有禁止或者限制性规定的，从其规定。”")
     assert texts[1].startswith("将刑法第五十条第一款修改为")
+
+
+# 刑法/刑法修正案1.md, lines 1-13: an amendment item that lost its 一、 starts with the article it changes
+FIRST_AMENDMENT = """# 中华人民共和国刑法修正案
+
+本修正案自公布之日起实行
+
+1999年12月25日 第九届全国人民代表大会常务委员会第十三次会议通过
+
+<!-- INFO END -->
+
+为了惩治破坏社会主义市场经济秩序的犯罪，保障社会主义现代化建设的顺利进行，对刑法作如下补充修改：
+
+第一百六十二条后增加一条，作为第一百六十二条之一：“隐匿或者故意销毁依法应当保存的会计凭证、会计帐簿、财务会计报告，情节严重的，处五年以下有期徒刑或者拘役，并处或者单处二万元以上二十万元以下罚金。
+
+- “单位犯前款罪的，对单位判处罚金，并对其直接负责的主管人员和其他直接责任人员，依照前款的规定处罚。”
+"""
+
+
+def test_an_article_cited_by_the_amendment_that_changes_it_is_no_label():
+    doc = clean(FIRST_AMENDMENT)
+    assert [c.path for c in doc.clauses] == [[], []]
+    # (the sentence announcing the amendments is the document's first paragraph, not an addressee line)
+    assert doc.clauses[0].text.endswith("对刑法作如下补充修改：")
+    assert doc.clauses[1].text.startswith("第一百六十二条后增加一条")
+    assert doc.clauses[1].text.endswith("依照前款的规定处罚。”")

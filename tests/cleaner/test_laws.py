@@ -169,3 +169,19 @@ def test_a_certificates_validity_inside_an_article_is_not_the_documents(article)
         find_validity("第十条 本办法自印发之日起施行，有效期5年。", signed="2020-01-01").expires
         == "2024-12-31"
     )
+
+
+def test_the_outline_shape_counts_what_breaks_a_laws_build():
+    from policy.bench.law_shape import SYMPTOMS, symptoms
+
+    doc = clean(
+        "# 某某条例\n\n2005年1月5日 国务院第76次常务会议通过\n\n<!-- INFO END -->\n\n"
+        "第一条 为了规范管理工作，制定本条例。\n\n第三条 有下列情形之一的，责令改正：\n\n"
+        "（一）未按规定备案；\n\n（二）未按规定报告；\n\n有前款行为的，处以罚款。\n\n第三条 本条例自发布之日起施行。\n"
+    )
+    counts, examples = symptoms(doc)
+    assert set(counts) <= set(SYMPTOMS)
+    assert counts["article numbering break"] == 2  # 第一条 -> 第三条, 第三条 -> 第三条
+    assert counts["ranked path repeated"] == 1 and examples["ranked path repeated"] == ["第三条"]
+    assert counts["item holding a paragraph"] == 0  # 有前款… is the article's 款
+    assert doc.clauses[1].text.endswith("\n有前款行为的，处以罚款。")
