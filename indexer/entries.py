@@ -115,6 +115,19 @@ def phrase_haystack(payload: dict) -> str:
     return "|".join(text + [squashed(x) for x in parts if x])
 
 
+HAYSTACK_KEY = "_haystack"
+
+
+def query_haystack(payload: dict) -> str:
+    """``phrase_haystack`` of a payload a query has read, kept in it: a query asks it of every
+    candidate for its verbatim words, then again in the rerank.  Never of an entry being indexed
+    (the key would be stored)."""
+    hay = payload.get(HAYSTACK_KEY)
+    if hay is None:
+        hay = payload[HAYSTACK_KEY] = phrase_haystack(payload)
+    return hay
+
+
 def bigrams(squashed: str) -> list[str]:
     """Character bigrams: what the verbatim field holds, and how a phrase or a word as printed is sought."""
     return [squashed[i : i + 2] for i in range(len(squashed) - 1)]

@@ -52,12 +52,12 @@ def first_pages(
     for p, _ in hits:
         sentences = clause_sentences(p)
         f = clause_features(plan, p, sentences, words, weights)
-        rows.append((p, sentences, f, f.factor * STATUS_FACTORS.get(_status(p).get("status"), 1.0)))
+        rows.append((p, "".join(sentences), f, f.factor * STATUS_FACTORS.get(_status(p).get("status"), 1.0)))
     texts = Counter(k for p, *_ in rows if len(k := text_key(p)) >= DEDUPE_MIN_CHARS)
 
     def exact(row) -> tuple[dict, float]:
-        p, sentences, f, lift = row
-        return p, _score(_frequency(plan, "".join(sentences), words, weights), f, lift)
+        p, text, f, lift = row
+        return p, _score(_frequency(plan, text, words, weights), f, lift)
 
     scored = [exact(r) for r in rows if texts.get(text_key(r[0]), 0) > 1]
     shared = {id(p) for p, _ in scored}

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .analysis import fold, squash
-from .entries import SENTENCES_KEY, phrase_haystack, squashed, text_key
+from .entries import SENTENCES_KEY, query_haystack, squashed, text_key
 from .folding import folded
 from .query import SUB_TOKEN_WEIGHT, QueryPlan
 
@@ -123,6 +123,7 @@ class _Word:
     ]  # (text, required, keys, factor)
     scope: bool
     parts: tuple[tuple[str, ...], ...] = ()  # each spelling's keys squashed, where it has several
+    part_factors: tuple[tuple[tuple[str, ...], float], ...] = ()  # the same, with their spellings' factors
 
 
 @lru_cache(maxsize=256)
@@ -137,9 +138,29 @@ def _words(plan: QueryPlan) -> tuple[_Word, ...]:
             if w and names.get(w, -1.0) < factor:
                 names[w] = factor
         spellings = tuple((squash(s.text), s.required, s.keys, s.factor) for s in term.spellings)
-        parts = tuple(tuple(squash(k) for k in s.keys) for s in term.spellings if len(s.keys) > 1)
-        out.append(_Word(tuple(names.items()), spellings, term.scope, parts))
+        several = [s for s in term.spellings if len(s.keys) > 1]
+        parts = tuple(tuple(squash(k) for k in s.keys) for s in several)
+        part_factors = tuple((keys, s.factor) for keys, s in zip(parts, several, strict=True))
+        out.append(_Word(tuple(names.items()), spellings, term.scope, parts, part_factors))
     return tuple(out)
+
+
+_SHAPE: list = [((), None, ((), ()))]  # the last query's (words, weights, shape): one entry
+
+
+def _shape(
+    words: tuple[_Word, ...], weights: tuple[float, ...] | None
+) -> tuple[tuple[float, ...], tuple[bool, ...]]:
+    """Per query, not per clause: each word's weight, and whether it is a topic (a place or year
+    word is none, unless every word is one).  Remembered for the query's words (the same tuple,
+    ``_words``) without hashing them for every candidate."""
+    last_words, last_weights, shape = _SHAPE[0]
+    if last_words is words and last_weights == weights:
+        return shape
+    topics = [not w.scope for w in words]
+    shape = tuple(_weights(words, weights)), tuple(topics) if any(topics) else (True,) * len(words)
+    _SHAPE[0] = (words, weights, shape)
+    return shape
 
 
 def _heading_and_lead(sentences: tuple[str, ...], heading: str) -> tuple[str, int]:
@@ -223,28 +244,34 @@ def _term_place(
     best = 0.0
     in_title = False
     for n, (name, factor) in enumerate(word.names):
-        place = _place(name, sentences, heading, lead, text)
-        w = PLACE_WEIGHTS[place]
-        if place == "list" and n > 0:
-            # another name of the word standing in an enumeration (工会、共青团、科学技术协会…)
-            w *= EXPANDED_LIST_FACTOR
+        if text is not None and name not in text and not (heading and name in heading):
+            w = 0.0  # _place's "none", without the call (most other names of a word are nowhere)
+        else:
+            place = _place(name, sentences, heading, lead, text)
+            w = PLACE_WEIGHTS[place]
+            if place == "list" and n > 0:
+                # another name of the word standing in an enumeration (工会、共青团、科学技术协会…)
+                w *= EXPANDED_LIST_FACTOR
         if w < PLACE_WEIGHTS["section"] and name in sections:
             w = PLACE_WEIGHTS["section"]
         if name in title:
             in_title = True
             w = max(w, PLACE_WEIGHTS["title"])
-        best = max(best, w * factor)
+        if w * factor > best:
+            best = w * factor
     if best == 0.0:
-        best = _parts_place(word, sentences)
+        best = _parts_place(word, sentences, text)
     return best, in_title
 
 
-def _parts_place(word: _Word, sentences: tuple[str, ...]) -> float:
-    """A word not printed whole whose own tokens all stand in one sentence (离岗 … 创业 for 离岗创业)."""
+def _parts_place(word: _Word, sentences: tuple[str, ...], text: str | None = None) -> float:
+    """A word not printed whole whose own tokens all stand in one sentence (离岗 … 创业 for 离岗创业).
+    ``text``: the sentences joined; tokens it lacks are in no sentence."""
     best = 0.0
-    for _, _, keys, factor in word.spellings:
-        parts = [squash(k) for k in keys]
-        if len(parts) > 1 and any(all(k in s for k in parts) for s in sentences):
+    for parts, factor in word.part_factors:
+        if text is not None and not all(k in text for k in parts):
+            continue
+        if any(all(k in s for k in parts) for s in sentences):
             best = max(best, PARTS_PLACE * factor)
     return best
 
@@ -295,7 +322,7 @@ def clause_features(
     if not plan.terms:
         return Features(0.0, factor, 1.0, 1.0)
     words = words if words is not None else _words(plan)
-    ws = _weights(words, weights)
+    ws, topics = _shape(words, weights)
     heading, lead = _heading_and_lead(sentences, printed_heading)
     sections = _squashed("|".join(payload.get("sections") or []))
     title = _squashed(payload.get("title") or "")
@@ -306,17 +333,16 @@ def clause_features(
         if not hay:
             hay.append(
                 "|".join(
-                    (text, title, sections, phrase_haystack(payload), str(payload.get("published") or "")[:4])
+                    (text, title, sections, query_haystack(payload), str(payload.get("published") or "")[:4])
                 )
             )
         return hay[0]
 
-    topics = [i for i, w in enumerate(words) if not w.scope] or list(range(len(words)))
     total = weight = covered = held = 0.0
     scope = 1.0
     topic_words: list[_Word] = []
     for i, word in enumerate(words):
-        if i not in topics:
+        if not topics[i]:
             factor_i = _scope_factor(word, payload, text)
             scope *= factor_i
             # a place or year counts in how much of the query the clause holds, not in what it is about
@@ -331,7 +357,11 @@ def clause_features(
             covered += ws[i]
         topic_words.append(word)
     about = total / weight if weight else 0.0
-    if len(topic_words) > 1 and any(all(_in_sentence(w, s) for w in topic_words) for s in sentences):
+    if (
+        len(topic_words) > 1
+        and all(_in_sentence(w, text) for w in topic_words)  # what no sentence lacks, the text holds
+        and any(all(_in_sentence(w, s) for w in topic_words) for s in sentences)
+    ):
         about += SAME_SENTENCE_BONUS
     return Features(about, factor, covered / held if held else 1.0, scope)
 

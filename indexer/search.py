@@ -21,7 +21,7 @@ from .aliases import canonical
 from .analysis import squash
 from .backend import Criteria, Found
 from .build import index_dir, live_lexicon, open_index, reading
-from .entries import phrase_haystack
+from .entries import query_haystack
 from .facets import count_facets, draft_facet
 from .pages import collapse_documents, first_pages
 from .query import QueryError, QueryPlan, parse_query, plan_query, split_runs
@@ -366,13 +366,13 @@ def _printed(backend, whole: QueryPlan, runs: tuple[str, ...], criteria: Criteri
         whole, criteria, any_term=False, sort="relevance", collapse=False, limit=RERANK_DEPTH, facets=False
     )
     needles = [squash(r) for r in runs]
-    return any(all(n in phrase_haystack(p) for n in needles) for p, _ in found.hits)
+    return any(all(n in query_haystack(p) for n in needles) for p, _ in found.hits)
 
 
 def _wanting_verbatim(plan: QueryPlan, hits: list[tuple[dict, float]]) -> set:
     """The query's words (3 characters or more) that no candidate prints in any of their forms."""
     out = set()
-    hay = [phrase_haystack(p) for p, _ in hits]
+    hay = [query_haystack(p) for p, _ in hits]
     for t in plan.terms:
         if t.phrase or t.scope or len(squash(t.text)) < VERBATIM_MIN_CHARS:
             continue
@@ -413,7 +413,7 @@ def _keep_phrases(found: Found, plan: QueryPlan, collapse: bool, any_term: bool 
         )
 
     def keep(p: dict) -> bool:
-        hay = phrase_haystack(p)
+        hay = query_haystack(p)
         if not all(n in hay for n in needles):
             return False
         # a word may match through the context too: the section headings above, the year, the type
