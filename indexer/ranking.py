@@ -19,6 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .analysis import fold, squash
 from .entries import SENTENCES_KEY, query_haystack, squashed, text_key
@@ -145,22 +146,30 @@ def _words(plan: QueryPlan) -> tuple[_Word, ...]:
     return tuple(out)
 
 
-_SHAPE: list = [((), None, ((), ()))]  # the last query's (words, weights, shape): one entry
+_SHAPE: list = [((), None, ((), (), ()))]  # the last query's (words, weights, shape): one entry
 
 
 def _shape(
     words: tuple[_Word, ...], weights: tuple[float, ...] | None
-) -> tuple[tuple[float, ...], tuple[bool, ...]]:
-    """Per query, not per clause: each word's weight, and whether it is a topic (a place or year
-    word is none, unless every word is one).  Remembered for the query's words (the same tuple,
-    ``_words``) without hashing them for every candidate."""
+) -> tuple[tuple[float, ...], tuple[bool, ...], tuple[_Word, ...]]:
+    """Per query, not per clause: each word's weight, whether it is a topic (a place or year
+    word is none, unless every word is one), and the topic words, those with the fewest forms
+    first (looking for all of them in one sentence, a sentence lacking one is left soonest).
+    Remembered for the query's words (the same tuple, ``_words``) without hashing them for
+    every candidate."""
     last_words, last_weights, shape = _SHAPE[0]
     if last_words is words and last_weights == weights:
         return shape
-    topics = [not w.scope for w in words]
-    shape = tuple(_weights(words, weights)), tuple(topics) if any(topics) else (True,) * len(words)
+    topics = tuple(not w.scope for w in words)
+    topics = topics if any(topics) else (True,) * len(words)
+    cheap_first = sorted((w for w, topic in zip(words, topics, strict=True) if topic), key=_forms)
+    shape = tuple(_weights(words, weights)), topics, tuple(cheap_first)
     _SHAPE[0] = (words, weights, shape)
     return shape
+
+
+def _forms(word: _Word) -> int:
+    return len(word.names) + len(word.parts)
 
 
 def _heading_and_lead(sentences: tuple[str, ...], heading: str) -> tuple[str, int]:
@@ -219,8 +228,7 @@ def _is_container(sentences: tuple[str, ...], heading: str) -> bool:
     return len(rest) < 4
 
 
-@dataclass(frozen=True)
-class Features:
+class Features(NamedTuple):  # a tuple: one is made per candidate
     about: float  # where the topic words stand (0 to about 1.35), weighted by their idf
     factor: float  # less for a bare heading than for a clause that says something
     coverage: float  # share of the query (idf-weighted) the clause holds anywhere, 0 to 1
@@ -322,7 +330,7 @@ def clause_features(
     if not plan.terms:
         return Features(0.0, factor, 1.0, 1.0)
     words = words if words is not None else _words(plan)
-    ws, topics = _shape(words, weights)
+    ws, topics, topic_words = _shape(words, weights)
     heading, lead = _heading_and_lead(sentences, printed_heading)
     sections = _squashed("|".join(payload.get("sections") or []))
     title = _squashed(payload.get("title") or "")
@@ -340,7 +348,6 @@ def clause_features(
 
     total = weight = covered = held = 0.0
     scope = 1.0
-    topic_words: list[_Word] = []
     for i, word in enumerate(words):
         if not topics[i]:
             factor_i = _scope_factor(word, payload, text)
@@ -355,7 +362,6 @@ def clause_features(
         held += ws[i]
         if best > 0 or _covered(word, haystack()):
             covered += ws[i]
-        topic_words.append(word)
     about = total / weight if weight else 0.0
     if (
         len(topic_words) > 1
