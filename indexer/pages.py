@@ -72,10 +72,32 @@ def first_pages(
             break
         scored.append(exact(rows[i]))
         if len(scored) >= check:
-            kept = _pages(sorted(scored, key=_order), collapse)
-            floor = kept[want - 1][1] if len(kept) >= want else floor
+            ranked = sorted(scored, key=_order)
+            if collapse:
+                kept = _pages(ranked, collapse)
+                floor = kept[want - 1][1] if len(kept) >= want else floor
+            else:
+                floor = _kept_score(ranked, want, floor)
             check = max(check + 8, len(scored) * 5 // 4)
     return _pages(sorted(scored, key=_order) + sorted(left, key=_order), collapse)
+
+
+def _kept_score(ranked: list[tuple[dict, float]], want: int, floor: float) -> float:
+    """The score of the ``want``-th hit ``dedupe`` keeps of these (``floor`` if it keeps fewer),
+    without deduping them all: it keeps each text's first place (a copy before its original
+    gives it its place, not its score) and every short text."""
+    seen: set[str] = set()
+    n = 0
+    for p, score in ranked:
+        key = text_key(p)
+        if len(key) >= DEDUPE_MIN_CHARS:
+            if key in seen:
+                continue
+            seen.add(key)
+        n += 1
+        if n == want:
+            return score
+    return floor
 
 
 def _pages(ranked: list[tuple[dict, float]], collapse: bool) -> list[tuple[dict, float]]:

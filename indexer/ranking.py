@@ -385,17 +385,18 @@ def _frequency(
     if not plan.terms or not text:
         return 0.0
     words = words if words is not None else _words(plan)
-    ws = _weights(words, weights)
+    ws, topics, _ = _shape(words, weights)
     size = 0.25 + 0.75 * len(text) / AVERAGE_CLAUSE_CHARS
     total = weight = 0.0
-    topics = [i for i, w in enumerate(words) if not w.scope] or list(range(len(words)))
-    for i in topics:
+    for i, word_i in enumerate(words):
+        if not topics[i]:
+            continue
         tf = 0.0
-        for word, required, _, factor in words[i].spellings:
+        for word, required, _, factor in word_i.spellings:
             whole = text.count(word) if word else 0
-            parts = sum(text.count(t) for t in required) / max(1, len(required))
+            parts = sum(map(text.count, required)) / max(1, len(required))
             tf = max(tf, factor * (whole + SUB_TOKEN_WEIGHT * max(0.0, parts - whole)))
-        typed = words[i].names[0][0]
+        typed = word_i.names[0][0]
         tf = max(tf, float(text.count(typed)))
         total += ws[i] * tf / (tf + 1.2 * size)
         weight += ws[i]
