@@ -78,5 +78,15 @@ class Backend(Protocol):
 
 
 def top_facets(counts: dict[str, int]) -> list[tuple[str, int]]:
+    """The values counted most often, then by name, MAX_FACET_VALUES of them at most."""
     pairs = [(str(k), int(v)) for k, v in counts.items() if k not in (None, "") and v]
-    return sorted(pairs, key=lambda kv: (-kv[1], kv[0]))[:MAX_FACET_VALUES]
+    if len(pairs) > MAX_FACET_VALUES:
+        # only a value counted at least as often as the MAX_FACET_VALUES-th can be among them:
+        # a few hundred issuers or cities are not all sorted by name for thirty
+        least = sorted([v for _, v in pairs], reverse=True)[MAX_FACET_VALUES - 1]
+        pairs = [kv for kv in pairs if kv[1] >= least]
+    return sorted(pairs, key=_most_first)[:MAX_FACET_VALUES]
+
+
+def _most_first(kv: tuple[str, int]) -> tuple[int, str]:
+    return -kv[1], kv[0]
