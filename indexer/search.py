@@ -372,12 +372,12 @@ def _printed(backend, whole: QueryPlan, runs: tuple[str, ...], criteria: Criteri
 def _wanting_verbatim(plan: QueryPlan, hits: list[tuple[dict, float]]) -> set:
     """The query's words (3 characters or more) that no candidate prints in any of their forms."""
     out = set()
-    hay = [query_haystack(p) for p, _ in hits]
     for t in plan.terms:
         if t.phrase or t.scope or len(squash(t.text)) < VERBATIM_MIN_CHARS:
             continue
         names = {squash(n) for n, _ in t.names} | {squash(t.text)}
-        if not any(n in h for h in hay for n in names):
+        # candidates' haystacks made as far as the first that prints it (most often the first)
+        if not any(n in query_haystack(p) for p, _ in hits for n in names):
             out.add(t)
     return out
 
