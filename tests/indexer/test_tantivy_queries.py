@@ -20,6 +20,15 @@ PHRASE_QUERIES = [
 ]
 
 
+# words whose spellings share tokens (发展改革委, 发展和改革委员会: 发展, 改革), the counting query asks them once
+ALIAS_QUERIES = [
+    ("发改委", {}),
+    ("发改委 补助", {}),
+    ("科技局 -发改委", {}),
+    ("人社局 科技", {"drafts": "exclude"}),
+]
+
+
 @pytest.fixture(scope="module")
 def engine(indexed_in):
     backend = open_index(indexed_in("tantivy"))
@@ -56,4 +65,17 @@ def test_the_counting_query_matches_the_same_clauses(engine, query, filters, any
     assert {a.doc for _, a in searcher.search(counted, 1000).hits} == {
         a.doc for _, a in searcher.search(scored, 1000).hits
     }
+    assert engine._facets(searcher, counted) == engine._facets(searcher, scored)
+
+
+@pytest.mark.parametrize("query, filters", ALIAS_QUERIES)
+@pytest.mark.parametrize("any_term", [False, True])
+def test_the_counting_query_of_alias_spellings_matches_the_same_clauses(engine, query, filters, any_term):
+    plan, criteria = plan_query(parse_query(query)), Filters(**filters).criteria()
+    scored = engine.build_query(plan, criteria, any_term)
+    counted = engine.build_query(plan, criteria, any_term, matching=True)
+    searcher = engine._searcher()[0]
+    found = {a.doc for _, a in searcher.search(scored, 5000).hits}
+    assert found, query
+    assert {a.doc for _, a in searcher.search(counted, 5000).hits} == found
     assert engine._facets(searcher, counted) == engine._facets(searcher, scored)
