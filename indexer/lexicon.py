@@ -57,6 +57,9 @@ MAX_ABBREVIATED = 2  # long (short) forms one query word reaches, the most print
 MAX_LONG_CHARS = 10  # a longer query word is no name the corpus abbreviates
 MAX_SHORT_CHARS = 6  # the longest abbreviation sought for one
 SCAN_LIMIT = 5000  # vocabulary entries with the query word's first character looked at, most printed first
+MAX_TRIED = 150  # of those holding its characters in order, the most printed tried (each costs a jieba cut)
+LONG_PER_SHORT = 4  # a long form is at most this many times as long as the short one (高企: 高新技术企业)
+MEMO_WORDS = 10_000  # query words whose wordings are remembered
 ABBREVIATION_FACTOR = 0.7  # a mined abbreviation's long form: below the word as typed, below a kept one
 DEFINED_FACTOR = 0.8  # a name the corpus defines for the word (（以下简称…）): as good as a kept abbreviation
 # A short form names one thing across the corpus when at least this share of its definitions agree
@@ -225,11 +228,15 @@ class Lexicon:
         if len(w) < 2 or not _HAN_WORD.match(w) or not self.is_rare(w) or self._known_words(w):
             return []
         out = []
+        tried = 0
         for long, _ in self._by_first().get(w[0], ())[:SCAN_LIMIT]:
-            if len(long) > len(w) and abbreviates(w, long):
+            if not len(w) < len(long) <= LONG_PER_SHORT * len(w) or not is_subsequence(w, long):
+                continue
+            tried += 1
+            if abbreviates(w, long):
                 out.append(long)
-                if len(out) >= MAX_ABBREVIATED:
-                    break
+            if len(out) >= MAX_ABBREVIATED or tried >= MAX_TRIED:
+                break
         return out
 
     def abbreviations(self, word: str) -> list[str]:
@@ -263,11 +270,17 @@ class Lexicon:
         return list(self._defined().get(fold(word), ()))
 
     def wordings(self, word: str) -> list[tuple[str, float]]:
-        """The word's other wordings the corpus itself gives, each with its factor."""
-        out = {n: DEFINED_FACTOR for n in self.names_of(word)}
-        for other in self.abbreviated(word) or self.abbreviations(word):
-            out.setdefault(other, ABBREVIATION_FACTOR)
-        return list(out.items())
+        """The word's other wordings the corpus itself gives, each with its factor (remembered:
+        the same words come back query after query)."""
+        memo = self.__dict__.setdefault("_wordings", {})
+        if word not in memo:
+            out = {n: DEFINED_FACTOR for n in self.names_of(word)}
+            for other in self.abbreviated(word) or self.abbreviations(word):
+                out.setdefault(other, ABBREVIATION_FACTOR)
+            if len(memo) >= MEMO_WORDS:
+                memo.clear()
+            memo[word] = list(out.items())
+        return list(memo[word])
 
     def _by_first(self) -> dict[str, list[tuple[str, int]]]:
         cached = self.__dict__.get("_first")

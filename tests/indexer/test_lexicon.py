@@ -209,3 +209,18 @@ def test_the_lexicon_lives_with_its_generation_and_follows_updates(laws_dir):
     with Store.in_dir(laws_dir) as store:
         update_index(store, laws_dir)
     assert live_lexicon(laws_dir).abbreviated("危化品") == ["危险化学品"]
+
+
+def test_the_search_for_long_forms_is_bounded(monkeypatch):
+    import indexer.lexicon as lexicon_module
+
+    # a thousand phrases holding 国…资…委 in order, none of them (say) its long form
+    vocabulary = {f"国{chr(0x4E00 + i)}资{chr(0x4E00 + i + 1)}委": 50 for i in range(0, 2000, 2)}
+    calls = []
+    monkeypatch.setattr(lexicon_module, "abbreviates", lambda short, long: calls.append(long) and False)
+    lexicon = Lexicon(clauses=100_000, vocabulary={**vocabulary, "国资委": 1})
+    assert lexicon.wordings("国资委") == []
+    assert 0 < len(calls) <= lexicon_module.MAX_TRIED
+    tried = len(calls)
+    lexicon.wordings("国资委")  # remembered: no second search
+    assert len(calls) == tried
