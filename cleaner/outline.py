@@ -101,6 +101,11 @@ def segment(lines: list[str]) -> list[Segment]:
             elif found and (piece_no > 0 or _line_label_ok(found, piece, last)):
                 open_segment(found[0], found[1], piece)
                 home = None
+            elif piece_no == 0 and _DIVISION.match(piece) and any(k in RANK for k, _ in stack):
+                # "附则" over the last article, without a 第X章: a heading of its own, not the end of the article
+                # above it (the articles under it keep their numbering)
+                segments.append(Segment(label=None, kind=None, text=piece))
+                home = None
             elif segments and piece_no == 0:
                 if home is None and (owner := _list_owner(segments, piece)) is not None:
                     home = owner
@@ -112,6 +117,8 @@ def segment(lines: list[str]) -> list[Segment]:
     return segments
 
 
+# a law's division named without a number, on a line of its own
+_DIVISION = re.compile(r"^(?:附\s*则|总\s*则|分\s*则)$")
 # what follows an article's number when a sentence cites it rather than opens it (an amendment whose 一、 was lost:
 # 第一百六十二条后增加一条 / 第十条修改为 / 第五条第二款修改为 / 第三十一条的决定》)
 _CITING = re.compile(r"(?:[后中]增加|修改为|改为|的(?:决定|规定)|第[一二三四五六七八九十\d]+[款项])")

@@ -351,8 +351,12 @@ def _notes_starts(body: list[str]) -> list[int]:
     return [i for i, line in enumerate(body) if _NOTES_HEAD.match(line) and i + 1 < len(body)]
 
 
-# "附件4：" / "附件3" on a line of its own: the head of an annex printed after the text, numbered afresh
-_ANNEX_HEAD = re.compile(r"^附\s*件\s*\d{1,2}\s*[:：]?$")
+# "附件4：" / "附件3" on a line of its own: the head of an annex printed after the text, numbered afresh; a law
+# numbers its annexes in words and may name them on the same line ("附件一", "附件二：香港特别行政区立法会的产生
+# 办法和表决程序"): its 一、 and 1. are the annex's, not the last article's
+_ANNEX_HEAD = re.compile(
+    r"^附\s*件\s*(?:\d{1,2}\s*[:：]?|[一二三四五六七八九十]{1,3}\s*(?:[:：]\s*[^。；;，,]{2,40})?)$"
+)
 
 
 def _annex_starts(body: list[str]) -> list[int]:

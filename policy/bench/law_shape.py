@@ -23,6 +23,9 @@ _HEADING_INSIDE = re.compile(
     r"\n[\s\u3000]*第[零〇一二三四五六七八九十百千\d]+(?:分?编|章|节)(?:[\s\u3000]|$)"
 )
 
+_ANNEX = re.compile(r"^附\s*件")
+_DIVISION = re.compile(r"^(?:附\s*则|总\s*则|分\s*则)$")
+
 SYMPTOMS = {
     "item holding a paragraph": "an item (项/目) under an article whose text has a paragraph break: a 款 glued to it",
     "quotation cut from its opening": "a paragraph opening with “ split from the quotation it goes on with",
@@ -30,7 +33,7 @@ SYMPTOMS = {
     "empty clause": "a label with no text of its own",
     "ranked path repeated": "a 章/节/条 path printed twice",
     "article numbering break": "an article whose number does not go on from the one before (之一 and a restart at 1 do)",
-    "heading inside a clause": "a 编/章/节 heading line glued into a clause's text",
+    "heading inside a clause": "a 编/章/节 heading line (or 附则, 总则 alone) glued into a clause's text",
 }
 
 
@@ -67,7 +70,9 @@ def symptoms(doc: Document) -> tuple[Counter[str], dict[str, list[str]]]:
             if before.count("“") > before.count("”") or before.endswith((":", "：")):
                 note("quotation cut from its opening", where)
         if not c.path:
-            if began:
+            if _ANNEX.match(c.text):
+                began = False  # an annex's head and the lines before its first label are its own
+            elif began and not _DIVISION.match(c.text):
                 note("clause without a path after the outline began", where)
             continue
         began = True
@@ -76,7 +81,7 @@ def symptoms(doc: Document) -> tuple[Counter[str], dict[str, list[str]]]:
             note("empty clause", where)
         if kind in ITEM_KINDS and "\n" in c.text.strip() and any(_kind(p) == "article" for p in c.path):
             note("item holding a paragraph", where)
-        if _HEADING_INSIDE.search(c.text):
+        if _HEADING_INSIDE.search(c.text) or any(_DIVISION.match(line) for line in c.text.split("\n")[1:]):
             note("heading inside a clause", where)
         path = tuple(c.path)
         if kind in RANK and path in seen:

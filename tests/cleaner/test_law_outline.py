@@ -303,3 +303,38 @@ def test_an_article_cited_by_the_amendment_that_changes_it_is_no_label():
     assert doc.clauses[0].text.endswith("对刑法作如下补充修改：")
     assert doc.clauses[1].text.startswith("第一百六十二条后增加一条")
     assert doc.clauses[1].text.endswith("依照前款的规定处罚。”")
+
+
+# 刑法/刑法.md, lines 2429-2452 (第四百五十一条 to 附件一's first items): 附则 printed without a 第X章, then annexes
+# numbered in words
+ANNEXES = """第四百五十一条 本章所称战时，是指国家宣布进入战争状态、部队受领作战任务或者遭敌突然袭击时。
+
+部队执行戒严任务或者处置突发性暴力事件时，以战时论。
+
+## 附则
+
+第四百五十二条 本法自1997年10月1日起施行。
+
+列于本法附件一的全国人民代表大会常务委员会制定的条例、补充规定和决定，已纳入本法或者已不适用，自本法施行之日起，予以废止。
+
+列于本法附件二的全国人民代表大会常务委员会制定的补充规定和决定予以保留。其中，有关行政处罚和行政措施的规定继续有效；有关刑事责任的规定已纳入本法，自本法施行之日起，适用本法规定。
+
+## 附件一
+
+全国人民代表大会常务委员会制定的下列条例、补充规定和决定，已纳入本法或者已不适用，自本法施行之日起，予以废止：
+
+1．中华人民共和国惩治军人违反职责罪暂行条例
+
+2．关于严惩严重破坏经济的罪犯的决定
+"""
+
+
+def test_a_division_without_a_number_and_annexes_numbered_in_words_stand_apart_from_the_last_article():
+    doc = clean("# 中华人民共和国刑法\n\n" + ARTICLE_ONE + ANNEXES)
+    by_text = {c.text: c.path for c in doc.clauses}
+    assert by_text["附则"] == [] and by_text["附件一"] == []
+    last = next(c for c in doc.clauses if c.number == "第四百五十一条")
+    assert last.text.endswith("以战时论。")
+    article = next(c for c in doc.clauses if c.number == "第四百五十二条")
+    assert article.text.endswith("适用本法规定。")
+    assert [c.path for c in doc.clauses if c.number and c.number.startswith("1")] == [["1．"]]
