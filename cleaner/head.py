@@ -34,6 +34,9 @@ _FULL_TEXT = re.compile(
 )
 _HEAD_META = re.compile(r"^(?:发布)?(?:时间|日期)\s*[:：]\s*(.+)$")
 _ADDRESSEES = re.compile(r"^[^。]{2,200}[:：]$")
+_LABELLED = re.compile(
+    r"^(?:第[零〇一二三四五六七八九十百千\d]+[章节条]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])"
+)
 _OPENERS = ("根据", "为", "按照", "经", "现将", "近年来", "当前")
 
 
@@ -188,6 +191,8 @@ def read_head(lines: list[str], start: int, known_title: str | None = None) -> H
             and ("各" in line or "、" in line or "，" in line)
             # "为了惩治…，对刑法作如下补充修改：": a sentence announcing what follows, not the names it is sent to
             and not (line.startswith(_OPENERS) or "如下" in line)
+            # "第一条 …按照以下规定处理：": a clause that opens the body with a list
+            and not _LABELLED.match(line)
         ):
             i += 1
             head.end = i

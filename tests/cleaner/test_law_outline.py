@@ -338,3 +338,12 @@ def test_a_division_without_a_number_and_annexes_numbered_in_words_stand_apart_f
     article = next(c for c in doc.clauses if c.number == "第四百五十二条")
     assert article.text.endswith("适用本法规定。")
     assert [c.path for c in doc.clauses if c.number and c.number.startswith("1")] == [["1．"]]
+
+
+def test_a_first_article_that_opens_a_list_with_a_colon_is_no_addressee_line():
+    doc = clean(
+        "# 特殊标志管理条例\n\n1996年7月13日 中华人民共和国国务院令第202号发布\n\n<!-- INFO END -->\n\n"
+        + SPECIAL_MARKS
+    )
+    assert [c.path for c in doc.clauses][:2] == [["第八条"], ["第八条", "(一)"]]
+    assert doc.clauses[0].text.startswith("第八条 国务院工商行政管理部门收到申请后，按照以下规定处理：")
