@@ -86,6 +86,9 @@ def segment(lines: list[str]) -> list[Segment]:
     # where unlabelled text goes: the last segment opened, unless a paragraph after a closed list of items
     # went back to the clause that opened the list (its next 款)
     home: Segment | None = None
+    lifted: tuple[Segment, int] | None = (
+        None  # the item the paragraphs were lifted from, where they start in home
+    )
     for line in lines:
         pieces = split_inline(line, last, ever)
         for piece_no, piece in enumerate(pieces):
@@ -99,8 +102,13 @@ def segment(lines: list[str]) -> list[Segment]:
                 # the wrapped end of that line, not item 1）
                 segments[-1].text += piece
             elif found and (piece_no > 0 or _line_label_ok(found, piece, last)):
+                if home is not None and lifted is not None and _goes_on(lifted[0], found):
+                    # "（一）…。" / a paragraph / "（二）…": the list goes on, so the paragraph was its item's after all
+                    item, start = lifted
+                    item.text += home.text[start:]
+                    home.text = home.text[:start]
                 open_segment(found[0], found[1], piece)
-                home = None
+                home = lifted = None
             elif piece_no == 0 and _DIVISION.match(piece) and any(k in RANK for k, _ in stack):
                 # "附则" over the last article, without a 第X章: a heading of its own, not the end of the article
                 # above it (the articles under it keep their numbering)
@@ -108,7 +116,7 @@ def segment(lines: list[str]) -> list[Segment]:
                 home = None
             elif segments and piece_no == 0:
                 if home is None and (owner := _list_owner(segments, piece)) is not None:
-                    home = owner
+                    home, lifted = owner, (segments[-1], len(owner.text))
                 (home or segments[-1]).text += "\n" + piece
             elif segments:
                 (home or segments[-1]).text += " " + piece
@@ -127,6 +135,12 @@ _CAPTION = re.compile(r"^[^，,。；;：:、（）()\s]{2,15}。\s*\S")
 # "前款所列…", "有前款第三项行为的", "依照前两款规定": a paragraph citing the 款 before it is the article's
 _CITES_PARAGRAPH = re.compile(r"^[^，,。；;：:]{0,12}前[两二三四五六]?款")
 _ITEM_KINDS = frozenset({"cn", "paren_cn", "arabic", "paren_arabic", "arabic_close", "circled"})
+
+
+def _goes_on(item: Segment, found: tuple[str, str]) -> bool:
+    """The label found is the next one of the item's list (（二） after （一）)."""
+    value = label_value(item.label or "")
+    return found[0] == item.kind and value is not None and label_value(found[1]) == value + 1
 
 
 def _list_owner(segments: list[Segment], paragraph: str) -> Segment | None:

@@ -27,7 +27,7 @@ _ANNEX = re.compile(r"^附\s*件")
 _DIVISION = re.compile(r"^(?:附\s*则|总\s*则|分\s*则)$")
 
 SYMPTOMS = {
-    "item holding a paragraph": "an item (项/目) under an article whose text has a paragraph break: a 款 glued to it",
+    "item holding a paragraph": "the last item (项/目) of an article's list holding a paragraph: a 款 glued to it",
     "quotation cut from its opening": "a paragraph opening with “ split from the quotation it goes on with",
     "clause without a path after the outline began": "unlabelled text cut off after the first label",
     "empty clause": "a label with no text of its own",
@@ -48,6 +48,16 @@ def _article_key(label: str) -> tuple[int, int] | None:
         return None
     main, sub = label_value(label), m.group(2)
     return (main or 0, (label_value(sub) or 0) if sub else 0)
+
+
+def _next_sibling(item, nxt) -> bool:
+    """``nxt`` goes on with ``item``'s list: a paragraph between two items may be the first one's."""
+    return (
+        nxt is not None
+        and nxt.path[:-1] == item.path[:-1]
+        and len(nxt.path) == len(item.path)
+        and _kind(nxt.number) == _kind(item.number)
+    )
 
 
 def symptoms(doc: Document) -> tuple[Counter[str], dict[str, list[str]]]:
@@ -79,7 +89,12 @@ def symptoms(doc: Document) -> tuple[Counter[str], dict[str, list[str]]]:
         kind = _kind(c.number)
         if not re.sub(r"[\s\u3000：:。，、]", "", c.text[len(c.number or "") :]):
             note("empty clause", where)
-        if kind in ITEM_KINDS and "\n" in c.text.strip() and any(_kind(p) == "article" for p in c.path):
+        if (
+            kind in ITEM_KINDS
+            and "\n" in c.text.strip()
+            and any(_kind(p) == "article" for p in c.path)
+            and not _next_sibling(c, clauses[i + 1] if i + 1 < len(clauses) else None)
+        ):
             note("item holding a paragraph", where)
         if _HEADING_INSIDE.search(c.text) or any(_DIVISION.match(line) for line in c.text.split("\n")[1:]):
             note("heading inside a clause", where)

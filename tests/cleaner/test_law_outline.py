@@ -347,3 +347,25 @@ def test_a_first_article_that_opens_a_list_with_a_colon_is_no_addressee_line():
     )
     assert [c.path for c in doc.clauses][:2] == [["第八条"], ["第八条", "(一)"]]
     assert doc.clauses[0].text.startswith("第八条 国务院工商行政管理部门收到申请后，按照以下规定处理：")
+
+
+# 民法商法/海商法.md, 第一百九十九条: a paragraph between two items of one list is the item's before it
+AVERAGE = """第一百九十九条 共同海损应当由受益方按照各自的分摊价值的比例分摊。
+
+船舶、货物和运费的共同海损分摊价值，分别依照下列规定确定：
+
+（一）船舶共同海损分摊价值，按照船舶在航程终止时的完好价值，减除不属于共同海损的损失金额计算，或者按照船舶在航程终止时的实际价值，加上共同海损牺牲的金额计算。
+
+（二）货物共同海损分摊价值，按照货物在装船时的价值加保险费加运费，减除不属于共同海损的损失金额和承运人承担风险的运费计算。货物在抵达目的港以前售出的，按照出售净得金额，加上共同海损牺牲的金额计算。
+
+旅客的行李和私人物品，不分摊共同海损。
+
+（三）运费分摊价值，按照承运人承担风险并于航程终止时有权收取的运费，减除为取得该项运费而在共同海损事故发生后，为完成本航程所支付的营运费用，加上共同海损牺牲的金额计算。
+"""
+
+
+def test_a_paragraph_between_two_items_of_one_list_stays_with_the_item_before_it():
+    clauses = _law("中华人民共和国海商法", AVERAGE)
+    assert clauses["第一百九十九条/（二）"].endswith("\n旅客的行李和私人物品，不分摊共同海损。")
+    assert clauses["第一百九十九条"].endswith("分别依照下列规定确定：")
+    assert clauses["第一百九十九条/（三）"].startswith("（三）运费分摊价值")
