@@ -42,6 +42,7 @@ from .folding import fold
 
 LEXICON_FILE = "lexicon.json"
 LEXICON_VERSION = 1
+MAX_FULL_CHARS = 16  # a full name read from running text, not from a 《title》, is at most this long
 MIN_DF = 3  # a word or phrase printed in fewer clauses is not kept (nor reached by an abbreviation)
 PHRASE_WORDS = 3  # phrases of up to this many adjacent words
 PHRASE_CHARS = 10
@@ -127,7 +128,8 @@ def _full_before(head: str, short: str) -> str | None:
     for i in starts:
         tail = before[i:]
         if len(tail) > len(short) and tail[0] == short[0] and is_subsequence(short, tail):
-            return tail
+            # longer, it is a clause's words, not a name (通过内河运输本条例第五十四条规定以外的危险化学品)
+            return tail if len(tail) <= MAX_FULL_CHARS else None
     return None
 
 
@@ -273,14 +275,16 @@ class Lexicon:
         """The word's other wordings the corpus itself gives, each with its factor (remembered:
         the same words come back query after query)."""
         memo = self.__dict__.setdefault("_wordings", {})
-        if word not in memo:
+        found = memo.get(word)
+        if found is None:  # threads of the web app may race here: each computes the same answer
             out = {n: DEFINED_FACTOR for n in self.names_of(word)}
             for other in self.abbreviated(word) or self.abbreviations(word):
                 out.setdefault(other, ABBREVIATION_FACTOR)
+            found = tuple(out.items())
             if len(memo) >= MEMO_WORDS:
                 memo.clear()
-            memo[word] = list(out.items())
-        return list(memo[word])
+            memo[word] = found
+        return list(found)
 
     def _by_first(self) -> dict[str, list[tuple[str, int]]]:
         cached = self.__dict__.get("_first")

@@ -86,6 +86,14 @@ def test_a_definition_pairs_the_short_form_with_the_words_it_stands_for():
     pairs = definitions(GUANGAN.read_text(encoding="utf-8"))
     assert ("科技创新市长奖", "市长奖") in pairs
     assert ("市长奖评审推荐工作组", "市长奖推荐工作组") in pairs
+    # a run of words that long is a clause's words, not a name (LawRefBook/Laws at 3cd6e86b,
+    # 行政法规/危险化学品安全管理条例.md, 第五十五条)
+    assert (
+        definitions(
+            "对通过内河运输本条例第五十四条规定以外的危险化学品(以下简称通过内河运输危险化学品)实行分类管理"
+        )
+        == []
+    )
     # a title in 《》 is taken whole, its 文号 in the bracket aside
     assert definitions(
         "根据《国家科技成果转化引导基金管理暂行办法》（财教〔2014〕1号，以下简称《暂行办法》）"
