@@ -168,7 +168,13 @@ def read_head(lines: list[str], start: int, known_title: str | None = None) -> H
         elif used:
             head.title = head.title or known_title
             i += used
-        elif title and (head.doc_number is None or head.title is None) and not line.startswith(_OPENERS):
+        elif (
+            title
+            and (head.doc_number is None or head.title is None)
+            and not line.startswith(_OPENERS)
+            # "第一章 一般规定" right under a law's adoption line opens its body, it is not a second title line
+            and not (head.title and _LABELLED.match(line))
+        ):
             head.title = head.title or title
             i += used2
         elif (m := _HEAD_META.match(line)) and parse_date(m.group(1)):
@@ -189,8 +195,9 @@ def read_head(lines: list[str], start: int, known_title: str | None = None) -> H
             _ADDRESSEES.match(line)
             and len(line) < 200
             and ("各" in line or "、" in line or "，" in line)
-            # "为了惩治…，对刑法作如下补充修改：": a sentence announcing what follows, not the names it is sent to
-            and not (line.startswith(_OPENERS) or "如下" in line)
+            # "为了惩治…，对刑法作如下补充修改：", "…作为第一百七十七条之一：“有下列情形之一的…：": a sentence
+            # announcing what follows, or quoting, not the names it is sent to
+            and not (line.startswith(_OPENERS) or "如下" in line or "“" in line)
             # "第一条 …按照以下规定处理：": a clause that opens the body with a list
             and not _LABELLED.match(line)
         ):

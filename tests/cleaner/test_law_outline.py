@@ -369,3 +369,47 @@ def test_a_paragraph_between_two_items_of_one_list_stays_with_the_item_before_it
     assert clauses["第一百九十九条/（二）"].endswith("\n旅客的行李和私人物品，不分摊共同海损。")
     assert clauses["第一百九十九条"].endswith("分别依照下列规定确定：")
     assert clauses["第一百九十九条/（三）"].startswith("（三）运费分摊价值")
+
+
+# 刑法/刑法修正案5.md, lines 1-12: the body opens with an amendment that quotes (not an addressee line)
+FIFTH_AMENDMENT = """# 中华人民共和国刑法修正案（五）
+
+本修正案自公布之日起实行
+
+2005年2月28日 第十届全国人民代表大会常务委员会第十四次会议通过
+
+<!-- INFO END -->
+
+在刑法第一百七十七条后增加一条，作为第一百七十七条之一：“有下列情形之一，妨害信用卡管理的，处三年以下有期徒刑或者拘役,并处或者单处一万元以上十万元以下罚金；数量巨大或者有其他严重情节的，处三年以上十年以下有期徒刑，并处二万元以上二十万元以下罚金：
+
+- “（一）明知是伪造的信用卡而持有、运输的，或者明知是伪造的空白信用卡而持有、运输，数量较大的；
+
+"""
+
+
+def test_a_first_line_that_quotes_is_no_addressee_line():
+    doc = clean(FIFTH_AMENDMENT)
+    assert doc.clauses[0].text.startswith(
+        "在刑法第一百七十七条后增加一条，作为第一百七十七条之一：“有下列情形之一"
+    )
+    assert "\n“（一）明知是伪造的信用卡而持有" in doc.clauses[0].text
+
+
+# 民法商法/涉外民事关系法律适用法.md, lines 1-10: the first chapter right under the adoption line
+CHOICE_OF_LAW = """# 中华人民共和国涉外民事关系法律适用法
+
+2010年10月28日 第十一届全国人民代表大会常务委员会第十七次会议通过
+
+<!-- INFO END -->
+
+## 第一章 一般规定
+
+第一条 为了明确涉外民事关系的法律适用，合理解决涉外民事争议，维护当事人的合法权益，制定本法。
+
+"""
+
+
+def test_the_first_chapter_under_the_adoption_line_is_no_second_title_line():
+    doc = clean(CHOICE_OF_LAW)
+    assert doc.title == "中华人民共和国涉外民事关系法律适用法"
+    assert [c.path for c in doc.clauses][:2] == [["第一章"], ["第一章", "第一条"]]
