@@ -52,7 +52,9 @@ def index_cmd(obj: Context, rebuild: bool, backend: str | None, wait: int) -> No
     Only documents changed since the last run are re-indexed; searches keep
     working meanwhile.  A second run started while one is writing waits its
     turn.  A damaged index (a disk fault, a copy taken mid-write) is rebuilt
-    from the store.
+    from the store.  Beside the engine's files it writes the corpus's own
+    wording (lexicon.json: the short forms its texts define, its words and
+    phrases with their counts), which queries reach (危化品 -> 危险化学品).
 
     \b
     Example:
