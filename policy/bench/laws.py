@@ -92,6 +92,8 @@ def check(files: list[Path]) -> Report:
             report.missing["adoption lines kept out of clauses"].append(str(f))
         if any(_ARTICLE_INSIDE.search(c.text) for c in doc.clauses):
             report.missing["articles each a clause"].append(str(f))
+        if not _first_line_kept(data, doc):
+            report.missing["first body line kept"].append(str(f))
         report.clauses += len(doc.clauses)
         counts, examples = symptoms(doc)
         report.shape.update(counts)
@@ -103,6 +105,27 @@ def check(files: list[Path]) -> Report:
             report.longest.append((len(longest.text), str(f), "/".join(longest.path) or "(unnumbered)"))
     report.longest.sort(reverse=True)
     return report
+
+
+_INFO_END = "<!-- INFO END -->"
+_SPACES = re.compile(r"\s+")
+
+
+def _first_line_kept(data: bytes, doc) -> bool:
+    """The first line after LawRefBook's head marker is somewhere in the document: a clause, the title, its history
+    or its validity line (a head rule that reads a body line as an addressee or a title line loses it)."""
+    text = data.decode("utf-8", errors="replace")
+    if _INFO_END not in text:
+        return True
+    lines = [ln.strip().lstrip("-#").strip() for ln in text.split(_INFO_END, 1)[1].splitlines()]
+    first = next((_SPACES.sub("", ln)[:15] for ln in lines if ln), "")
+    kept = [
+        doc.title or "",
+        doc.validity_text or "",
+        *(e.text for e in doc.history),
+        *(c.text for c in doc.clauses),
+    ]
+    return not first or any(first in _SPACES.sub("", t) for t in kept)
 
 
 @bench.command("laws")
@@ -136,6 +159,7 @@ def bench_laws(folder: str | None, examples: int) -> None:
         "date (published or signed)",
         "adoption lines kept out of clauses",
         "articles each a clause",
+        "first body line kept",
     ):
         bad = report.missing[key]
         click.echo(

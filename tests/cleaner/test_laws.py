@@ -8,6 +8,8 @@ never by the tests.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from cleaner import clean
@@ -148,6 +150,8 @@ def test_bench_laws_counts_what_a_folder_of_laws_lacks(tmp_path):
     assert "3 files, 2 documents, 1 not documents" in r.stdout
     assert "issuer" in r.stdout and "1/2 ok (50.0%)" in r.stdout
     assert "fails: " + str(tmp_path / "b.md") in r.stdout
+    assert re.search(r"first body line kept +2/2 ok", r.stdout)
+    assert re.search(r"item holding a paragraph +0 in +0", r.stdout)
     r = run_policy("bench", "laws", env={"POLICY_LAWS_DIR": str(tmp_path / "missing")})
     assert r.returncode == 1 and "POLICY_LAWS_DIR" in r.stderr
 
