@@ -135,6 +135,19 @@ def canonical_suffix(name: str) -> str:
     return name[: m.start()] + full[m.group(0)] if m else name
 
 
+# Bodies every level has besides its departments: a signature or addressee line names them too.
+_BODY_ENDINGS = ("人民政府", "办公厅", "办公室", "委员会", "管委会", "各部门", "各有关单位", "有关单位")
+
+
+def names_a_body(name: str) -> bool:
+    """The name ends as a government body's does (临沂市科学技术局, 市财政局, 市政府办公室):
+    what a signature, addressee or 抄送 line is made of."""
+    name = re.sub(r"\s+", "", name or "")
+    if not 2 <= len(name) <= 30:
+        return False
+    return name.endswith(_BODY_ENDINGS) or bool(_suffix_pattern()[0].search(name))
+
+
 @lru_cache(maxsize=4096)
 def canonical_department(
     name: str, province: str | None = None, city: str | None = None, county: str | None = None

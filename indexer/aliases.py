@@ -64,6 +64,57 @@ def variants(word: str) -> list[str]:
     return out
 
 
+# A bureau's name is its field and its kind of body: 教育局, 科学技术厅, 卫生健康委员会, 教育部.
+BUREAU_SUFFIXES = ("委员会", "局", "厅", "部", "委")
+_LEVEL = re.compile(r"^(自治区|省|市|县|区|州)")
+# How laws name the body of a field at every level: 县级以上人民政府教育行政部门, 财政部门.
+LAW_FORMS = ("部门", "行政部门", "主管部门", "行政主管部门")
+ORGAN_FIELDS = frozenset({"公安", "税务", "审计", "国家安全"})  # …机关: 税务机关, 公安机关
+
+
+@lru_cache(maxsize=1)
+def _department_groups() -> dict[str, tuple[str, ...]]:
+    """Every department spelling -> its group, the full name first."""
+    return {fold(k): tuple(map(fold, vs)) for k, vs in alias_groups().items()}
+
+
+@lru_cache(maxsize=1)
+def _older_fields() -> dict[str, tuple[str, ...]]:
+    text = (resources.files("indexer") / "dict" / "law_departments.txt").read_text(encoding="utf-8")
+    out = {}
+    for line in text.splitlines():
+        names = [fold(n) for n in line.split()]
+        if not line.startswith("#") and len(names) > 1:
+            out[names[0]] = tuple(names[1:])
+    return out
+
+
+def law_names(word: str) -> list[str]:
+    """How laws name the department a bureau's name stands for: 教育局 -> 教育行政部门, 税务局 ->
+    税务机关, 人社局 -> 人力资源社会保障行政部门, 劳动行政部门.  Laws name no city's bureau: they
+    give the duty to "the X department of the people's government at or above county level", so a
+    user asking what the 教育局 must do asks about the clauses of 教育行政部门.  [] for a word that
+    is no department's name."""
+    folded = fold(word)
+    groups = _department_groups()
+    bare = folded if folded in groups else _LEVEL.sub("", folded)  # 市场监管局 is no 市 + 场监管局
+    if bare not in groups:
+        return []
+    name = groups[bare][0]  # the full name: its field as laws print it (人社局 -> 人力资源和社会保障)
+    suffix = next((s for s in BUREAU_SUFFIXES if name.endswith(s)), "")
+    field = name[: -len(suffix)] if suffix else ""
+    if len(field) < 2:
+        return []
+    bare_field = field.replace("和", "")
+    fields = [field, bare_field, *_older_fields().get(field, ()), *_older_fields().get(bare_field, ())]
+    out: list[str] = []
+    for field in dict.fromkeys(f for f in fields if len(f) >= 2):
+        out += [field + form for form in LAW_FORMS]
+        if field in ORGAN_FIELDS:
+            out.append(field + "机关")
+    return [n for n in dict.fromkeys(out) if n != bare]
+
+
 def canonical(name: str) -> str:
     """The name with a short form at its end in full: 市科技局 -> 市科学技术局, 临沂市科技局 -> 临沂市科学技术局."""
     return canonical_suffix(fold(name))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from .aliases import variants
+from .aliases import law_names, variants
 from .analysis import STOP_WORDS, fold, key_tokens, tokenizer, word_tokens
 from .doc_numbers import find_doc_numbers
 from .errors import QueryError
@@ -29,6 +29,9 @@ SUB_TOKEN_WEIGHT = 0.25
 # Another spelling of the same name (科技局 for 科学技术局, 高企 for 高新技术企业): curated
 # equivalents, as good as the word typed; other wordings (``wording``) weigh less.
 ALIAS_FACTOR = 1.0
+# The laws' name of a bureau's field (教育行政部门 for 教育局, ``aliases.law_names``): the same
+# body at every level, though not this city's, so a little below the name as typed.
+LAW_NAME_FACTOR = 0.8
 # A question typed as one run of characters (老板拖欠工资怎么办) is read as its words: the
 # question and function words that only make it a sentence are dropped (they are in no answer).
 SENTENCE_CHARS = 6
@@ -40,6 +43,12 @@ QUESTION_WORDS = frozenset(
 # is read without it; what only asks is in no answer, and a clause answers with 责任, not 谁.
 INTERROGATIVES = frozenset(
     "怎么 怎么办 怎样 如何 什么 哪些 哪个 哪里 多久 多少 多长 几 几倍 几年 谁 是否 要不要 能不能 可不可以 有没有 吗 呢".split()
+)
+# Characters that only make a spoken question a sentence (不, 给, 我, 这): never a word of it
+# on their own.  Other single characters of a question (狗, 咬) are its words when it has too
+# few of two characters or more (被狗咬了谁负责 -> 狗, 咬, 负责).
+FUNCTION_CHARS = frozenset(
+    "不 没 给 让 叫 着 过 吧 啊 呀 嘛 哦 我 你 他 她 它 咱 这 那 很 太 都 又 再 还 才 也 啥 咋 么 得 地 们".split()
 )
 TITLE_ENDINGS = (
     "法",
@@ -192,6 +201,8 @@ def spellings_of(word: str, wordings: bool = True, lexicon: Lexicon | None = Non
     out = {v: (1.0 if i == 0 else ALIAS_FACTOR) for i, v in enumerate(variants(word))}
     for v, factor in other_wordings(word) if wordings else ():
         out.setdefault(v, factor)
+    for v in law_names(word) if wordings else ():
+        out.setdefault(v, LAW_NAME_FACTOR)
     if wordings and lexicon is not None and not is_scope(word):
         for v, factor in lexicon.wordings(word):
             out.setdefault(v, factor)
@@ -206,8 +217,8 @@ def _size(terms: list[Term], excluded: list[Term]) -> int:
 
 def sentence_words(word: str, runs: bool = True) -> list[str]:
     """The words of a query word that is a sentence: six characters or more, not a title (…法,
-    …办法), and a question or function word among its words or three words of two characters
-    or more; or a shorter word holding a word that asks (谁负责 -> 负责, 几倍 -> nothing) or an
+    …办法), and two words of two characters or more (加班不给加班费 -> 加班, 加班费), or a
+    question whose other words are single characters (被狗咬了谁负责 -> 狗, 咬, 负责); or a shorter word holding a word that asks (谁负责 -> 负责, 几倍 -> nothing) or an
     everyday word (买到假货 -> 买到, 假货: ``wording.everyday_words``).
     [word] otherwise.
 
@@ -225,13 +236,45 @@ def sentence_words(word: str, runs: bool = True) -> list[str]:
         )
         if not (everyday or any(t in INTERROGATIVES for t in toks)):
             return [word]
-        return [t for t in toks if t not in QUESTION_WORDS and t not in STOP_WORDS and len(t) >= 2]
+        return _content_words(toks)
     toks = [t for t in tokenizer().lcut(folded) if t.strip()]
-    asked = any(t in QUESTION_WORDS or t in STOP_WORDS for t in toks)
-    words = [t for t in toks if t not in QUESTION_WORDS and t not in STOP_WORDS and len(t) >= 2]
-    if len(words) < 2 or not (asked or (runs and len(words) >= 3)):
+    asked = any(t in QUESTION_WORDS or t in STOP_WORDS or t in FUNCTION_CHARS for t in toks)
+    words = _content_words(toks)
+    if len(words) < 2 and asked:
+        words = _content_words(toks, single=True)
+    if len(words) < 2 or not (asked or runs):
         return [word]
     return list(dict.fromkeys(words))
+
+
+def _content_words(toks: list[str], single: bool = False) -> list[str]:
+    """The tokens that say what a sentence is about: no question or function words; words of two
+    characters or more, one-character everyday words (赔, 罚: ``wording.everyday_words``), and
+    with ``single`` the other one-character words a question has besides (狗)."""
+    return [
+        t
+        for t in toks
+        if t not in QUESTION_WORDS
+        and t not in STOP_WORDS
+        and t not in FUNCTION_CHARS
+        and (len(t) >= 2 or t in everyday_words() or (single and "\u4e00" <= t <= "\u9fff"))
+    ]
+
+
+def loosened(parsed: ParsedQuery) -> ParsedQuery | None:
+    """The query with each word read as its own words (加班不给加班费 -> 加班, 加班费; 被狗咬了 -> 狗, 咬):
+    what search() asks when the query as typed finds nothing, so that a question in a user's own
+    words finds the clauses holding some of them rather than nothing.  None when no word splits."""
+    words: list[str] = []
+    for w in parsed.words:
+        toks = [t for t in tokenizer().lcut(fold(w)) if t.strip()]
+        parts = _content_words(toks) if len(toks) > 1 else []
+        parts = parts if len(parts) > 1 else _content_words(toks, single=True) if len(toks) > 1 else []
+        words += parts if parts else [w]
+    words = list(dict.fromkeys(words))
+    if words == list(parsed.words) or not words or len(words) > MAX_TERMS:
+        return None
+    return replace(parsed, words=tuple(words))
 
 
 def split_runs(parsed: ParsedQuery) -> tuple[str, ...]:

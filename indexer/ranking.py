@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from corpus.departments import names_a_body
+
 from .analysis import fold, squash
 from .entries import SENTENCES_KEY, query_haystack, squashed, text_key
 from .folding import folded
@@ -65,6 +67,16 @@ EXPANDED_LIST_FACTOR = 0.5  # another name of a word, only as an item of a list:
 PARTS_PLACE = 0.3  # a word not printed whole, its own tokens in one sentence (离岗 … 创业)
 SCOPE_NAMED = 0.9  # a place or year word: a clause of another place's (year's) document naming it
 SCOPE_ELSEWHERE = 0.6  # … and one that does not name it at all
+# A line of names and dates only (a signature: 临沂市科学技术局 2023年5月8日; a 抄送 or addressee
+# line) says who issued or received the document, nothing it is about: a department or topic
+# word standing there says less than in any sentence, so the whole score is lowered.
+BARE_NAMES_FACTOR = 0.3
+BARE_NAMES_MAX_CHARS = 60
+_DATE = re.compile(
+    r"\d{2,4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?|[〇零○一二三四五六七八九十]{2,4}年[一二三四五六七八九十]{1,2}月([一二三四五六七八九十]{1,3}日)?"
+)
+_NAMES_HEAD = re.compile(r"^(抄送|主送|印发|发送|报送)[:：]")
+_NAMES_SPLIT = re.compile(r"[，,、；;：:\s]+")
 
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]+")
 _LABEL = re.compile(
@@ -233,6 +245,17 @@ class Features(NamedTuple):  # a tuple: one is made per candidate
     factor: float  # less for a bare heading than for a clause that says something
     coverage: float  # share of the query (idf-weighted) the clause holds anywhere, 0 to 1
     scope: float  # 1 in the place (year) a place (year) word names; less elsewhere
+    bare: float = 1.0  # BARE_NAMES_FACTOR for a line of names and dates only
+
+
+@lru_cache(maxsize=8192)
+def is_bare_names(text: str) -> bool:
+    """A signature, an addressee or a 抄送 line: names of bodies and dates, no sentence."""
+    rest = _NAMES_HEAD.sub("", _DATE.sub(" ", folded(text or "").strip()))
+    if len(rest) > BARE_NAMES_MAX_CHARS * 2:
+        return False
+    parts = [n for n in _NAMES_SPLIT.split(rest.strip("。.；; ")) if n]
+    return sum(map(len, parts)) <= BARE_NAMES_MAX_CHARS and all(names_a_body(n) for n in parts)
 
 
 def _weights(words: tuple[_Word, ...], weights: tuple[float, ...] | None) -> list[float]:
@@ -369,7 +392,8 @@ def clause_features(
         and any(all(_in_sentence(w, s) for w in topic_words) for s in sentences)
     ):
         about += SAME_SENTENCE_BONUS
-    return Features(about, factor, covered / held if held else 1.0, scope)
+    bare = BARE_NAMES_FACTOR if len(sentences) <= 2 and is_bare_names(payload.get("text") or "") else 1.0
+    return Features(about, factor, covered / held if held else 1.0, scope, bare)
 
 
 def _frequency(
@@ -436,7 +460,7 @@ def _score(frequency: float, f: Features, lift: float) -> float:
     score = FREQUENCY_WEIGHT * frequency + f.about
     score *= lift
     # how much of the query it holds comes first; the document's status only orders within that
-    return (score + COVERAGE_WEIGHT * f.coverage) * f.scope
+    return (score + COVERAGE_WEIGHT * f.coverage) * f.scope * f.bare
 
 
 def _is_copy(payload: dict) -> bool:

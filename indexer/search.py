@@ -24,7 +24,7 @@ from .build import index_dir, live_lexicon, open_index, reading
 from .entries import query_haystack
 from .facets import count_facets, draft_facet
 from .pages import collapse_documents, first_pages
-from .query import QueryError, QueryPlan, parse_query, plan_query, split_runs
+from .query import QueryError, QueryPlan, loosened, parse_query, plan_query, split_runs
 from .ranking import dedupe
 from .snippets import snippet
 
@@ -268,6 +268,15 @@ def search(
             plan = replace(plan, terms=tuple(replace(t, verbatim=t in verbatim) for t in plan.terms))
             results.notes, results.fallback = list(notes), False
             found = _candidates(plan, run, results, sort, every=every)
+        loose = loosened(parsed) if found.total == 0 else None
+        if loose is not None:
+            # nothing holds the words as typed (加班不给加班费, 被狗咬了): their own words, any of them
+            plan = plan_query(loose, lexicon=lexicon)
+            results.notes, results.fallback = list(notes), False
+            found = _candidates(plan, run, results, sort, every=every)
+            if found.total:
+                results.fallback = True
+                results.notes = [*notes, "没有包含查询原词的条款，以下结果按其中的词语查找"]
         if len(found.hits) < found.total <= EXACT_TOTAL_UP_TO and not plan.phrases:
             # fetch them all, so that the total counts what dedupe and collapse leave
             results.notes, results.fallback = list(notes), False

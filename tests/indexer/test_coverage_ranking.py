@@ -227,6 +227,28 @@ def test_a_run_printed_in_a_clause_stays_one_word(small):
     assert r.total == 1 and r.hits[0].text.startswith("企业研发费用加计扣除比例")
 
 
+def test_a_spoken_run_is_read_as_its_words():
+    from indexer.query import sentence_words
+
+    # two words of two characters and function characters between them: a sentence, not a term
+    assert sentence_words("加班不给加班费") == ["加班", "加班费"]
+    # a question whose other words are single characters keeps them
+    assert sentence_words("被蛇咬了谁负责") == ["蛇", "咬", "负责"]
+    assert sentence_words("被狗咬了谁负责") == ["狗", "负责"]  # 狗 is an everyday word (犬, 动物)
+
+
+def test_a_query_that_finds_nothing_as_typed_is_read_as_its_words(small):
+    from indexer.query import loosened
+
+    assert loosened(parse_query("科技局孵化器")) == parse_query("科技局 孵化器")
+    assert loosened(parse_query("孵化器")) is None  # one word: nothing to loosen
+    # a run under six characters that no clause prints: before, nothing at all was found
+    assert loosened(parse_query("孵化器的钱")) == parse_query("孵化器 钱")
+    r = search(small, "孵化器的钱")
+    assert r.total == 2 and r.fallback and all("孵化器" in h.text for h in r.hits)
+    assert any("按其中的词语" in n for n in r.notes)
+
+
 def test_a_word_that_asks_is_read_without_it():
     from indexer.query import sentence_words
 
@@ -261,3 +283,46 @@ def test_a_quoted_phrase_printed_inside_a_longer_run_is_found(small):
     # for the characters as printed, which the clause holds
     texts = _texts(small, '"五链融合"')
     assert texts == ["推进创新链、产业链、资金链、人才链、政策链五链融合，打造协同创新生态。"]
+
+
+def test_a_signature_line_ranks_below_a_clause_where_the_department_acts():
+    from indexer.ranking import is_bare_names
+
+    plan = plan_query(parse_query("科技局 项目验收"))
+    signature = {"clause_id": "a", "text": "临沂市科学技术局 2023年5月8日"}
+    acts = {"clause_id": "b", "text": "项目完成后，由市科技局组织验收专家开展绩效评价。"}
+    ranked = rerank(plan, [(signature, 0.0), (acts, 0.0)], (2.0, 3.0))
+    assert [p["clause_id"] for p, _ in ranked] == ["b", "a"]
+    for line in (
+        "临沂市科学技术局\n2023年5月8日",
+        "抄送：市委办公室，市财政局。",
+        "各区县人民政府，市政府各部门：",
+    ):
+        assert is_bare_names(line)
+    for line in ("市科技局负责项目验收。", "（二）建设区域科技创新中心", "二、保障措施"):
+        assert not is_bare_names(line)
+
+
+def test_a_bureau_finds_the_laws_name_of_its_department():
+    from indexer.aliases import law_names
+
+    assert "教育行政部门" in law_names("教育局") and "税务机关" in law_names("税务局")
+    assert {"人力资源社会保障行政部门", "劳动行政部门"} <= set(law_names("人社局"))
+    assert "市场监督管理部门" in law_names("市场监管局")  # 市场监管局 is no 市 + 场监管局
+    assert law_names("孵化器") == [] and law_names("海关") == []
+    plan = plan_query(parse_query("教育局 招生"))
+    law = {"clause_id": "a", "text": "县级以上人民政府教育行政部门负责本行政区域的招生工作。"}
+    other = {"clause_id": "b", "text": "招生工作应当公开、公平。"}
+    assert [p["clause_id"] for p, _ in rerank(plan, [(other, 0.0), (law, 0.0)], (3.0, 3.0))] == ["a", "b"]
+    # below the bureau's name as typed
+    city = {"clause_id": "c", "text": "市教育局负责本市的招生工作。"}
+    assert rerank(plan, [(law, 0.0), (city, 0.0)], (3.0, 3.0))[0][0]["clause_id"] == "c"
+
+
+def test_a_one_character_everyday_word_of_a_question_is_kept():
+    from indexer.query import sentence_words
+
+    # 赔 and 招 are what the question turns on; 工伤 and 公司 alone would miss it
+    assert sentence_words("工伤了公司不赔怎么办") == ["工伤", "公司", "赔"]
+    assert sentence_words("招残疾人有补贴吗") == ["招", "残疾人", "补贴"]
+    assert {w for w, _ in other_wordings("赔")} >= {"赔偿"}
