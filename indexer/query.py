@@ -277,9 +277,23 @@ def loosened(parsed: ParsedQuery) -> ParsedQuery | None:
     return replace(parsed, words=tuple(words))
 
 
-def split_runs(parsed: ParsedQuery) -> tuple[str, ...]:
-    """The words typed as one run that asks nothing and are read as their words (大企业拖欠小企业货款)."""
-    return tuple(w for w in parsed.words if sentence_words(w) != sentence_words(w, runs=False))
+# A run the corpus prints in this many clauses is one of its phrases (解除劳动合同, 生态环境主管部门):
+# a term, not a sentence, whatever other words the query has.
+PHRASE_DF = 3
+
+
+def _a_phrase(word: str, lexicon: Lexicon | None) -> bool:
+    return lexicon is not None and lexicon.df(word) >= PHRASE_DF
+
+
+def split_runs(parsed: ParsedQuery, lexicon: Lexicon | None = None) -> tuple[str, ...]:
+    """The words typed as one run that asks nothing and are read as their words (大企业拖欠小企业货款);
+    never a phrase of the corpus (``lexicon``)."""
+    return tuple(
+        w
+        for w in parsed.words
+        if not _a_phrase(w, lexicon) and sentence_words(w) != sentence_words(w, runs=False)
+    )
 
 
 def plan_query(parsed: ParsedQuery, runs: bool = True, lexicon: Lexicon | None = None) -> QueryPlan:
@@ -287,7 +301,13 @@ def plan_query(parsed: ParsedQuery, runs: bool = True, lexicon: Lexicon | None =
     ``lexicon``: the index's (``build.live_lexicon``), whose wordings the words reach too."""
     parsed = replace(
         parsed,
-        words=tuple(dict.fromkeys(w for word in parsed.words for w in sentence_words(word, runs))),
+        words=tuple(
+            dict.fromkeys(
+                w
+                for word in parsed.words
+                for w in sentence_words(word, runs and not _a_phrase(word, lexicon))
+            )
+        ),
     )
     phrases = [t for t in (_term(p, phrase=True) for p in parsed.phrases) if t]
     terms = [t for t in (_term(w, lexicon=lexicon) for w in parsed.words) if t] + phrases

@@ -21,9 +21,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from corpus.departments import names_a_body
-
 from .analysis import fold, squash
+from .bare_lines import LABEL, SPACE, is_bare_line
 from .entries import SENTENCES_KEY, query_haystack, squashed, text_key
 from .folding import folded
 from .query import SUB_TOKEN_WEIGHT, QueryPlan
@@ -67,23 +66,9 @@ EXPANDED_LIST_FACTOR = 0.5  # another name of a word, only as an item of a list:
 PARTS_PLACE = 0.3  # a word not printed whole, its own tokens in one sentence (离岗 … 创业)
 SCOPE_NAMED = 0.9  # a place or year word: a clause of another place's (year's) document naming it
 SCOPE_ELSEWHERE = 0.6  # … and one that does not name it at all
-# A line of names and dates only (a signature: 临沂市科学技术局 2023年5月8日; a 抄送 or addressee
-# line) says who issued or received the document, nothing it is about: a department or topic
-# word standing there says less than in any sentence, so the whole score is lowered.
-BARE_NAMES_FACTOR = 0.3
-BARE_NAMES_MAX_CHARS = 60
-_DATE = re.compile(
-    r"\d{2,4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?|[〇零○一二三四五六七八九十]{2,4}年[一二三四五六七八九十]{1,2}月([一二三四五六七八九十]{1,3}日)?"
-)
-_NAMES_HEAD = re.compile(r"^(抄送|主送|印发|发送|报送)[:：]")
-_NAMES_SPLIT = re.compile(r"[，,、；;：:\s]+")
+BARE_LINE_FACTOR = 0.3  # a line with no sentence of its own (bare_lines.py): the whole score
 
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]+")
-_LABEL = re.compile(
-    r"^(第[一二三四五六七八九十百零〇两\d]+[条章节款]|[（(][一二三四五六七八九十百\d]+[）)]"
-    r"|[一二三四五六七八九十百]+[、是]|\d+[.．、](?!\d))"
-)
-_SPACE = re.compile(r"\s+")
 _TAG = re.compile(r"(责任|牵头|配合|实施|主管)(单位|部门)[:：]")
 
 
@@ -92,10 +77,10 @@ def _sentences(text: str) -> tuple[str, ...]:
     """The clause's sentences, folded and squashed, each without its label (（一）, 第七条, 1.).
 
     Cached: the clauses a user pages through or refines a query over come back."""
-    squashed = _SPACE.sub("", folded(text or "").replace("\n", "。"))
+    squashed = SPACE.sub("", folded(text or "").replace("\n", "。"))
     out = []
     for s in _SENTENCE_END.split(squashed):
-        m = _LABEL.match(s)
+        m = LABEL.match(s)
         if m:
             s = s[m.end() :]
         if s:
@@ -245,17 +230,7 @@ class Features(NamedTuple):  # a tuple: one is made per candidate
     factor: float  # less for a bare heading than for a clause that says something
     coverage: float  # share of the query (idf-weighted) the clause holds anywhere, 0 to 1
     scope: float  # 1 in the place (year) a place (year) word names; less elsewhere
-    bare: float = 1.0  # BARE_NAMES_FACTOR for a line of names and dates only
-
-
-@lru_cache(maxsize=8192)
-def is_bare_names(text: str) -> bool:
-    """A signature, an addressee or a 抄送 line: names of bodies and dates, no sentence."""
-    rest = _NAMES_HEAD.sub("", _DATE.sub(" ", folded(text or "").strip()))
-    if len(rest) > BARE_NAMES_MAX_CHARS * 2:
-        return False
-    parts = [n for n in _NAMES_SPLIT.split(rest.strip("。.；; ")) if n]
-    return sum(map(len, parts)) <= BARE_NAMES_MAX_CHARS and all(names_a_body(n) for n in parts)
+    bare: float = 1.0  # BARE_LINE_FACTOR for a line that says nothing (``is_bare_line``)
 
 
 def _weights(words: tuple[_Word, ...], weights: tuple[float, ...] | None) -> list[float]:
@@ -392,7 +367,11 @@ def clause_features(
         and any(all(_in_sentence(w, s) for w in topic_words) for s in sentences)
     ):
         about += SAME_SENTENCE_BONUS
-    bare = BARE_NAMES_FACTOR if len(sentences) <= 2 and is_bare_names(payload.get("text") or "") else 1.0
+    bare = (
+        BARE_LINE_FACTOR
+        if len(sentences) <= 2 and is_bare_line(payload.get("text") or "", payload.get("title") or "")
+        else 1.0
+    )
     return Features(about, factor, covered / held if held else 1.0, scope, bare)
 
 

@@ -246,9 +246,8 @@ def search(
         pinned(prefetch=EXACT_TOTAL_UP_TO) if pinned else nullcontext(),
     ):  # damaged files: one IndexDamaged naming the fix
         notes = list(results.notes)
-        if split_runs(parsed) and _printed(
-            backend, plan_query(parsed, runs=False, lexicon=lexicon), split_runs(parsed), criteria
-        ):
+        runs = split_runs(parsed, lexicon)
+        if runs and _printed(backend, plan_query(parsed, runs=False, lexicon=lexicon), runs, criteria):
             plan = plan_query(
                 parsed, runs=False, lexicon=lexicon
             )  # copied from a clause (创业园区中试服务模式): one word

@@ -286,7 +286,7 @@ def test_a_quoted_phrase_printed_inside_a_longer_run_is_found(small):
 
 
 def test_a_signature_line_ranks_below_a_clause_where_the_department_acts():
-    from indexer.ranking import is_bare_names
+    from indexer.bare_lines import is_bare_names
 
     plan = plan_query(parse_query("科技局 项目验收"))
     signature = {"clause_id": "a", "text": "临沂市科学技术局 2023年5月8日"}
@@ -326,3 +326,32 @@ def test_a_one_character_everyday_word_of_a_question_is_kept():
     assert sentence_words("工伤了公司不赔怎么办") == ["工伤", "公司", "赔"]
     assert sentence_words("招残疾人有补贴吗") == ["招", "残疾人", "补贴"]
     assert {w for w, _ in other_wordings("赔")} >= {"赔偿"}
+
+
+def test_lines_without_a_sentence_rank_below_clauses():
+    from indexer.bare_lines import is_bare_line
+
+    title = "关于组织申报2017年度专利质押融资贴息的通知"
+    for line in (
+        "6. 贷款合同、质押合同和专利权质押登记通知书………………xx",  # a table of contents' entry
+        "质押专利 专利名称 专利号 授权公告日 专利类型",  # a form's row
+        "国家发展改革委\n国 家 能 源 局\n2020年5月28日",  # a signature, one name letter-spaced
+        "关于组织申报2017年度专利质押融资贴息的通知",  # the title again
+    ):
+        assert is_bare_line(line, title), line
+    assert is_bare_line(
+        "杭州市加快科技创新若干政策措施", "杭州市人民政府办公厅关于印发杭州市加快科技创新若干政策措施的通知"
+    )
+    for line in (
+        "质押财产毁损的，质权人应当承担赔偿责任。",
+        "（二）加强人才 引进 培养 使用",
+        "支持重点实验室建设",
+    ):
+        assert not is_bare_line(line, "支持重点实验室建设的若干措施"), line
+    plan = plan_query(parse_query("质押"))
+    toc = {"clause_id": "a", "text": "6. 质押合同和专利权质押登记通知书………………xx", "title": title}
+    law = {
+        "clause_id": "b",
+        "text": "质权人负有妥善保管质押财产的义务；因保管不善致使质押财产毁损的，应当承担赔偿责任。",
+    }
+    assert [p["clause_id"] for p, _ in rerank(plan, [(toc, 0.0), (law, 0.0)])] == ["b", "a"]
