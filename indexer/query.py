@@ -107,6 +107,9 @@ class Term:
         False  # a place (临沂, 山东省) or a year (2023): it asks for those documents, it is no topic
     )
     verbatim: bool = False  # also match the word as printed, character by character (see search.py)
+    # a regulation's name (促进科技成果转化法, 创新券管理办法): it asks for that document's clauses, like
+    # a place word; search() clears it when no candidate's title holds it
+    named: bool = False
     # Every written form the rerank looks for, with its factor, the word as typed first; it keeps
     # the forms dropped from ``spellings`` (they find nothing more, but say where the word stands).
     names: tuple[tuple[str, float], ...] = ()
@@ -192,7 +195,17 @@ def _term(
     if not kept:
         return None
     names = tuple((s.text, s.factor) for s in spellings)
-    return Term(text, tuple(kept), phrase, scope=not phrase and is_scope(text), names=names)
+    scope = not phrase and is_scope(text)
+    return Term(
+        text, tuple(kept), phrase, scope=scope, names=names, named=not (phrase or scope) and is_named(text)
+    )
+
+
+def is_named(word: str) -> bool:
+    """A regulation's name, as people type it: 专利法, 工伤保险条例, 创新券管理办法 (a law of three
+    characters or more, another kind of document of four or more)."""
+    w = fold(word)
+    return (len(w) >= 3 and w.endswith(("法", "条例"))) or (len(w) >= 4 and w.endswith(TITLE_ENDINGS))
 
 
 def spellings_of(word: str, wordings: bool = True, lexicon: Lexicon | None = None) -> list[tuple[str, float]]:

@@ -122,6 +122,7 @@ class _Word:
     scope: bool
     parts: tuple[tuple[str, ...], ...] = ()  # each spelling's keys squashed, where it has several
     part_factors: tuple[tuple[tuple[str, ...], float], ...] = ()  # the same, with their spellings' factors
+    named: bool = False  # a regulation's name (query.Term.named): its document's clauses first
 
 
 @lru_cache(maxsize=256)
@@ -139,7 +140,7 @@ def _words(plan: QueryPlan) -> tuple[_Word, ...]:
         several = [s for s in term.spellings if len(s.keys) > 1]
         parts = tuple(tuple(squash(k) for k in s.keys) for s in several)
         part_factors = tuple((keys, s.factor) for keys, s in zip(parts, several, strict=True))
-        out.append(_Word(tuple(names.items()), spellings, term.scope, parts, part_factors))
+        out.append(_Word(tuple(names.items()), spellings, term.scope, parts, part_factors, term.named))
     return tuple(out)
 
 
@@ -157,7 +158,7 @@ def _shape(
     last_words, last_weights, shape = _SHAPE[0]
     if last_words is words and last_weights == weights:
         return shape
-    topics = tuple(not w.scope for w in words)
+    topics = tuple(not (w.scope or w.named) for w in words)
     topics = topics if any(topics) else (True,) * len(words)
     cheap_first = sorted((w for w, topic in zip(words, topics, strict=True) if topic), key=_forms)
     shape = tuple(_weights(words, weights)), topics, tuple(cheap_first)
@@ -297,10 +298,14 @@ def _covered(word: _Word, haystack: str) -> bool:
 
 
 def _scope_factor(word: _Word, payload: dict, text: str) -> float:
-    """A place or year word asks for that place's (that year's) documents: theirs first, then
-    clauses that name it, then the rest."""
+    """A place or year word asks for that place's (that year's) documents, a regulation's name
+    for that regulation's clauses (and its implementing rules': 专利法 in 专利法实施细则): theirs
+    first, then clauses that name it, then the rest."""
     typed = word.names[0][0]
-    if typed.isdigit():
+    if word.named:
+        if typed in _squashed(payload.get("title") or ""):
+            return 1.0
+    elif typed.isdigit():
         if str(payload.get("published") or "").startswith(typed):
             return 1.0
     else:
@@ -350,7 +355,8 @@ def clause_features(
         if not topics[i]:
             factor_i = _scope_factor(word, payload, text)
             scope *= factor_i
-            # a place or year counts in how much of the query the clause holds, not in what it is about
+            # a place, year or regulation counts in how much of the query the clause holds, not in
+            # what it is about
             held += ws[i]
             covered += ws[i] * (1.0 if factor_i > SCOPE_ELSEWHERE else 0.0)
             continue

@@ -287,7 +287,7 @@ def search(
     if found.total == 0 and region and not region_known(region):
         raise QueryError(unknown_region(region))
     if sort == "relevance":  # exact for the pages up to this one; the set behind them exact too
-        hits = first_pages(plan, found.hits, weights, want, collapse)
+        hits = first_pages(_named_in_titles(plan, found.hits), found.hits, weights, want, collapse)
     else:
         hits = dedupe(found.hits)
         hits = collapse_documents(hits) if collapse else hits
@@ -375,6 +375,19 @@ def _printed(backend, whole: QueryPlan, runs: tuple[str, ...], criteria: Criteri
     )
     needles = [squash(r) for r in runs]
     return any(all(n in query_haystack(p) for n in needles) for p, _ in found.hits)
+
+
+def _named_in_titles(plan: QueryPlan, hits: list[tuple[dict, float]]) -> QueryPlan:
+    """The plan with a regulation's name no candidate's title holds read as a topic word: asking for
+    the clauses of a document that is not there would only lower all of them alike."""
+    named = [t for t in plan.terms if t.named]
+    if not named:
+        return plan
+    titles = {squash(p.get("title") or "") for p, _ in hits}
+    absent = {t for t in named if not any(squash(t.text) in title for title in titles)}
+    if not absent:
+        return plan
+    return replace(plan, terms=tuple(replace(t, named=False) if t in absent else t for t in plan.terms))
 
 
 def _wanting_verbatim(plan: QueryPlan, hits: list[tuple[dict, float]]) -> set:

@@ -355,3 +355,29 @@ def test_lines_without_a_sentence_rank_below_clauses():
         "text": "质权人负有妥善保管质押财产的义务；因保管不善致使质押财产毁损的，应当承担赔偿责任。",
     }
     assert [p["clause_id"] for p, _ in rerank(plan, [(toc, 0.0), (law, 0.0)])] == ["b", "a"]
+
+
+def test_a_regulations_name_asks_for_its_clauses():
+    from indexer.query import is_named
+    from indexer.search import _named_in_titles
+
+    assert is_named("专利法") and is_named("工伤保险条例") and is_named("创新券管理办法")
+    assert not is_named("办法") and not is_named("方法") and not is_named("孵化器")
+    plan = plan_query(parse_query("专利法 奖励"))
+    assert [t.named for t in plan.terms] == [True, False]
+    # another document's clause naming the law in its lead came first: the law's own clause now
+    other = {
+        "clause_id": "a",
+        "title": "某市知识产权资助办法",
+        "text": "专利法规定的职务发明人，由单位给予奖励。",
+    }
+    own = {
+        "clause_id": "b",
+        "title": "中华人民共和国专利法",
+        "text": "被授予专利权的单位应当对职务发明创造的发明人给予奖励。",
+    }
+    ranked = rerank(plan, [(other, 0.0), (own, 0.0)], (3.0, 2.5))
+    assert [p["clause_id"] for p, _ in ranked] == ["b", "a"]
+    # a name no candidate's title holds is a topic word again
+    assert [t.named for t in _named_in_titles(plan, [(other, 0.0)]).terms] == [False, False]
+    assert _named_in_titles(plan, [(own, 0.0)]) is plan
