@@ -121,6 +121,9 @@ class QueryPlan:
     excluded: tuple[Term, ...] = ()
     phrases: tuple[str, ...] = ()  # checked verbatim on the clause and its document
     doc_numbers: tuple[str, ...] = ()
+    # the words typed as a sentence and the words they were read as (加班不给加班费 -> 加班, 加班费),
+    # so that search() can say how it read them
+    readings: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def all_tokens(self) -> list[str]:
@@ -312,16 +315,9 @@ def split_runs(parsed: ParsedQuery, lexicon: Lexicon | None = None) -> tuple[str
 def plan_query(parsed: ParsedQuery, runs: bool = True, lexicon: Lexicon | None = None) -> QueryPlan:
     """The engine's plan of the query; ``runs=False`` keeps the runs of ``split_runs`` whole;
     ``lexicon``: the index's (``build.live_lexicon``), whose wordings the words reach too."""
-    parsed = replace(
-        parsed,
-        words=tuple(
-            dict.fromkeys(
-                w
-                for word in parsed.words
-                for w in sentence_words(word, runs and not _a_phrase(word, lexicon))
-            )
-        ),
-    )
+    read = {word: sentence_words(word, runs and not _a_phrase(word, lexicon)) for word in parsed.words}
+    readings = tuple((word, tuple(ws)) for word, ws in read.items() if ws != [word])
+    parsed = replace(parsed, words=tuple(dict.fromkeys(w for ws in read.values() for w in ws)))
     phrases = [t for t in (_term(p, phrase=True) for p in parsed.phrases) if t]
     terms = [t for t in (_term(w, lexicon=lexicon) for w in parsed.words) if t] + phrases
     # an exclusion removes what names the word, never what only means something like it
@@ -335,4 +331,12 @@ def plan_query(parsed: ParsedQuery, runs: bool = True, lexicon: Lexicon | None =
     n = _size(terms, excluded)
     if n > MAX_TOKENS:
         raise QueryError(f"查询过于复杂（{n} 个词元，上限 {MAX_TOKENS}），请精简查询；查找原句请给它加上引号")
-    return QueryPlan(tuple(terms), tuple(excluded), parsed.phrases, parsed.doc_numbers)
+    return QueryPlan(tuple(terms), tuple(excluded), parsed.phrases, parsed.doc_numbers, readings)
+
+
+def reading_notes(plan: QueryPlan) -> list[str]:
+    """What to tell the user about the words typed as a sentence: how they were read."""
+    return [
+        f"“{word}”按其中的词语查找：{'、'.join(words)}" if words else f"“{word}”只是提问用语，未作为查询词"
+        for word, words in plan.readings
+    ]

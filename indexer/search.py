@@ -24,7 +24,7 @@ from .build import index_dir, live_lexicon, open_index, reading
 from .entries import query_haystack
 from .facets import count_facets, draft_facet
 from .pages import collapse_documents, first_pages
-from .query import QueryError, QueryPlan, loosened, parse_query, plan_query, split_runs
+from .query import QueryError, QueryPlan, loosened, parse_query, plan_query, reading_notes, split_runs
 from .ranking import dedupe
 from .snippets import snippet
 
@@ -299,6 +299,7 @@ def search(
     if fetched >= found.total and not collapse and len(hits) < fetched:
         facets = count_facets(hits)  # a facet counts what clicking it shows, folded clauses aside
     results.facets = {**facets, **draft_facet(facets)}
+    results.notes = [*reading_notes(plan), *results.notes]  # how the query was read, first
     for payload, score in hits[(page - 1) * per_page : want]:
         results.hits.append(_hit(payload, score, _needles(plan, payload["text"])))
     results.took_ms = round((time.perf_counter() - started) * 1000, 1)

@@ -237,6 +237,13 @@ def test_a_spoken_run_is_read_as_its_words():
     assert sentence_words("被狗咬了谁负责") == ["狗", "负责"]  # 狗 is an everyday word (犬, 动物)
 
 
+def test_the_user_is_told_how_a_sentence_was_read(small):
+    r = search(small, "科技局负责孵化器")  # printed nowhere: read as its words, and said so
+    assert r.total and r.notes[0] == "“科技局负责孵化器”按其中的词语查找：科技局、负责、孵化器"
+    assert search(small, "技术经纪人 怎么办").notes[0] == "“怎么办”只是提问用语，未作为查询词"
+    assert not any("按其中的词语" in n for n in search(small, "孵化器扶持政策").notes)  # printed: one word
+
+
 def test_a_query_that_finds_nothing_as_typed_is_read_as_its_words(small):
     from indexer.query import loosened
 
