@@ -245,7 +245,7 @@ def sentence_words(word: str, runs: bool = True) -> list[str]:
     if folded.endswith(TITLE_ENDINGS):
         return [word]
     if len(folded) < SENTENCE_CHARS:
-        toks = [t for t in tokenizer().lcut(folded) if t.strip()]
+        toks = _sentence_tokens(folded)
         # 买到假货 is 买到 and 假货, each said otherwise in the texts (购买, 假冒/欺诈)
         everyday = (
             len(toks) > 1 and folded not in everyday_words() and any(t in everyday_words() for t in toks)
@@ -253,7 +253,7 @@ def sentence_words(word: str, runs: bool = True) -> list[str]:
         if not (everyday or any(t in INTERROGATIVES for t in toks)):
             return [word]
         return _content_words(toks)
-    toks = [t for t in tokenizer().lcut(folded) if t.strip()]
+    toks = _sentence_tokens(folded)
     asked = any(t in QUESTION_WORDS or t in STOP_WORDS or t in FUNCTION_CHARS for t in toks)
     words = _content_words(toks)
     if len(words) < 2 and asked:
@@ -261,6 +261,16 @@ def sentence_words(word: str, runs: bool = True) -> list[str]:
     if len(words) < 2 or not (asked or runs):
         return [word]
     return list(dict.fromkeys(words))
+
+
+def _sentence_tokens(folded: str) -> list[str]:
+    """jieba's words of a query word; of a spoken question, without the new words jieba guesses
+    (its HMM glues a question or function character to its neighbour: 费能 of 申请费能报销吗, 太吵,
+    店要), so that they fall apart into the dictionary's words and single characters."""
+    toks = [t for t in tokenizer().lcut(folded) if t.strip()]
+    if any(t in QUESTION_WORDS or t in STOP_WORDS or t in FUNCTION_CHARS for t in toks):
+        toks = [t for t in tokenizer().lcut(folded, HMM=False) if t.strip()]
+    return toks
 
 
 def _content_words(toks: list[str], single: bool = False) -> list[str]:
@@ -283,7 +293,7 @@ def loosened(parsed: ParsedQuery) -> ParsedQuery | None:
     words finds the clauses holding some of them rather than nothing.  None when no word splits."""
     words: list[str] = []
     for w in parsed.words:
-        toks = [t for t in tokenizer().lcut(fold(w)) if t.strip()]
+        toks = [t for t in tokenizer().lcut(fold(w), HMM=False) if t.strip()]
         parts = _content_words(toks) if len(toks) > 1 else []
         parts = parts if len(parts) > 1 else _content_words(toks, single=True) if len(toks) > 1 else []
         words += parts if parts else [w]

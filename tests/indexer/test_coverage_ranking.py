@@ -235,6 +235,9 @@ def test_a_spoken_run_is_read_as_its_words():
     # a question whose other words are single characters keeps them
     assert sentence_words("被蛇咬了谁负责") == ["蛇", "咬", "负责"]
     assert sentence_words("被狗咬了谁负责") == ["狗", "负责"]  # 狗 is an everyday word (犬, 动物)
+    # jieba's guessed words glue a question's characters together (费能, 太吵): not in a question
+    assert sentence_words("专利申请费能报销吗") == ["专利申请", "报销"]
+    assert sentence_words("邻居装修太吵了找谁") == ["邻居", "装修", "吵"]
 
 
 def test_the_user_is_told_how_a_sentence_was_read(small):
