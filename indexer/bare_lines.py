@@ -38,9 +38,9 @@ SPACE = re.compile(r"\s+")
 def is_bare_line(text: str, title: str = "") -> bool:
     """A signature, addressee or 抄送 line, a cover line repeating the title, a table of
     contents' entry or a form's row: no sentence of its own."""
-    text = folded(text or "").strip()
-    if not text or len(text) > BARE_NAMES_MAX_CHARS * 3:
+    if not text or len(text) > BARE_NAMES_MAX_CHARS * 3 or _surely_a_sentence(text):
         return False
+    text = folded(text).strip()
     if _TOC_ENTRY.search(text):
         return True
     flat = SPACE.sub("", text)
@@ -61,6 +61,19 @@ def is_bare_line(text: str, title: str = "") -> bool:
     ):
         return True
     return is_bare_names(text)
+
+
+_LEADERS = ("…", "...", "··", "--")
+_BODY_ENDS = frozenset("局厅委会室办府门位部署处心院关行司")
+
+
+def _surely_a_sentence(raw: str) -> bool:
+    """Most clauses, told apart cheaply (the rerank asks of every candidate): a sentence mark and no
+    dot leader, and a part between the marks that ends as no body's name does (…的, …元)."""
+    if any(leader in raw for leader in _LEADERS) or not _SENTENCE_MARKS.search(raw):
+        return False
+    parts = _NAMES_SPLIT.split(_DATE.sub(" ", _NAMES_HEAD.sub("", raw.strip())).strip("。.；; "))
+    return any(p and p[-1] not in _BODY_ENDS for p in parts)
 
 
 _PRINTED_NAME = re.compile(r"《([^》]+)》|印发(.+?)的通知")
