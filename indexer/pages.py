@@ -21,6 +21,7 @@ from .ranking import (
     _score,
     _status,
     _words,
+    bare_factor,
     clause_features,
     clause_sentences,
     dedupe,
@@ -57,7 +58,7 @@ def first_pages(
 
     def exact(row) -> tuple[dict, float]:
         p, text, f, lift = row
-        return p, _score(_frequency(plan, text, words, weights), f, lift)
+        return p, _score(_frequency(plan, text, words, weights), f, lift, bare_factor(p, clause_sentences(p)))
 
     scored = [exact(r) for r in rows if texts.get(text_key(r[0]), 0) > 1]
     shared = {id(p) for p, _ in scored}

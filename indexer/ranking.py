@@ -231,7 +231,6 @@ class Features(NamedTuple):  # a tuple: one is made per candidate
     factor: float  # less for a bare heading than for a clause that says something
     coverage: float  # share of the query (idf-weighted) the clause holds anywhere, 0 to 1
     scope: float  # 1 in the place (year) a place (year) word names; less elsewhere
-    bare: float = 1.0  # BARE_LINE_FACTOR for a line that says nothing (``is_bare_line``)
 
 
 def _weights(words: tuple[_Word, ...], weights: tuple[float, ...] | None) -> list[float]:
@@ -373,12 +372,16 @@ def clause_features(
         and any(all(_in_sentence(w, s) for w in topic_words) for s in sentences)
     ):
         about += SAME_SENTENCE_BONUS
-    bare = (
-        BARE_LINE_FACTOR
-        if len(sentences) <= 2 and is_bare_line(payload.get("text") or "", payload.get("title") or "")
-        else 1.0
-    )
-    return Features(about, factor, covered / held if held else 1.0, scope, bare)
+    return Features(about, factor, covered / held if held else 1.0, scope)
+
+
+def bare_factor(payload: dict, sentences: tuple[str, ...]) -> float:
+    """BARE_LINE_FACTOR for a line with no sentence of its own (``bare_lines``), else 1.  Not one of
+    the Features: it only lowers a score, so the first pages' bounds leave it out and only the
+    candidates scored in full pay for it."""
+    if len(sentences) <= 2 and is_bare_line(payload.get("text") or "", payload.get("title") or ""):
+        return BARE_LINE_FACTOR
+    return 1.0
 
 
 def _frequency(
@@ -432,7 +435,8 @@ def rerank(
         sentences = clause_sentences(p)
         f = clause_features(plan, p, sentences, words, weights)
         fr = _frequency(plan, "".join(sentences), words, weights)
-        scored.append((p, _score(fr, f, f.factor * STATUS_FACTORS.get(_status(p).get("status"), 1.0))))
+        lift = f.factor * STATUS_FACTORS.get(_status(p).get("status"), 1.0)
+        scored.append((p, _score(fr, f, lift, bare_factor(p, sentences))))
     return sorted(scored, key=_order)
 
 
@@ -440,12 +444,13 @@ def _order(ps: tuple[dict, float]) -> tuple[float, str]:
     return -ps[1], ps[0].get("clause_id") or ""
 
 
-def _score(frequency: float, f: Features, lift: float) -> float:
-    """A clause's relevance from its frequency, features and status (``lift``: factor × status)."""
+def _score(frequency: float, f: Features, lift: float, bare: float = 1.0) -> float:
+    """A clause's relevance from its frequency, features and status (``lift``: factor × status);
+    ``bare``: ``bare_factor``."""
     score = FREQUENCY_WEIGHT * frequency + f.about
     score *= lift
     # how much of the query it holds comes first; the document's status only orders within that
-    return (score + COVERAGE_WEIGHT * f.coverage) * f.scope * f.bare
+    return (score + COVERAGE_WEIGHT * f.coverage) * f.scope * bare
 
 
 def _is_copy(payload: dict) -> bool:

@@ -384,7 +384,7 @@ def _named_in_titles(plan: QueryPlan, hits: list[tuple[dict, float]]) -> QueryPl
     named = [t for t in plan.terms if t.named]
     if not named:
         return plan
-    titles = {squash(p.get("title") or "") for p, _ in hits}
+    titles = {squash(t) for t in {p.get("title") or "" for p, _ in hits}}
     absent = {t for t in named if not any(squash(t.text) in title for title in titles)}
     if not absent:
         return plan
