@@ -81,12 +81,8 @@ def _department_groups() -> dict[str, tuple[str, ...]]:
 @lru_cache(maxsize=1)
 def _older_fields() -> dict[str, tuple[str, ...]]:
     text = (resources.files("indexer") / "dict" / "law_departments.txt").read_text(encoding="utf-8")
-    out = {}
-    for line in text.splitlines():
-        names = [fold(n) for n in line.split()]
-        if not line.startswith("#") and len(names) > 1:
-            out[names[0]] = tuple(names[1:])
-    return out
+    rows = [[fold(n) for n in line.split()] for line in text.splitlines() if not line.startswith("#")]
+    return {names[0]: tuple(names[1:]) for names in rows if len(names) > 1}
 
 
 def law_names(word: str) -> list[str]:

@@ -254,7 +254,7 @@ def sentence_words(word: str, runs: bool = True) -> list[str]:
             return [word]
         return _content_words(toks)
     toks = _sentence_tokens(folded)
-    asked = any(t in QUESTION_WORDS or t in STOP_WORDS or t in FUNCTION_CHARS for t in toks)
+    asked = any(map(_filler, toks))
     words = _content_words(toks)
     if len(words) < 2 and asked:
         words = _content_words(toks, single=True)
@@ -268,9 +268,14 @@ def _sentence_tokens(folded: str) -> list[str]:
     (its HMM glues a question or function character to its neighbour: 费能 of 申请费能报销吗, 太吵,
     店要), so that they fall apart into the dictionary's words and single characters."""
     toks = [t for t in tokenizer().lcut(folded) if t.strip()]
-    if any(t in QUESTION_WORDS or t in STOP_WORDS or t in FUNCTION_CHARS for t in toks):
+    if any(map(_filler, toks)):
         toks = [t for t in tokenizer().lcut(folded, HMM=False) if t.strip()]
     return toks
+
+
+def _filler(token: str) -> bool:
+    """A question, stop or function word: what makes a sentence of a query, not what it asks for."""
+    return token in QUESTION_WORDS or token in STOP_WORDS or token in FUNCTION_CHARS
 
 
 def _content_words(toks: list[str], single: bool = False) -> list[str]:
@@ -280,10 +285,7 @@ def _content_words(toks: list[str], single: bool = False) -> list[str]:
     return [
         t
         for t in toks
-        if t not in QUESTION_WORDS
-        and t not in STOP_WORDS
-        and t not in FUNCTION_CHARS
-        and (len(t) >= 2 or t in everyday_words() or (single and "\u4e00" <= t <= "\u9fff"))
+        if not _filler(t) and (len(t) >= 2 or t in everyday_words() or (single and "\u4e00" <= t <= "\u9fff"))
     ]
 
 
@@ -295,8 +297,9 @@ def loosened(parsed: ParsedQuery) -> ParsedQuery | None:
     for w in parsed.words:
         toks = [t for t in tokenizer().lcut(fold(w), HMM=False) if t.strip()]
         parts = _content_words(toks) if len(toks) > 1 else []
-        parts = parts if len(parts) > 1 else _content_words(toks, single=True) if len(toks) > 1 else []
-        words += parts if parts else [w]
+        if len(toks) > 1 and len(parts) < 2:
+            parts = _content_words(toks, single=True)
+        words += parts or [w]
     words = list(dict.fromkeys(words))
     if words == list(parsed.words) or not words or len(words) > MAX_TERMS:
         return None

@@ -33,7 +33,8 @@ NEAR_SYNONYM_FACTOR = 0.6
 EVERYDAY_FACTOR = 0.7
 
 
-def _lines(name: str) -> list[list[str]]:
+def dict_lines(name: str) -> list[list[str]]:
+    """The folded words of each line of a word list in ``indexer/dict/`` (# lines are comments)."""
     text = (resources.files("indexer") / "dict" / name).read_text(encoding="utf-8")
     return [
         [fold(w) for w in line.split()]
@@ -52,17 +53,17 @@ def _table() -> dict[str, tuple[tuple[str, float], ...]]:
             row = out.setdefault(a, {})
             row[b] = max(row.get(b, 0.0), factor)
 
-    for words in _lines("abbreviations.txt"):
+    for words in dict_lines("abbreviations.txt"):
         if len(words) >= 2:
             full, *shorts = words
             for short in shorts:
                 add(full, short, ABBREVIATION_FACTOR)
                 add(short, full, ABBREVIATION_FACTOR)
-    for group in _lines("near_synonyms.txt"):
+    for group in dict_lines("near_synonyms.txt"):
         for a in group:
             for b in group:
                 add(a, b, NEAR_SYNONYM_FACTOR)
-    for everyday, *formal in _lines("everyday_words.txt"):
+    for everyday, *formal in dict_lines("everyday_words.txt"):
         for f in formal:
             add(everyday, f, EVERYDAY_FACTOR)
     return {k: tuple(sorted(v.items(), key=lambda kv: (-kv[1], kv[0]))) for k, v in out.items()}
@@ -96,7 +97,7 @@ def other_wordings(word: str) -> list[tuple[str, float]]:
 @lru_cache(maxsize=1)
 def everyday_words() -> frozenset[str]:
     """The everyday words of ``dict/everyday_words.txt`` (酒驾, 孩子, 假货)."""
-    return frozenset(w[0] for w in _lines("everyday_words.txt") if len(w) > 1)
+    return frozenset(w[0] for w in dict_lines("everyday_words.txt") if len(w) > 1)
 
 
 @lru_cache(maxsize=1)
